@@ -1,0 +1,45 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.api;
+
+import java.net.Inet4Address;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Herald's network identity and where it binds: the settings every capability runs with.
+ *
+ * @param name       this host's NetBIOS name (without suffix)
+ * @param workgroup  the workgroup
+ * @param interfaces the interfaces to bind to; Herald never binds or broadcasts elsewhere
+ * @param wins       the WINS server, if any; with one Herald is an H-node, without a B-node
+ */
+public record Identity(String name, String workgroup, List<BindInterface> interfaces, Optional<Inet4Address> wins) {
+
+	public Identity {
+		String problem = NetbiosName.problemWith(name.toUpperCase(java.util.Locale.ROOT));
+		if (problem != null) {
+			throw new IllegalArgumentException("name: " + problem);
+		}
+		problem = NetbiosName.problemWith(workgroup.toUpperCase(java.util.Locale.ROOT));
+		if (problem != null) {
+			throw new IllegalArgumentException("workgroup: " + problem);
+		}
+		name = name.toUpperCase(java.util.Locale.ROOT);
+		workgroup = workgroup.toUpperCase(java.util.Locale.ROOT);
+		interfaces = List.copyOf(interfaces);
+	}
+
+	public NetbiosName workstationName() {
+		return new NetbiosName(name, NetbiosName.WORKSTATION);
+	}
+
+	public NetbiosName messengerName() {
+		return new NetbiosName(name, NetbiosName.MESSENGER);
+	}
+
+	public NetbiosName workgroupName() {
+		return new NetbiosName(workgroup, NetbiosName.WORKSTATION);
+	}
+}

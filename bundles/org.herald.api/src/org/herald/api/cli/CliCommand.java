@@ -1,0 +1,32 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.api.cli;
+
+import java.util.List;
+
+/**
+ * A command of the headless CLI ({@code herald <name> ...}). Bundles contribute commands as OSGi
+ * services of this type; the CLI application finds them by {@link #name()}. The identity options
+ * ({@code --name --workgroup --interfaces --wins}) and {@code -data} are taken off the arguments
+ * before {@link #run} sees them; they are in {@link CommandContext#identity()}.
+ */
+public interface CliCommand {
+
+	/** The word that selects this command, e.g. {@code names}. */
+	String name();
+
+	/** One line for {@code herald --help}. */
+	String summary();
+
+	/** The full usage text for {@code herald <name> --help}. */
+	String usage();
+
+	/**
+	 * Runs the command.
+	 *
+	 * @return the exit status: 0 success, 1 failure
+	 * @throws UsageException for wrong arguments (exit status 2, with its message and the usage)
+	 */
+	int run(CommandContext context, List<String> args) throws UsageException, Exception;
+}
