@@ -55,43 +55,49 @@ final class SessionConnection implements Runnable {
 	@Override
 	public void run() {
 		try (Socket s = socket) {
-			InputStream in = new BufferedInputStream(s.getInputStream(), 4096);
-			OutputStream out = new BufferedOutputStream(s.getOutputStream(), 4096);
-			String called = "";
-			if (netbios) {
-				NetbiosName name = sessionRequest(in, out);
-				if (name == null) {
-					return;
-				}
-				called = name.name();
+			try {
+				serve(s);
+			} catch (MalformedPacketException | EOFException e) {
+				counters.malformed.increment(); // counted before the close that the peer sees
 			}
-			SmbMessengerSession session = new SmbMessengerSession(acceptance, counters, s.getInetAddress(), called, workgroup, clock);
-			byte[] head = new byte[SessionHeader.LENGTH];
-			while (true) {
-				if (!readFully(in, head, true)) {
-					return;
-				}
-				SessionHeader h = netbios ? SessionHeader.parseNetbios(head, 0) : SessionHeader.parseDirect(head, 0);
-				if (h.type() == SessionHeader.SESSION_KEEP_ALIVE && h.length() == 0) {
-					continue;
-				}
-				if (h.type() != SessionHeader.SESSION_MESSAGE || h.length() > MAX_PACKET) {
-					counters.malformed.increment();
-					return;
-				}
-				byte[] smb = new byte[h.length()];
-				readFully(in, smb, false);
-				byte[] reply = session.handle(smb);
-				if (reply == null) {
-					return;
-				}
-				out.write(netbios ? SessionPackets.message(reply) : SessionPackets.directMessage(reply));
-				out.flush();
-			}
-		} catch (MalformedPacketException | EOFException e) {
-			counters.malformed.increment();
 		} catch (IOException e) {
 			// reset, idle timeout: the connection ends; the listener goes on
+		}
+	}
+
+	private void serve(Socket s) throws IOException, MalformedPacketException {
+		InputStream in = new BufferedInputStream(s.getInputStream(), 4096);
+		OutputStream out = new BufferedOutputStream(s.getOutputStream(), 4096);
+		String called = "";
+		if (netbios) {
+			NetbiosName name = sessionRequest(in, out);
+			if (name == null) {
+				return;
+			}
+			called = name.name();
+		}
+		SmbMessengerSession session = new SmbMessengerSession(acceptance, counters, s.getInetAddress(), called, workgroup, clock);
+		byte[] head = new byte[SessionHeader.LENGTH];
+		while (true) {
+			if (!readFully(in, head, true)) {
+				return;
+			}
+			SessionHeader h = netbios ? SessionHeader.parseNetbios(head, 0) : SessionHeader.parseDirect(head, 0);
+			if (h.type() == SessionHeader.SESSION_KEEP_ALIVE && h.length() == 0) {
+				continue;
+			}
+			if (h.type() != SessionHeader.SESSION_MESSAGE || h.length() > MAX_PACKET) {
+				counters.malformed.increment();
+				return;
+			}
+			byte[] smb = new byte[h.length()];
+			readFully(in, smb, false);
+			byte[] reply = session.handle(smb);
+			if (reply == null) {
+				return;
+			}
+			out.write(netbios ? SessionPackets.message(reply) : SessionPackets.directMessage(reply));
+			out.flush();
 		}
 	}
 
