@@ -56,9 +56,9 @@ import org.herald.netbios.wire.SessionPackets;
 import org.herald.netbios.wire.SessionRequest;
 
 /**
- * Sends pop-ups. Session path: TCP 139 with a session request (called NAME&lt;03&gt;, or
- * *SMBSERVER&lt;20&gt; for a bare address; calling own NAME&lt;00&gt;), or TCP 445 direct when 139
- * refuses; text of at most 128 bytes goes as SMB_COM_SEND_MESSAGE after a negotiate, longer text as
+ * Sends pop-ups. Session path to a name: TCP 139 with a session request (called NAME&lt;03&gt;,
+ * calling own NAME&lt;00&gt;), or TCP 445 direct when nothing listens on 139; to a bare address:
+ * TCP 445 first, then 139 calling *SMBSERVER&lt;20&gt;. Text of at most 128 bytes goes as SMB_COM_SEND_MESSAGE after a negotiate, longer text as
  * SEND_START_MB / TEXT_MB blocks of 127 bytes / END_MB. Mailslot path: a datagram to UDP 138
  * carrying a write to \MAILSLOT\MESSNGR. All sockets bind to a configured interface address.
  * Recipients are served concurrently on virtual threads, at most {@code maxConcurrent} at once.
@@ -67,8 +67,6 @@ public final class MessengerSender implements Sender {
 
 	/** smbclient sends at most 1598 bytes of text (seen); Herald refuses more rather than cut. */
 	public static final int MAX_SESSION_TEXT = 1598;
-	/** The name a session request calls when only an address is known (Samba's convention). */
-	static final NetbiosName ANY_SERVER = new NetbiosName("*SMBSERVER", NetbiosName.FILE_SERVER);
 
 	private final Identity identity;
 	private final NameResolver resolver;
@@ -158,7 +156,7 @@ public final class MessengerSender implements Sender {
 		if (m.path() == PathChoice.MAILSLOT) {
 			return mailslot(m, label, target, DatagramPacket.DIRECT_UNIQUE, n.name(), n.name().name());
 		}
-		Delivery session = session(m, label, target, n.name(), n.name().name(), false);
+		Delivery session = session(m, label, target, n.name(), n.name().name());
 		if (m.path() == PathChoice.AUTO && session.reason().filter(MessengerSender::hostRefusesSessions).isPresent()) {
 			Delivery d = mailslot(m, label, target, DatagramPacket.DIRECT_UNIQUE, n.name(), n.name().name());
 			return new Delivery(d.recipient(), d.address(), d.path(), d.status(), d.reason(), "session: " + session.detail()
@@ -177,7 +175,7 @@ public final class MessengerSender implements Sender {
 			NetbiosName group = new NetbiosName(identity.workgroup(), NetbiosName.MESSENGER);
 			return mailslot(m, label, target, DatagramPacket.DIRECT_GROUP, group, target.getHostAddress());
 		}
-		return session(m, label, target, ANY_SERVER, target.getHostAddress(), true);
+		return session(m, label, target, null, target.getHostAddress());
 	}
 
 	private Delivery toWorkgroup(OutgoingMessage m, Recipient.Workgroup w, BindInterface via) {
@@ -187,8 +185,8 @@ public final class MessengerSender implements Sender {
 
 	// ---- session path
 
-	private Delivery session(OutgoingMessage m, String label, Inet4Address target, NetbiosName called, String destination,
-			boolean netbiosRefusalFallsBack) {
+	/** @param called the name to call on 139, or null if only the address is known */
+	private Delivery session(OutgoingMessage m, String label, Inet4Address target, NetbiosName called, String destination) {
 		Optional<Inet4Address> addr = Optional.of(target);
 		Optional<MessagePath> path = Optional.of(MessagePath.SESSION);
 		EncodedText text = charset.encodeText(m.text());
@@ -200,24 +198,37 @@ public final class MessengerSender implements Sender {
 		SessionClient client = null;
 		String via = "";
 		try {
-			if (ports.session() != 0) {
+			if (called == null) {
+				// Only an address: direct hosting first (no name needed), then 139 calling *SMBSERVER<20>.
 				try {
-					SessionRequest request = new SessionRequest(called, identity.workstationName());
-					client = SessionClient.open(local, target, ports.session(), request, connectTimeout, replyTimeout);
+					client = openDirect(local, target);
+					via = "445";
+				} catch (ConnectException e) {
+					if (ports.session() == 0) {
+						throw e;
+					}
+				}
+				if (client == null) {
+					client = SessionClient.open(local, target, ports.session(), SessionRequest.encodeAnyServer(identity.workstationName()),
+							connectTimeout, replyTimeout);
+					via = "139";
+				}
+			} else {
+				// A name: 139 with a session request calling NAME<03>; 445 if nothing listens on 139.
+				try {
+					if (ports.session() == 0) {
+						throw new ConnectException("session port disabled");
+					}
+					client = SessionClient.open(local, target, ports.session(), new SessionRequest(called, identity.workstationName()).encode(),
+							connectTimeout, replyTimeout);
 					via = "139";
 				} catch (ConnectException e) {
 					if (ports.direct() == 0) {
 						throw e;
 					}
-				} catch (SessionClient.NegativeResponseException e) {
-					if (!netbiosRefusalFallsBack || ports.direct() == 0) {
-						throw e;
-					}
+					client = openDirect(local, target);
+					via = "445";
 				}
-			}
-			if (client == null) {
-				client = SessionClient.open(local, target, ports.direct(), null, connectTimeout, replyTimeout);
-				via = "445";
 			}
 			String outcome = converse(client, m.from(), destination, text);
 			if (outcome != null) {
@@ -248,6 +259,13 @@ public final class MessengerSender implements Sender {
 				}
 			}
 		}
+	}
+
+	private SessionClient openDirect(Inet4Address local, Inet4Address target) throws IOException {
+		if (ports.direct() == 0) {
+			throw new ConnectException("direct hosting port disabled");
+		}
+		return SessionClient.open(local, target, ports.direct(), null, connectTimeout, replyTimeout);
 	}
 
 	/** Runs the SMB exchange; returns null on success, else the error status text. */

@@ -18,7 +18,6 @@ import org.herald.messenger.wire.SmbPacket;
 import org.herald.netbios.wire.MalformedPacketException;
 import org.herald.netbios.wire.SessionHeader;
 import org.herald.netbios.wire.SessionPackets;
-import org.herald.netbios.wire.SessionRequest;
 
 /**
  * The client end of one TCP session: connects from a local interface address, on 139 sends the
@@ -52,10 +51,10 @@ final class SessionClient implements AutoCloseable {
 	}
 
 	/**
-	 * Connects to {@code target:port} from {@code local}; with {@code request} (TCP 139) it first runs
-	 * the session request, without (TCP 445) it frames SMBs directly.
+	 * Connects to {@code target:port} from {@code local}; with {@code request} (an encoded session
+	 * request, TCP 139) it first runs the session request, without (TCP 445) it frames SMBs directly.
 	 */
-	static SessionClient open(Inet4Address local, Inet4Address target, int port, SessionRequest request, Duration connectTimeout,
+	static SessionClient open(Inet4Address local, Inet4Address target, int port, byte[] request, Duration connectTimeout,
 			Duration replyTimeout) throws IOException {
 		Socket s = new Socket();
 		try {
@@ -65,7 +64,7 @@ final class SessionClient implements AutoCloseable {
 			s.setSoTimeout((int) replyTimeout.toMillis());
 			SessionClient c = new SessionClient(s, request != null);
 			if (request != null) {
-				c.out.write(request.encode());
+				c.out.write(request);
 				c.out.flush();
 				SessionHeader h = c.readHeader();
 				if (h.type() == SessionHeader.NEGATIVE_SESSION_RESPONSE && h.length() == 1) {

@@ -31,6 +31,30 @@ public record SessionRequest(EncodedName called, EncodedName calling) {
 	}
 
 	/**
+	 * A session request calling {@code *SMBSERVER<20>}, the name a client calls when it knows only
+	 * the server's address (a convention of Samba and Windows; {@link NetbiosName} cannot hold a name
+	 * with '*', so this one is encoded here).
+	 */
+	public static byte[] encodeAnyServer(NetbiosName calling) {
+		byte[] padded = "*SMBSERVER      ".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		padded[15] = 0x20;
+		ByteArrayOutputStream body = new ByteArrayOutputStream(68);
+		body.write(EncodedName.NAME_LABEL_LENGTH);
+		for (byte b : padded) {
+			body.write('A' + ((b >> 4) & 0x0F));
+			body.write('A' + (b & 0x0F));
+		}
+		body.write(0);
+		body.writeBytes(new EncodedName(calling).encode());
+		byte[] names = body.toByteArray();
+		byte[] header = new SessionHeader(SessionHeader.SESSION_REQUEST, names.length).encodeNetbios();
+		byte[] packet = new byte[header.length + names.length];
+		System.arraycopy(header, 0, packet, 0, header.length);
+		System.arraycopy(names, 0, packet, header.length, names.length);
+		return packet;
+	}
+
+	/**
 	 * Reads the trailer of a session request (what follows the 4-byte header). Names in a session
 	 * request are never compressed; a pointer is refused.
 	 */

@@ -43,6 +43,14 @@ class SessionPacketsTest {
 	}
 
 	@Test
+	void anyServerSessionRequest() {
+		byte[] r = SessionRequest.encodeAnyServer(new NetbiosName("CLIENT2", 0));
+		String called = "20" + HEX.formatHex("CKFDENECFDEFFCFGEFFCCACACACACACA".getBytes()) + "00";
+		String calling = "20" + HEX.formatHex("EDEMEJEFEOFEDCCACACACACACACACAAA".getBytes()) + "00";
+		assertEquals("81000044" + called + calling, HEX.formatHex(r));
+	}
+
+	@Test
 	void responsesAndKeepAlive() {
 		assertEquals(CAPTURED_POSITIVE, HEX.formatHex(SessionPackets.positiveResponse()));
 		assertEquals("8300000182", HEX.formatHex(SessionPackets.negativeResponse(SessionPackets.CALLED_NAME_NOT_PRESENT)));
