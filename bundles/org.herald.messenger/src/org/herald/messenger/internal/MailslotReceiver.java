@@ -124,5 +124,10 @@ public final class MailslotReceiver implements AutoCloseable {
 		closed = true;
 		sockets.forEach(DatagramSocket::close);
 		workers.shutdown();
+		try {
+			workers.awaitTermination(2, java.util.concurrent.TimeUnit.SECONDS); // datagrams being stored
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
 	}
 }

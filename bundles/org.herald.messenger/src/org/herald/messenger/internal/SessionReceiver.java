@@ -33,6 +33,8 @@ public final class SessionReceiver implements AutoCloseable {
 
 	static final int MAX_CONNECTIONS = 1024;
 	static final int BACKLOG = 512;
+	/** How long {@link #close()} waits for open connections before cutting them. */
+	static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
 	private final Identity identity;
 	private final MessengerPorts ports;
@@ -154,6 +156,16 @@ public final class SessionReceiver implements AutoCloseable {
 				// closing anyway
 			}
 		}
-		connections.shutdownNow();
+		// Let connections in the middle of a request finish (a message stored must be acknowledged);
+		// then end the idle ones.
+		connections.shutdown();
+		try {
+			if (!connections.awaitTermination(CLOSE_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+				connections.shutdownNow();
+			}
+		} catch (InterruptedException e) {
+			connections.shutdownNow();
+			Thread.currentThread().interrupt();
+		}
 	}
 }
