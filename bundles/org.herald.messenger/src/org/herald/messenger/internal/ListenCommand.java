@@ -23,6 +23,7 @@ import org.herald.messenger.HeldNames;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.ReceiverStats;
 import org.herald.messenger.wire.MessageCharset;
+import org.herald.netbios.NameResponder;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -37,13 +38,19 @@ public final class ListenCommand implements CliCommand {
 	private final HeldNames held;
 
 	/**
-	 * @param store the inbox; without one messages are only printed (and still acknowledged)
-	 * @param held  the names the name service holds; without it, only our own NAME&lt;03&gt;
+	 * @param store     the inbox; without one messages are only printed (and still acknowledged)
+	 * @param responder the name responder, whose table says which names are held; without it, only
+	 *                  our own NAME&lt;03&gt; counts as held
 	 */
 	@Activate
 	public ListenCommand(
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) MessageSink store,
-			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) HeldNames held) {
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponder responder) {
+		this(store, responder != null ? new ResponderHeldNames(responder) : null);
+	}
+
+	/** For tests and embedding: {@code held} says which names are held (null: our own NAME&lt;03&gt;). */
+	public ListenCommand(MessageSink store, HeldNames held) {
 		this.store = store;
 		this.held = held;
 	}
@@ -102,11 +109,13 @@ public final class ListenCommand implements CliCommand {
 		HeldNames names = held != null ? held : MessengerReceivers.ownMessengerName(identity);
 		MessengerReceivers receivers = new MessengerReceivers(identity, ports, names, sink, new MessageCharset(charset), Duration.ofSeconds(idle));
 		try {
-			receivers.start();
-			context.out().printf("listening as %s in %s on %s (tcp %d/%d, udp %d)%s%n", identity.messengerName(), identity.workgroup(),
-					identity.interfaces().stream().map(BindInterface::toString).toList(), ports.session(), ports.direct(), ports.datagram(),
-					store == null ? "; no inbox: messages are printed, not stored" : "");
-			context.out().flush();
+			synchronized (context.out()) { // the first message is printed after this line
+				receivers.start();
+				context.out().printf("listening as %s in %s on %s (tcp %d/%d, udp %d)%s%n", identity.messengerName(), identity.workgroup(),
+						identity.interfaces().stream().map(BindInterface::toString).toList(), ports.session(), ports.direct(),
+						ports.datagram(), store == null ? "; no inbox: messages are printed, not stored" : "");
+				context.out().flush();
+			}
 			sink.awaitCount(count, context);
 		} finally {
 			receivers.close(); // waits for requests in progress: they are answered
