@@ -4,7 +4,8 @@
 # messenger-receive-bench.sh [COUNT] [CONCURRENCY] - receive throughput, smbd vs Herald, in private
 # namespaces (releng/interop/netns.sh). Host 1: smbd whose message command appends each message
 # to one file; host 2: Herald listening with the dev file inbox (two files per message); host 3:
-# the load generator (Herald's sender, a new session per message, CONCURRENCY at once). Counts
+# the load generator (pre-encoded negotiate + SMB_COM_SEND_MESSAGE on TCP 445, a new session per
+# message as smbclient -M does, CONCURRENCY at once; Herald gets one unmeasured warm-up round). Counts
 # what each receiver stored and prints both rates and their ratio.
 set -u
 COUNT=${1:-2000}
@@ -27,14 +28,13 @@ netns_wait 30 grep -q "^listening" "$NETNS_DIR/listen.log" || { cat "$NETNS_DIR/
 netns_wait 10 netns_exec 3 bash -c "exec 3<>/dev/tcp/$IP1/445" || { echo "smbd did not start"; exit 1; }
 J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin
 gen() {
-	netns_exec 3 "$J/java" -cp "$CP" org.herald.messenger.dev.ReceiveBench "$IP3/24" "$1" "${COUNT}" "$CONC"
+	netns_exec 3 "$J/java" -cp "$CP" org.herald.messenger.dev.ReceiveBench "$IP3" "$1" 445 "${COUNT}" "$CONC"
 }
 echo "smbd:   $(gen "$IP1")" | tee "$NETNS_DIR/smbd.res"
 # smbd's message command runs before smbd answers: what it stored is in the file now
 smbd_stored=$(grep -o 'bench [0-9]*' "$OUTDIR/all.txt" 2>/dev/null | wc -l)
 # warm the Herald JVM up (JIT) with a first round, not counted; then the measured round
-HCOUNT=$COUNT
-COUNT=$((COUNT / 4 + 1)) gen "$IP2" >/dev/null
+gen "$IP2" >/dev/null
 warm=$(ls "$INBOX" | grep -c '\.txt$')
 echo "herald: $(gen "$IP2")" | tee "$NETNS_DIR/herald.res"
 herald_stored=$(( $(ls "$INBOX" | grep -c '\.txt$') - warm ))
