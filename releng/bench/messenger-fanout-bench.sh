@@ -12,8 +12,8 @@ root=$(cd "$here/../.." && pwd)
 . "$root/releng/interop/netns.sh"
 netns_init
 netns_create 1
-"$root/releng/dev/herald-dev.sh" send --name X --workgroup WG --interfaces 127.0.0.1/32 >/dev/null 2>&1 || true # build once
-CP=${HERALD_DEV_OUT:-/tmp/herald-dev}/classes
+"$root/releng/dev/messenger-dev.sh" send --name X --workgroup WG --interfaces 127.0.0.1/32 >/dev/null 2>&1 || true # build once
+CP=${MESSENGER_DEV_OUT:-/tmp/messenger-dev}/classes
 J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin
 cconf=$(netns_client_conf 1)
 FIFO=$NETNS_DIR/ctl
@@ -33,7 +33,7 @@ FIRST=${IPS[0]}
 LAST=${IPS[$((N - 1))]}
 
 t0=$(date +%s.%N)
-netns_exec 1 "$root/releng/dev/herald-dev.sh" send --session --name SENDER --workgroup WG --interfaces 127.0.0.1/8 \
+netns_exec 1 "$root/releng/dev/messenger-dev.sh" send --session --name SENDER --workgroup WG --interfaces 127.0.0.1/8 \
 	"$FIRST-$LAST" "fan-out from Herald" >"$NETNS_DIR/herald-send.out"
 t1=$(date +%s.%N)
 h_ok=$(grep -c ' delivered' "$NETNS_DIR/herald-send.out")

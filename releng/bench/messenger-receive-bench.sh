@@ -20,10 +20,10 @@ OUTDIR=$NETNS_DIR/smbd-out
 mkdir -p "$OUTDIR"; chmod 1777 "$OUTDIR"
 conf=$(netns_samba_conf 1 SMBD1 WG "extra=message command = /bin/sh -c 'cat %s >> $OUTDIR/all.txt; echo >> $OUTDIR/all.txt; rm -f %s'")
 netns_start_smbd 1 "$conf" >/dev/null
-"$root/releng/dev/herald-dev.sh" send --name X --workgroup WG --interfaces 127.0.0.1/32 >/dev/null 2>&1 || true # build once
-CP=${HERALD_DEV_OUT:-/tmp/herald-dev}/classes
+"$root/releng/dev/messenger-dev.sh" send --name X --workgroup WG --interfaces 127.0.0.1/32 >/dev/null 2>&1 || true # build once
+CP=${MESSENGER_DEV_OUT:-/tmp/messenger-dev}/classes
 INBOX=$NETNS_DIR/inbox
-L=$(netns_spawn 2 "$NETNS_DIR/listen.log" "$root/releng/dev/herald-dev.sh" listen --inbox "$INBOX" --name HERALD2 --workgroup WG --interfaces "$IP2/24")
+L=$(netns_spawn 2 "$NETNS_DIR/listen.log" "$root/releng/dev/messenger-dev.sh" listen --inbox "$INBOX" --name HERALD2 --workgroup WG --interfaces "$IP2/24")
 netns_wait 30 grep -q "^listening" "$NETNS_DIR/listen.log" || { cat "$NETNS_DIR/listen.log"; exit 1; }
 netns_wait 10 netns_exec 3 bash -c "exec 3<>/dev/tcp/$IP1/445" || { echo "smbd did not start"; exit 1; }
 J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin

@@ -9,10 +9,10 @@
 #   host 4  the senders: smbclient -M, herald send, a frame generator (python3, independent of Herald)
 #
 # Herald is invoked as $HERALD <command> ... --name X --workgroup WG --interfaces IP/24
-# (default: releng/dev/herald-dev.sh). Prints "N passed, N failed" last; exit 1 if any failed.
+# (default: releng/dev/messenger-dev.sh). Prints "N passed, N failed" last; exit 1 if any failed.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-HERALD=${HERALD:-$here/../dev/herald-dev.sh}
+HERALD=${HERALD:-$here/../dev/messenger-dev.sh}
 . "$here/netns.sh"
 netns_init
 pass=0
