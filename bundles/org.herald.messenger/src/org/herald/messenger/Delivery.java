@@ -1,0 +1,88 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger;
+
+import java.net.Inet4Address;
+import java.util.Optional;
+
+import org.herald.api.MessagePath;
+
+/**
+ * What became of a message for one recipient (one address of a range, one subnet of a workgroup).
+ *
+ * @param recipient what was addressed, as the user wrote it
+ * @param address   the address it went to, if one was known
+ * @param path      the wire path used, if any was tried
+ * @param reason    why it failed; present exactly when the status is {@link Status#FAILED}
+ * @param detail    a human-readable detail (SMB status, which fallback was taken), may be empty
+ */
+public record Delivery(String recipient, Optional<Inet4Address> address, Optional<MessagePath> path, Status status,
+		Optional<FailureReason> reason, String detail) {
+
+	public enum Status {
+		/** The recipient answered the message with success (session path). */
+		DELIVERED,
+		/** Sent as a datagram; the mailslot path has no acknowledgement. */
+		SENT_UNCONFIRMED,
+		FAILED
+	}
+
+	public enum FailureReason {
+		/** The name did not resolve. */
+		NAME_NOT_FOUND,
+		/** Negative session response 0x80: not listening on the called name. */
+		NOT_LISTENING,
+		/** Negative session response 0x82: called name not present. */
+		CALLED_NAME_NOT_PRESENT,
+		/** The connection was refused (nothing listens on 139 or 445) or another negative session response. */
+		REFUSED,
+		/** No answer in time. */
+		TIMEOUT,
+		/** The recipient answered with an SMB error status (e.g. smbd without a message command: DOS 1/0x47). */
+		ERROR_STATUS,
+		/** The text does not fit the path's limit; nothing was sent. */
+		TOO_LONG,
+		/** Any other network failure (reset, unreachable, garbled answer). */
+		NETWORK_ERROR
+	}
+
+	public Delivery {
+		if ((status == Status.FAILED) != reason.isPresent()) {
+			throw new IllegalArgumentException("a reason is given exactly for failed deliveries");
+		}
+		detail = detail == null ? "" : detail;
+	}
+
+	public static Delivery delivered(String recipient, Inet4Address address, String detail) {
+		return new Delivery(recipient, Optional.of(address), Optional.of(MessagePath.SESSION), Status.DELIVERED, Optional.empty(), detail);
+	}
+
+	public static Delivery sentUnconfirmed(String recipient, Inet4Address address, String detail) {
+		return new Delivery(recipient, Optional.of(address), Optional.of(MessagePath.MAILSLOT), Status.SENT_UNCONFIRMED, Optional.empty(),
+				detail);
+	}
+
+	public static Delivery failed(String recipient, Optional<Inet4Address> address, Optional<MessagePath> path, FailureReason reason,
+			String detail) {
+		return new Delivery(recipient, address, path, Status.FAILED, Optional.of(reason), detail);
+	}
+
+	public boolean failed() {
+		return status == Status.FAILED;
+	}
+
+	/** One line for the CLI: {@code recipient address path status [reason] [detail]}. */
+	public String line() {
+		StringBuilder b = new StringBuilder();
+		b.append(recipient).append(' ');
+		b.append(address.map(Inet4Address::getHostAddress).orElse("-")).append(' ');
+		b.append(path.map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).orElse("-")).append(' ');
+		b.append(status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+		reason.ifPresent(r -> b.append(' ').append(r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+		if (!detail.isEmpty()) {
+			b.append(" (").append(detail).append(')');
+		}
+		return b.toString();
+	}
+}

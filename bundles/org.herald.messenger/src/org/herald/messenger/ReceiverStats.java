@@ -1,0 +1,20 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger;
+
+/**
+ * Counters of the receivers since they started.
+ *
+ * @param stored             messages handed to the sink and acknowledged
+ * @param sinkFailures       messages the sink refused (answered with an SMB error)
+ * @param malformed          packets that did not parse (dropped, counted)
+ * @param refusedSessions    session requests for a name not held (negative response 0x82)
+ * @param rejectedCommands   SMB commands other than the Messenger's (answered with an error)
+ * @param ignoredDatagrams   datagrams not for this host or not for \MAILSLOT\MESSNGR
+ * @param connections        TCP connections accepted
+ * @param droppedConnections connections closed at once because too many were open
+ */
+public record ReceiverStats(long stored, long sinkFailures, long malformed, long refusedSessions, long rejectedCommands,
+		long ignoredDatagrams, long connections, long droppedConnections) {
+}

@@ -1,0 +1,161 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.herald.api.BindInterface;
+import org.herald.api.Identity;
+import org.herald.api.MessageSink;
+import org.herald.api.ReceivedMessage;
+import org.herald.api.StoredMessage;
+import org.herald.api.cli.CliCommand;
+import org.herald.api.cli.CommandContext;
+import org.herald.api.cli.UsageException;
+import org.herald.messenger.HeldNames;
+import org.herald.messenger.MessengerPorts;
+import org.herald.messenger.ReceiverStats;
+import org.herald.messenger.wire.MessageCharset;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/** {@code herald listen}: runs the receivers and prints each message as it arrives, until stopped. */
+@Component(service = CliCommand.class)
+public final class ListenCommand implements CliCommand {
+
+	private final MessageSink store;
+	private final HeldNames held;
+
+	/**
+	 * @param store the inbox; without one messages are only printed (and still acknowledged)
+	 * @param held  the names the name service holds; without it, only our own NAME&lt;03&gt;
+	 */
+	@Activate
+	public ListenCommand(
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) MessageSink store,
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) HeldNames held) {
+		this.store = store;
+		this.held = held;
+	}
+
+	@Override
+	public String name() {
+		return "listen";
+	}
+
+	@Override
+	public String summary() {
+		return "receive pop-up messages and print them as they arrive";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				usage: herald listen [options]
+				Receives on the configured interfaces only: TCP 139 (session requests for our NAME<03>),
+				TCP 445, UDP 138 (mailslot \\MAILSLOT\\MESSNGR, unicast and subnet broadcast).
+				  --ports S,D,G       session, direct and datagram ports (default 139,445,138; 0 disables one)
+				  --oem CHARSET       the OEM code page (default IBM850 = CP850)
+				  --idle-timeout SEC  close sessions silent this long (default 60)
+				  --count N           stop after N messages
+				Stops on Ctrl-C and prints the receivers' counters.""";
+	}
+
+	@Override
+	public int run(CommandContext context, List<String> args) throws UsageException, Exception {
+		CliOptions o = new CliOptions(args);
+		MessengerPorts ports = MessengerPorts.STANDARD;
+		String oem = MessageCharset.DEFAULT_OEM;
+		int idle = 60;
+		long count = Long.MAX_VALUE;
+		while (o.hasNext()) {
+			String a = o.next();
+			switch (a) {
+			case "--ports" -> ports = CliOptions.ports(o.value(a));
+			case "--oem" -> oem = o.value(a);
+			case "--idle-timeout" -> idle = CliOptions.integer(a, o.value(a), 1, 3600);
+			case "--count" -> count = CliOptions.integer(a, o.value(a), 1, Integer.MAX_VALUE);
+			default -> throw new UsageException("unknown argument " + a);
+			}
+		}
+		Charset charset;
+		try {
+			charset = Charset.forName(oem);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException("unknown code page " + oem);
+		}
+		Identity identity = context.identity();
+		if (identity.interfaces().isEmpty()) {
+			throw new UsageException("no interfaces configured (--interfaces IP/PREFIX)");
+		}
+		PrintingSink sink = new PrintingSink(store, context.out());
+		HeldNames names = held != null ? held : MessengerReceivers.ownMessengerName(identity);
+		MessengerReceivers receivers = new MessengerReceivers(identity, ports, names, sink, new MessageCharset(charset), Duration.ofSeconds(idle));
+		try {
+			receivers.start();
+			context.out().printf("listening as %s in %s on %s (tcp %d/%d, udp %d)%s%n", identity.messengerName(), identity.workgroup(),
+					identity.interfaces().stream().map(BindInterface::toString).toList(), ports.session(), ports.direct(), ports.datagram(),
+					store == null ? "; no inbox: messages are printed, not stored" : "");
+			context.out().flush();
+			sink.awaitCount(count, context);
+		} finally {
+			receivers.close(); // waits for requests in progress: they are answered
+		}
+		ReceiverStats s = receivers.stats();
+		context.out().printf("stopped: %d stored, %d refused by the store, %d malformed, %d sessions refused, %d other commands, "
+				+ "%d datagrams ignored, %d connections%n", s.stored(), s.sinkFailures(), s.malformed(), s.refusedSessions(),
+				s.rejectedCommands(), s.ignoredDatagrams(), s.connections());
+		context.out().flush();
+		return 0;
+	}
+
+	/** Hands each message to the store (if any), then prints it. */
+	static final class PrintingSink implements MessageSink {
+		private final MessageSink store;
+		private final PrintStream out;
+		private final AtomicLong seen = new AtomicLong();
+		private final Object lock = new Object();
+
+		PrintingSink(MessageSink store, PrintStream out) {
+			this.store = store;
+			this.out = out;
+		}
+
+		@Override
+		public Optional<StoredMessage> accept(ReceivedMessage m) throws IOException {
+			Optional<StoredMessage> stored = store != null ? store.accept(m) : Optional.of(new StoredMessage(seen.get() + 1, m, false));
+			synchronized (out) {
+				out.printf("[%s] %s from %s (%s) to %s%s%n", m.received(), m.path().name().toLowerCase(java.util.Locale.ROOT), m.senderName(),
+						m.senderAddress().getHostAddress(), m.recipientName(), m.flags().isEmpty() ? "" : " " + m.flags());
+				for (String line : m.text().split("\n", -1)) {
+					out.println("  " + line);
+				}
+				out.flush();
+			}
+			synchronized (lock) {
+				seen.incrementAndGet();
+				lock.notifyAll();
+			}
+			return stored;
+		}
+
+		/** Waits until {@code count} messages were seen or the user asked to stop. */
+		void awaitCount(long count, CommandContext context) throws InterruptedException {
+			synchronized (lock) {
+				while (seen.get() < count && !context.stopRequested()) {
+					lock.wait(200); // wakes on each message; the timeout is for polling stopRequested
+				}
+			}
+		}
+	}
+}

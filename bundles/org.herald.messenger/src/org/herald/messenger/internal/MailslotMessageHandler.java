@@ -1,0 +1,87 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger.internal;
+
+import java.net.InetAddress;
+
+import org.herald.api.MessagePath;
+import org.herald.api.NetbiosName;
+import org.herald.messenger.HeldNames;
+import org.herald.messenger.wire.MailslotWrite;
+import org.herald.messenger.wire.WinPopupBody;
+import org.herald.netbios.wire.Datagram;
+import org.herald.netbios.wire.DatagramPacket;
+import org.herald.netbios.wire.MalformedPacketException;
+
+/**
+ * Decides what one UDP 138 datagram is and stores it if it is a pop-up for this host: a direct
+ * unique datagram to a held NAME&lt;03&gt;, or a direct group or broadcast datagram to the
+ * workgroup (WG&lt;03&gt; as NET SEND /DOMAIN sends it, or WG&lt;00&gt;), carrying a mailslot write
+ * to \MAILSLOT\MESSNGR whose data is a WinPopup body. Thread-safe: receivers call it from many threads.
+ */
+final class MailslotMessageHandler {
+
+	/** What became of a datagram. */
+	enum Outcome {
+		STORED, SINK_FAILED, MALFORMED, IGNORED
+	}
+
+	private final HeldNames held;
+	private final String workgroup;
+	private final MessageAcceptance acceptance;
+	private final ReceiverCounters counters;
+
+	MailslotMessageHandler(HeldNames held, String workgroup, MessageAcceptance acceptance, ReceiverCounters counters) {
+		this.held = held;
+		this.workgroup = workgroup;
+		this.acceptance = acceptance;
+		this.counters = counters;
+	}
+
+	Outcome handle(byte[] buffer, int length, InetAddress from) {
+		Outcome o = classify(buffer, length, from);
+		switch (o) {
+		case MALFORMED -> counters.malformed.increment();
+		case IGNORED -> counters.ignoredDatagrams.increment();
+		default -> {
+			// counted by MessageAcceptance
+		}
+		}
+		return o;
+	}
+
+	private Outcome classify(byte[] buffer, int length, InetAddress from) {
+		Datagram d;
+		MailslotWrite write;
+		WinPopupBody body;
+		try {
+			if (!(DatagramPacket.parse(buffer, 0, length) instanceof Datagram datagram)) {
+				return Outcome.IGNORED;
+			}
+			d = datagram;
+			if (!d.isWhole() || !d.destination().scope().isEmpty() || !isForUs(d)) {
+				return Outcome.IGNORED; // fragments: Messenger datagrams (at most 424 bytes of data) are never fragmented
+			}
+			write = MailslotWrite.parse(d.userData());
+			if (!write.isForMessenger()) {
+				return Outcome.IGNORED;
+			}
+			body = WinPopupBody.parse(write.data());
+		} catch (MalformedPacketException e) {
+			return Outcome.MALFORMED;
+		}
+		byte[] sender = body.from().length > 0 ? body.from() : d.source().name().name().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		boolean stored = acceptance.accept(sender, body.to(), body.text(), !body.terminated(), from, d.destination().name().name(),
+				MessagePath.MAILSLOT);
+		return stored ? Outcome.STORED : Outcome.SINK_FAILED;
+	}
+
+	private boolean isForUs(Datagram d) {
+		NetbiosName dest = d.destination().name();
+		if (d.type() == DatagramPacket.DIRECT_UNIQUE) {
+			return dest.suffix() == NetbiosName.MESSENGER && held.holds(dest);
+		}
+		return dest.name().equals(workgroup) && (dest.suffix() == NetbiosName.MESSENGER || dest.suffix() == NetbiosName.WORKSTATION);
+	}
+}

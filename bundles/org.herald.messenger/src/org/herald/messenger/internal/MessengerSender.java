@@ -1,0 +1,356 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger.internal;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.DatagramSocket;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.herald.api.BindInterface;
+import org.herald.api.Identity;
+import org.herald.api.MessagePath;
+import org.herald.api.NetbiosName;
+import org.herald.messenger.Delivery;
+import org.herald.messenger.Delivery.FailureReason;
+import org.herald.messenger.MessengerPorts;
+import org.herald.messenger.NameResolver;
+import org.herald.messenger.OutgoingMessage;
+import org.herald.messenger.PathChoice;
+import org.herald.messenger.Recipient;
+import org.herald.messenger.Sender;
+import org.herald.messenger.wire.EncodedText;
+import org.herald.messenger.wire.EndMultiBlock;
+import org.herald.messenger.wire.MailslotWrite;
+import org.herald.messenger.wire.MessageCharset;
+import org.herald.messenger.wire.NegotiateRequest;
+import org.herald.messenger.wire.NegotiateResponse;
+import org.herald.messenger.wire.SendMessage;
+import org.herald.messenger.wire.SmbCommand;
+import org.herald.messenger.wire.SmbError;
+import org.herald.messenger.wire.SmbHeader;
+import org.herald.messenger.wire.SmbPacket;
+import org.herald.messenger.wire.StartMultiBlock;
+import org.herald.messenger.wire.TextBlock;
+import org.herald.messenger.wire.WinPopupBody;
+import org.herald.netbios.wire.Datagram;
+import org.herald.netbios.wire.DatagramPacket;
+import org.herald.netbios.wire.EncodedName;
+import org.herald.netbios.wire.SessionPackets;
+import org.herald.netbios.wire.SessionRequest;
+
+/**
+ * Sends pop-ups. Session path to a name: TCP 139 with a session request (called NAME&lt;03&gt;,
+ * calling own NAME&lt;00&gt;), or TCP 445 direct when nothing listens on 139; to a bare address:
+ * TCP 445 first, then 139 calling *SMBSERVER&lt;20&gt;. Text of at most 128 bytes goes as SMB_COM_SEND_MESSAGE after a negotiate, longer text as
+ * SEND_START_MB / TEXT_MB blocks of 127 bytes / END_MB. Mailslot path: a datagram to UDP 138
+ * carrying a write to \MAILSLOT\MESSNGR. All sockets bind to a configured interface address.
+ * Recipients are served concurrently on virtual threads, at most {@code maxConcurrent} at once.
+ */
+public final class MessengerSender implements Sender {
+
+	/** smbclient sends at most 1598 bytes of text (seen); Herald refuses more rather than cut. */
+	public static final int MAX_SESSION_TEXT = 1598;
+
+	private final Identity identity;
+	private final NameResolver resolver;
+	private final MessengerPorts ports;
+	private final MessageCharset charset;
+	private final Duration connectTimeout;
+	private final Duration replyTimeout;
+	private final int maxConcurrent;
+	private final AtomicInteger datagramIds = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x10000));
+	private final AtomicInteger mids = new AtomicInteger(1);
+
+	public MessengerSender(Identity identity, NameResolver resolver, MessengerPorts ports, MessageCharset charset, Duration connectTimeout,
+			Duration replyTimeout, int maxConcurrent) {
+		if (identity.interfaces().isEmpty()) {
+			throw new IllegalArgumentException("no interfaces configured: Herald sends only from configured interfaces");
+		}
+		this.identity = identity;
+		this.resolver = resolver;
+		this.ports = ports;
+		this.charset = charset;
+		this.connectTimeout = connectTimeout;
+		this.replyTimeout = replyTimeout;
+		this.maxConcurrent = maxConcurrent;
+	}
+
+	/** One unit of work: one address (or one name, or one subnet broadcast). */
+	private interface Job {
+		Delivery run(OutgoingMessage m) throws InterruptedException;
+	}
+
+	@Override
+	public List<Delivery> send(OutgoingMessage message) throws InterruptedException {
+		List<Job> jobs = new ArrayList<>();
+		for (Recipient r : message.recipients()) {
+			switch (r) {
+			case Recipient.Name n -> jobs.add(m -> toName(m, n));
+			case Recipient.Address a -> jobs.add(m -> toAddress(m, a.label(), a.address()));
+			case Recipient.Range range -> {
+				for (Inet4Address a : range.addresses()) {
+					jobs.add(m -> toAddress(m, a.getHostAddress(), a));
+				}
+			}
+			case Recipient.Workgroup w -> {
+				for (BindInterface i : identity.interfaces()) {
+					jobs.add(m -> toWorkgroup(m, w, i));
+				}
+			}
+			}
+		}
+		Semaphore permits = new Semaphore(maxConcurrent);
+		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<Delivery>> futures = new ArrayList<>(jobs.size());
+			for (Job job : jobs) {
+				futures.add(pool.submit(() -> {
+					permits.acquire();
+					try {
+						return job.run(message);
+					} finally {
+						permits.release();
+					}
+				}));
+			}
+			List<Delivery> results = new ArrayList<>(jobs.size());
+			for (Future<Delivery> f : futures) {
+				try {
+					results.add(f.get());
+				} catch (ExecutionException e) {
+					throw new IllegalStateException("a send job failed unexpectedly", e.getCause());
+				}
+			}
+			return results;
+		}
+	}
+
+	private Delivery toName(OutgoingMessage m, Recipient.Name n) throws InterruptedException {
+		String label = n.label();
+		List<Inet4Address> found;
+		try {
+			found = resolver.resolve(n.name());
+		} catch (IOException e) {
+			return Delivery.failed(label, Optional.empty(), Optional.empty(), FailureReason.NAME_NOT_FOUND, e.getMessage());
+		}
+		if (found.isEmpty()) {
+			return Delivery.failed(label, Optional.empty(), Optional.empty(), FailureReason.NAME_NOT_FOUND, "no answer for " + n.name());
+		}
+		Inet4Address target = found.get(0);
+		if (m.path() == PathChoice.MAILSLOT) {
+			return mailslot(m, label, target, DatagramPacket.DIRECT_UNIQUE, n.name(), n.name().name());
+		}
+		Delivery session = session(m, label, target, n.name(), n.name().name());
+		if (m.path() == PathChoice.AUTO && session.reason().filter(MessengerSender::hostRefusesSessions).isPresent()) {
+			Delivery d = mailslot(m, label, target, DatagramPacket.DIRECT_UNIQUE, n.name(), n.name().name());
+			return new Delivery(d.recipient(), d.address(), d.path(), d.status(), d.reason(), "session: " + session.detail()
+					+ (d.detail().isEmpty() ? "" : "; " + d.detail()));
+		}
+		return session;
+	}
+
+	private static boolean hostRefusesSessions(FailureReason r) {
+		return r == FailureReason.REFUSED || r == FailureReason.NOT_LISTENING || r == FailureReason.CALLED_NAME_NOT_PRESENT;
+	}
+
+	private Delivery toAddress(OutgoingMessage m, String label, Inet4Address target) {
+		if (m.path() == PathChoice.MAILSLOT) {
+			// Without a name, address the datagram to our workgroup's messenger group name.
+			NetbiosName group = new NetbiosName(identity.workgroup(), NetbiosName.MESSENGER);
+			return mailslot(m, label, target, DatagramPacket.DIRECT_GROUP, group, target.getHostAddress());
+		}
+		return session(m, label, target, null, target.getHostAddress());
+	}
+
+	private Delivery toWorkgroup(OutgoingMessage m, Recipient.Workgroup w, BindInterface via) {
+		NetbiosName group = new NetbiosName(w.workgroup(), NetbiosName.MESSENGER);
+		return mailslot(m, w.label(), via.broadcast(), DatagramPacket.DIRECT_GROUP, group, w.workgroup());
+	}
+
+	// ---- session path
+
+	/** @param called the name to call on 139, or null if only the address is known */
+	private Delivery session(OutgoingMessage m, String label, Inet4Address target, NetbiosName called, String destination) {
+		Optional<Inet4Address> addr = Optional.of(target);
+		Optional<MessagePath> path = Optional.of(MessagePath.SESSION);
+		EncodedText text = charset.encodeText(m.text());
+		if (text.length() > MAX_SESSION_TEXT) {
+			return Delivery.failed(label, addr, path, FailureReason.TOO_LONG,
+					text.length() + " bytes of text; the session path takes at most " + MAX_SESSION_TEXT);
+		}
+		Inet4Address local = localFor(target);
+		SessionClient client = null;
+		String via = "";
+		try {
+			if (called == null) {
+				// Only an address: direct hosting first (no name needed), then 139 calling *SMBSERVER<20>.
+				try {
+					client = openDirect(local, target);
+					via = "445";
+				} catch (ConnectException e) {
+					if (ports.session() == 0) {
+						throw e;
+					}
+				}
+				if (client == null) {
+					client = SessionClient.open(local, target, ports.session(), SessionRequest.encodeAnyServer(identity.workstationName()),
+							connectTimeout, replyTimeout);
+					via = "139";
+				}
+			} else {
+				// A name: 139 with a session request calling NAME<03>; 445 if nothing listens on 139.
+				try {
+					if (ports.session() == 0) {
+						throw new ConnectException("session port disabled");
+					}
+					client = SessionClient.open(local, target, ports.session(), new SessionRequest(called, identity.workstationName()).encode(),
+							connectTimeout, replyTimeout);
+					via = "139";
+				} catch (ConnectException e) {
+					if (ports.direct() == 0) {
+						throw e;
+					}
+					client = openDirect(local, target);
+					via = "445";
+				}
+			}
+			String outcome = converse(client, m.from(), destination, text);
+			if (outcome != null) {
+				return Delivery.failed(label, addr, path, FailureReason.ERROR_STATUS, outcome + " via " + via);
+			}
+			return Delivery.delivered(label, target, "via " + via + (text.utf8() ? ", text sent as UTF-8" : ""));
+		} catch (SessionClient.NegativeResponseException e) {
+			FailureReason r = switch (e.errorCode) {
+			case SessionPackets.NOT_LISTENING_ON_CALLED_NAME -> FailureReason.NOT_LISTENING;
+			case SessionPackets.CALLED_NAME_NOT_PRESENT -> FailureReason.CALLED_NAME_NOT_PRESENT;
+			default -> FailureReason.REFUSED;
+			};
+			return Delivery.failed(label, addr, path, r, e.getMessage());
+		} catch (ConnectException e) {
+			return Delivery.failed(label, addr, path, FailureReason.REFUSED, "connection refused");
+		} catch (SocketTimeoutException e) {
+			return Delivery.failed(label, addr, path, FailureReason.TIMEOUT, "no answer within " + timeoutText());
+		} catch (NoRouteToHostException e) {
+			return Delivery.failed(label, addr, path, FailureReason.NETWORK_ERROR, "no route to host");
+		} catch (IOException e) {
+			return Delivery.failed(label, addr, path, FailureReason.NETWORK_ERROR, String.valueOf(e.getMessage()));
+		} finally {
+			if (client != null) {
+				try {
+					client.close();
+				} catch (IOException e) {
+					// done anyway
+				}
+			}
+		}
+	}
+
+	private SessionClient openDirect(Inet4Address local, Inet4Address target) throws IOException {
+		if (ports.direct() == 0) {
+			throw new ConnectException("direct hosting port disabled");
+		}
+		return SessionClient.open(local, target, ports.direct(), null, connectTimeout, replyTimeout);
+	}
+
+	/** Runs the SMB exchange; returns null on success, else the error status text. */
+	private String converse(SessionClient c, String from, String destination, EncodedText text) throws IOException {
+		byte[] fromBytes = charset.encodeName(from).bytes();
+		byte[] toBytes = charset.encodeName(destination).bytes();
+		if (text.length() <= SendMessage.MAX_TEXT) {
+			SmbPacket neg = c.exchange(new NegotiateRequest(List.of(NegotiateRequest.NT_LM_012)).toPacket(header(SmbCommand.NEGOTIATE)));
+			boolean negotiated = neg.header().success() && parseDialect(neg) == 0;
+			if (negotiated) {
+				SmbPacket r = c.exchange(new SendMessage(fromBytes, toBytes, text.bytes()).toPacket(header(SmbCommand.SEND_MESSAGE)));
+				return r.header().success() ? null : SmbError.describe(r.header());
+			}
+		}
+		SmbPacket start = c.exchange(new StartMultiBlock(fromBytes, toBytes).toPacket(header(SmbCommand.SEND_START_MB_MESSAGE)));
+		if (!start.header().success()) {
+			return SmbError.describe(start.header());
+		}
+		int group = StartMultiBlock.groupIdOf(start);
+		byte[] all = text.bytes();
+		for (int off = 0; off < all.length; off += TextBlock.MAX_BLOCK) {
+			byte[] block = Arrays.copyOfRange(all, off, Math.min(all.length, off + TextBlock.MAX_BLOCK));
+			SmbPacket r = c.exchange(new TextBlock(group, block).toPacket(header(SmbCommand.SEND_TEXT_MB_MESSAGE)));
+			if (!r.header().success()) {
+				return SmbError.describe(r.header());
+			}
+		}
+		SmbPacket end = c.exchange(new EndMultiBlock(group).toPacket(header(SmbCommand.SEND_END_MB_MESSAGE)));
+		return end.header().success() ? null : SmbError.describe(end.header());
+	}
+
+	private static int parseDialect(SmbPacket reply) {
+		try {
+			return NegotiateResponse.parse(reply).dialectIndex();
+		} catch (org.herald.netbios.wire.MalformedPacketException e) {
+			return -1;
+		}
+	}
+
+	private SmbHeader header(int command) {
+		return SmbHeader.request(command, mids.getAndIncrement() & 0xFFFF);
+	}
+
+	// ---- mailslot path
+
+	private Delivery mailslot(OutgoingMessage m, String label, Inet4Address target, int type, NetbiosName destination, String toField) {
+		Optional<Inet4Address> addr = Optional.of(target);
+		Optional<MessagePath> path = Optional.of(MessagePath.MAILSLOT);
+		if (ports.datagram() == 0) {
+			return Delivery.failed(label, addr, path, FailureReason.REFUSED, "the datagram port is disabled");
+		}
+		EncodedText text = charset.encodeText(m.text());
+		byte[] body = new WinPopupBody(charset.encodeName(m.from()).bytes(), charset.encodeName(toField).bytes(), text.bytes()).encode();
+		if (body.length > MailslotWrite.MAX_DATA) {
+			return Delivery.failed(label, addr, path, FailureReason.TOO_LONG,
+					body.length + " bytes of mailslot data; at most " + MailslotWrite.MAX_DATA);
+		}
+		Inet4Address local = localFor(target);
+		Datagram d = Datagram.whole(type, datagramIds.getAndIncrement() & 0xFFFF, local, ports.datagram(),
+				new EncodedName(identity.workstationName()), new EncodedName(destination), MailslotWrite.messenger(body).encode());
+		byte[] wire = d.encode();
+		try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(local, 0))) {
+			s.setBroadcast(isBroadcast(target));
+			s.send(new java.net.DatagramPacket(wire, wire.length, new InetSocketAddress(target, ports.datagram())));
+			return Delivery.sentUnconfirmed(label, target, "to " + destination + (text.utf8() ? ", text sent as UTF-8" : ""));
+		} catch (IOException e) {
+			return Delivery.failed(label, addr, path, FailureReason.NETWORK_ERROR, String.valueOf(e.getMessage()));
+		}
+	}
+
+	private boolean isBroadcast(Inet4Address target) {
+		return identity.interfaces().stream().anyMatch(i -> i.broadcast().equals(target));
+	}
+
+	/** The configured interface on the target's subnet, else the first one. */
+	Inet4Address localFor(Inet4Address target) {
+		for (BindInterface i : identity.interfaces()) {
+			if (i.contains(target)) {
+				return i.address();
+			}
+		}
+		return identity.interfaces().get(0).address();
+	}
+
+	private String timeoutText() {
+		return connectTimeout.toMillis() + " ms (connect) / " + replyTimeout.toMillis() + " ms (reply)";
+	}
+}

@@ -1,0 +1,186 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger.internal;
+
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.herald.api.cli.CliCommand;
+import org.herald.api.cli.CommandContext;
+import org.herald.api.cli.UsageException;
+import org.herald.messenger.Delivery;
+import org.herald.messenger.MessengerPorts;
+import org.herald.messenger.NameResolver;
+import org.herald.messenger.OutgoingMessage;
+import org.herald.messenger.PathChoice;
+import org.herald.messenger.Recipient;
+import org.herald.messenger.wire.MessageCharset;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/** {@code herald send}: a pop-up to names, addresses, ranges or the workgroup; one result line each. */
+@Component(service = CliCommand.class)
+public final class SendCommand implements CliCommand {
+
+	private final NameResolver resolver;
+
+	/** @param resolver the name service; without one, names cannot be resolved (addresses still work) */
+	@Activate
+	public SendCommand(@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResolver resolver) {
+		this.resolver = resolver != null ? resolver : name -> {
+			throw new IOException("no name service to resolve " + name);
+		};
+	}
+
+	@Override
+	public String name() {
+		return "send";
+	}
+
+	@Override
+	public String summary() {
+		return "send a pop-up message (NET SEND)";
+	}
+
+	@Override
+	public String usage() {
+		return """
+				usage: herald send [options] TARGET... [TEXT]
+				       herald send [options] --domain[=WG] [TARGET...] [TEXT]
+				  TARGET   a NetBIOS name (BOB, BOB#03), an IPv4 address, a range (198.51.100.10-20,
+				           198.51.100.10-198.51.100.20) or a subnet (198.51.100.0/24, host addresses only)
+				  TEXT     the message; without it (or with -) the text is read from standard input
+				  --domain[=WG]     also send to every Messenger of the workgroup (default: our own), by mailslot
+				                    broadcast on each configured interface, like NET SEND /DOMAIN
+				  --from NAME       the originator name shown (default: our NetBIOS name)
+				  --session         only the session path (TCP 139, then 445); confirmed delivery
+				  --mailslot        only the mailslot path (UDP 138, WinPopup); unconfirmed
+				                    (default: session, and for a name whose host refuses sessions, mailslot)
+				  --oem CHARSET     the OEM code page for text and names (default IBM850 = CP850)
+				  --timeout SECONDS connect and reply timeout (default 5)
+				  --parallel N      recipients served at once (default 64)
+				  --ports S,D,G     session, direct and datagram ports (default 139,445,138; for tests)
+				One line per recipient: TARGET ADDRESS PATH STATUS [REASON] [(DETAIL)].
+				Exit status 1 if any recipient failed.""";
+	}
+
+	@Override
+	public int run(CommandContext context, List<String> args) throws UsageException, Exception {
+		CliOptions o = new CliOptions(args);
+		String from = context.identity().name();
+		PathChoice path = PathChoice.AUTO;
+		List<Recipient> recipients = new ArrayList<>();
+		String oem = MessageCharset.DEFAULT_OEM;
+		int timeout = 5;
+		int parallel = 64;
+		MessengerPorts ports = MessengerPorts.STANDARD;
+		boolean domain = false;
+		while (o.hasNext()) {
+			String a = o.next();
+			switch (a) {
+			case "--from" -> from = o.value(a);
+			case "--session" -> path = choose(path, PathChoice.SESSION);
+			case "--mailslot" -> path = choose(path, PathChoice.MAILSLOT);
+			case "--oem" -> oem = o.value(a);
+			case "--timeout" -> timeout = CliOptions.integer(a, o.value(a), 1, 600);
+			case "--parallel" -> parallel = CliOptions.integer(a, o.value(a), 1, 4096);
+			case "--ports" -> ports = CliOptions.ports(o.value(a));
+			case "--domain" -> {
+				domain = true;
+				recipients.add(new Recipient.Workgroup(context.identity().workgroup()));
+			}
+			case "--" -> {
+				while (o.hasNext()) {
+					o.positional(o.next());
+				}
+			}
+			default -> {
+				if (a.startsWith("--domain=")) {
+					domain = true;
+					recipients.add(workgroup(a.substring("--domain=".length())));
+				} else if (a.startsWith("--") && a.length() > 2) {
+					throw new UsageException("unknown option " + a);
+				} else {
+					o.positional(a);
+				}
+			}
+			}
+		}
+		List<String> pos = o.positionals();
+		int targets = pos.size();
+		String text;
+		if (pos.size() >= (domain ? 1 : 2) && !"-".equals(pos.get(pos.size() - 1))) {
+			text = pos.get(pos.size() - 1);
+			targets--;
+		} else {
+			if (!pos.isEmpty() && "-".equals(pos.get(pos.size() - 1))) {
+				targets--;
+			}
+			text = readText(context);
+		}
+		for (int i = 0; i < targets; i++) {
+			try {
+				recipients.add(Recipient.parse(pos.get(i)));
+			} catch (IllegalArgumentException e) {
+				throw new UsageException("bad target '" + pos.get(i) + "': " + e.getMessage());
+			}
+		}
+		if (recipients.isEmpty()) {
+			throw new UsageException("no target: give a name, an address, a range or --domain");
+		}
+		if (text.isEmpty()) {
+			throw new UsageException("no text to send");
+		}
+		Charset charset;
+		try {
+			charset = Charset.forName(oem);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException("unknown code page " + oem);
+		}
+		MessengerSender sender = new MessengerSender(context.identity(), resolver, ports, new MessageCharset(charset),
+				Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), parallel);
+		List<Delivery> results = sender.send(new OutgoingMessage(from, recipients, text, path));
+		boolean failed = false;
+		for (Delivery d : results) {
+			context.out().println(d.line());
+			failed |= d.failed();
+		}
+		context.out().flush();
+		return failed ? 1 : 0;
+	}
+
+	private static PathChoice choose(PathChoice current, PathChoice wanted) throws UsageException {
+		if (current != PathChoice.AUTO && current != wanted) {
+			throw new UsageException("--session and --mailslot exclude each other");
+		}
+		return wanted;
+	}
+
+	private static Recipient workgroup(String name) throws UsageException {
+		try {
+			return new Recipient.Workgroup(name);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException("bad workgroup '" + name + "': " + e.getMessage());
+		}
+	}
+
+	/** Standard input as UTF-8, without one final line end (what echo adds). */
+	private static String readText(CommandContext context) throws IOException {
+		String s = new String(context.in().readAllBytes(), StandardCharsets.UTF_8);
+		if (s.endsWith("\r\n")) {
+			return s.substring(0, s.length() - 2);
+		}
+		if (s.endsWith("\n")) {
+			return s.substring(0, s.length() - 1);
+		}
+		return s;
+	}
+}

@@ -1,0 +1,171 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger.internal;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+
+import org.herald.api.BindInterface;
+import org.herald.api.Identity;
+import org.herald.api.MessageSink;
+import org.herald.messenger.HeldNames;
+import org.herald.messenger.MessengerPorts;
+import org.herald.messenger.wire.MessageCharset;
+
+/**
+ * Receives Messenger sessions on TCP 139 (NetBIOS session service) and TCP 445 (direct hosting), on
+ * each configured interface address only. Each connection runs on its own virtual thread; at most
+ * {@link #MAX_CONNECTIONS} at once, further ones are closed at once and counted.
+ */
+public final class SessionReceiver implements AutoCloseable {
+
+	static final int MAX_CONNECTIONS = 1024;
+	static final int BACKLOG = 512;
+	/** How long {@link #close()} waits for open connections before cutting them. */
+	static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+
+	private final Identity identity;
+	private final MessengerPorts ports;
+	private final HeldNames held;
+	private final MessageAcceptance acceptance;
+	private final ReceiverCounters counters;
+	private final Duration idleTimeout;
+	private final Clock clock;
+	private final List<Listener> servers = new ArrayList<>();
+
+	private record Listener(Inet4Address address, boolean netbios, ServerSocket socket) {
+	}
+	private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+	private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
+	private volatile boolean closed;
+
+	public SessionReceiver(Identity identity, MessengerPorts ports, HeldNames held, MessageSink sink, MessageCharset charset,
+			ReceiverCounters counters, Duration idleTimeout, Clock clock) {
+		this.identity = identity;
+		this.ports = ports;
+		this.held = held;
+		this.counters = counters;
+		this.idleTimeout = idleTimeout;
+		this.clock = clock;
+		this.acceptance = new MessageAcceptance(sink, charset, clock, counters);
+	}
+
+	/** Binds every configured interface on the session and direct ports (those not 0) and starts accepting. */
+	public void start() throws IOException {
+		try {
+			for (BindInterface i : identity.interfaces()) {
+				if (ports.session() != 0) {
+					listen(i.address(), ports.session(), true);
+				}
+				if (ports.direct() != 0) {
+					listen(i.address(), ports.direct(), false);
+				}
+			}
+		} catch (IOException e) {
+			close();
+			throw e;
+		}
+	}
+
+	private void listen(Inet4Address address, int port, boolean netbios) throws IOException {
+		ServerSocket server = new ServerSocket();
+		server.setReuseAddress(true);
+		try {
+			server.bind(new InetSocketAddress(address, port), BACKLOG);
+		} catch (BindException e) {
+			server.close();
+			throw new BindException("cannot listen on TCP " + address.getHostAddress() + ":" + port + " (" + e.getMessage()
+					+ "; is smbd or another Herald using it?)");
+		}
+		servers.add(new Listener(address, netbios, server));
+		Thread.ofVirtual().name("herald-session-accept-" + address.getHostAddress() + ":" + port).start(() -> acceptLoop(server, netbios));
+	}
+
+	/** The local port actually bound on {@code address} for 139 ({@code netbios}) or 445 (useful with port 0 in tests). */
+	public int boundPort(Inet4Address address, boolean netbios) {
+		for (Listener l : servers) {
+			if (l.address().equals(address) && l.netbios() == netbios) {
+				return l.socket().getLocalPort();
+			}
+		}
+		throw new IllegalArgumentException("not listening on " + address.getHostAddress() + (netbios ? " (session)" : " (direct)"));
+	}
+
+	private void acceptLoop(ServerSocket server, boolean netbios) {
+		while (!closed) {
+			Socket socket;
+			try {
+				socket = server.accept();
+			} catch (IOException e) {
+				if (closed || server.isClosed()) {
+					return;
+				}
+				continue;
+			}
+			counters.connections.increment();
+			if (!slots.tryAcquire()) {
+				counters.droppedConnections.increment();
+				closeQuietly(socket);
+				continue;
+			}
+			try {
+				socket.setSoTimeout((int) idleTimeout.toMillis());
+				socket.setTcpNoDelay(true);
+				SessionConnection c = new SessionConnection(socket, netbios, held, acceptance, counters, identity.workgroup(), clock);
+				connections.execute(() -> {
+					try {
+						c.run();
+					} finally {
+						slots.release();
+					}
+				});
+			} catch (IOException | RuntimeException e) {
+				slots.release();
+				closeQuietly(socket);
+			}
+		}
+	}
+
+	private static void closeQuietly(Socket s) {
+		try {
+			s.close();
+		} catch (IOException e) {
+			// nothing to do
+		}
+	}
+
+	@Override
+	public void close() {
+		closed = true;
+		for (Listener l : servers) {
+			try {
+				l.socket().close();
+			} catch (IOException e) {
+				// closing anyway
+			}
+		}
+		// Let connections in the middle of a request finish (a message stored must be acknowledged);
+		// then end the idle ones.
+		connections.shutdown();
+		try {
+			if (!connections.awaitTermination(CLOSE_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+				connections.shutdownNow();
+			}
+		} catch (InterruptedException e) {
+			connections.shutdownNow();
+			Thread.currentThread().interrupt();
+		}
+	}
+}

@@ -1,0 +1,102 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger.internal;
+
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.herald.api.BindInterface;
+import org.herald.api.Identity;
+import org.herald.messenger.HeldNames;
+import org.herald.messenger.MessengerPorts;
+import org.herald.messenger.wire.MessageCharset;
+
+/**
+ * Test hosts on loopback: each Herald binds its own 127.0.x.y address with prefix /8, so the
+ * subnet broadcast is 127.255.255.255, which stays on lo. Nothing here leaves 127.0.0.0/8.
+ */
+final class Loopback {
+
+	private Loopback() {
+	}
+
+	static Inet4Address ip(String s) {
+		return BindInterface.parseIpv4(s);
+	}
+
+	static Identity identity(String name, String ip) {
+		return new Identity(name, "WG", List.of(BindInterface.parse(ip + "/8")), Optional.empty());
+	}
+
+	/** A TCP and UDP port free on 127.0.0.1 at the time of asking (tests use it on other 127 addresses too). */
+	static int freePort() throws IOException {
+		for (int attempt = 0; attempt < 50; attempt++) {
+			try (ServerSocket s = new ServerSocket()) {
+				s.bind(new InetSocketAddress(ip("127.0.0.1"), 0));
+				int p = s.getLocalPort();
+				try (DatagramSocket d = new DatagramSocket(new InetSocketAddress(ip("127.0.0.1"), p))) {
+					return p;
+				} catch (IOException e) {
+					// UDP port taken: try another
+				}
+			}
+		}
+		throw new IOException("no free port");
+	}
+
+	/** Three distinct free ports for session, direct and datagram. */
+	static MessengerPorts freePorts() throws IOException {
+		int a = freePort();
+		int b;
+		do {
+			b = freePort();
+		} while (b == a);
+		int c;
+		do {
+			c = freePort();
+		} while (c == a || c == b);
+		return new MessengerPorts(a, b, c);
+	}
+
+	/** A Herald receiving host: session and mailslot receivers on {@code ip}. */
+	static final class Host implements AutoCloseable {
+		final Identity identity;
+		final RecordingSink sink = new RecordingSink();
+		final ReceiverCounters counters = new ReceiverCounters();
+		final SessionReceiver session;
+		final MailslotReceiver mailslot;
+
+		Host(String name, String ip, MessengerPorts ports) throws IOException {
+			this(name, ip, ports, null);
+		}
+
+		Host(String name, String ip, MessengerPorts ports, HeldNames held) throws IOException {
+			identity = identity(name, ip);
+			HeldNames h = held != null ? held : MessengerReceivers.ownMessengerName(identity);
+			session = new SessionReceiver(identity, ports, h, sink, MessageCharset.defaultOem(), counters, Duration.ofSeconds(10),
+					Clock.systemUTC());
+			mailslot = new MailslotReceiver(identity, ports.datagram(), h, sink, MessageCharset.defaultOem(), counters, Clock.systemUTC());
+			try {
+				session.start();
+				mailslot.start();
+			} catch (IOException e) {
+				close();
+				throw e;
+			}
+		}
+
+		@Override
+		public void close() {
+			session.close();
+			mailslot.close();
+		}
+	}
+}

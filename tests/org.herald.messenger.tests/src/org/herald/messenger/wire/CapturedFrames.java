@@ -1,0 +1,38 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger.wire;
+
+import java.util.HexFormat;
+
+/**
+ * SMB messages captured from Samba 4.17 in a private namespace (releng/interop/capture-messenger.sh):
+ * {@code smbclient -M SMBD1 -I 198.51.100.1 -U <sender>} on host 198.51.100.2 talking to smbd. The
+ * hex is the NBSS payload (the 4-byte session header removed).
+ */
+final class CapturedFrames {
+
+	/** 0xD5 from alice to SMBD1 (pid 0x2023, flags 0, flags2 0). */
+	static final String START_ALICE = "ff534d42d5000000000000000000000000000000000000000000232000000000000e0004616c6963650004534d42443100";
+	/** smbd's reply to it: WordCount 0, ByteCount 0, success; flags 0x80, flags2 0x4003. */
+	static final String START_REPLY = "ff534d42d5000000008003400000000000000000000000000000232000000000000000";
+	/** 0xD7, group 0, "Hello". */
+	static final String TEXT_HELLO = "ff534d42d7000000000000000000000000000000000000000000232000000000010000080001050048656c6c6f";
+	/** 0xD6, group 0. */
+	static final String END = "ff534d42d60000000000000000000000000000000000000000002320000000000100000000";
+	/** 0xD7 from bob: "Grüße ÄÖÜ" in CP850. */
+	static final String TEXT_UMLAUTS = "ff534d42d70000000000000000000000000000000000000000002f20000000000100000c00010900477281e165208e999a";
+	/** 0xD7 from carol: "line1\nline2" typed, sent with CRLF. */
+	static final String TEXT_LINES = "ff534d42d70000000000000000000000000000000000000000003b20000000000100000f00010c006c696e65310d0a6c696e6532";
+	/** 0xD7 from erin: "euro €" does not fit CP850, so smbclient sent raw UTF-8. */
+	static final String TEXT_EURO = "ff534d42d70000000000000000000000000000000000000000005520000000000100000b000108006575726f20e282ac";
+	/** Header and block prefix of the first 0xD7 of a 200-byte text: 127 'x' follow. */
+	static final String TEXT_127_PREFIX = "ff534d42d70000000000000000000000000000000000000000004920000000000100008200017f00";
+
+	private CapturedFrames() {
+	}
+
+	static byte[] bytes(String hex) {
+		return HexFormat.of().parseHex(hex);
+	}
+}
