@@ -11,7 +11,12 @@ runs=${2:-5}
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 work=$(mktemp -d /tmp/herald-startup.XXXXXX)
 xvfb_pid=""
-cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"; }
+app_pid=""
+cleanup() {
+  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+  rm -rf "$work"
+}
 trap cleanup EXIT
 if [ -z "${DISPLAY:-}" ]; then
   Xvfb :63 -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
@@ -46,8 +51,12 @@ cat > "$work/barebundle/plugin.xml" <<'PX'
 PX
 cat > "$work/barebundle/Bare.e4xmi" <<'XMI'
 <?xml version="1.0" encoding="UTF-8"?>
-<application:Application xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:application="http://www.eclipse.org/ui/2010/UIModel/application" xmlns:basic="http://www.eclipse.org/ui/2010/UIModel/application/ui/basic" xmi:id="_app" elementId="bench.bare.application">
-  <children xsi:type="basic:TrimmedWindow" xmi:id="_window" elementId="bench.bare.window" label="Bare" width="1280" height="800"/>
+<application:Application xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:application="http://www.eclipse.org/ui/2010/UIModel/application" xmlns:basic="http://www.eclipse.org/ui/2010/UIModel/application/ui/basic" xmlns:menu="http://www.eclipse.org/ui/2010/UIModel/application/ui/menu" xmi:id="_app" elementId="bench.bare.application">
+  <children xsi:type="basic:TrimmedWindow" xmi:id="_window" elementId="bench.bare.window" label="Bare" width="1280" height="800">
+    <mainMenu xmi:id="_menu" elementId="org.eclipse.ui.main.menu">
+      <children xsi:type="menu:Menu" xmi:id="_file" elementId="bench.bare.file" label="File"/>
+    </mainMenu>
+  </children>
   <addons xmi:id="_a1" elementId="org.eclipse.e4.core.commands.service" contributionURI="bundleclass://org.eclipse.e4.core.commands/org.eclipse.e4.core.commands.CommandServiceAddon"/>
   <addons xmi:id="_a2" elementId="org.eclipse.e4.ui.contexts.service" contributionURI="bundleclass://org.eclipse.e4.ui.services/org.eclipse.e4.ui.services.ContextServiceAddon"/>
   <addons xmi:id="_a3" elementId="org.eclipse.e4.ui.bindings.service" contributionURI="bundleclass://org.eclipse.e4.ui.bindings/org.eclipse.e4.ui.bindings.BindingServiceAddon"/>
@@ -71,10 +80,11 @@ start_once() { # install-dir title [extra args]
   "$java" -Xms32m -jar "$launcher" -install "$dir" -configuration "$dir/configuration" -data "$work/ws" \
     -clearPersistedState "$@" >"$work/run.log" 2>&1 &
   pid=$!
+  app_pid=$pid
   for _ in $(seq 600); do
-    [ -z "$win" ] && win=$(xdotool search --name "^$title\$" 2>/dev/null | head -n 1)
+    [ -z "$win" ] && win=$(xdotool search --name "^$title\$" 2>/dev/null | head -n 1 || true)
     if [ -n "$win" ]; then
-      import -window root "$shot" 2>/dev/null
+      import -window root "$shot" 2>/dev/null || true
       [ "$(convert "$shot" -format '%[fx:standard_deviation>0.05]' info: 2>/dev/null)" = 1 ] && break
     fi
     sleep 0.05
