@@ -47,7 +47,7 @@ netns_capture_start "$NETNS_DIR/names.pcapng" "udp port 137" >/dev/null || exit 
 c1=$(netns_samba_conf 1 SAMBA1 $WG)
 c3=$(netns_client_conf 3)
 c4=$(netns_samba_conf 4 WINSSRV $WG wins_support=yes "extra=min wins ttl = 10" "extra=max wins ttl = 20")
-netns_start_nmbd 1 "$c1" >/dev/null
+p1=$(netns_start_nmbd 1 "$c1")
 netns_start_nmbd 4 "$c4" >/dev/null
 
 echo "== Herald as a B-node on host 2"
@@ -124,7 +124,7 @@ out=$(netns_exec 3 nmblookup -s "$c3" -U "$ip4" --recursion 'HWINS#03' 2>&1)
 check "after release WINS no longer has HWINS<03>" has "$out" "failed to find name HWINS"
 
 echo "== WINS refusal: SAMBA1 registered by nmbd, then Herald asks for it"
-netns_stop "$(pgrep -f -o "nmbd .*-s $c1" | xargs -r ps -o pgid= -p | tr -d ' ')"
+netns_stop "$p1"
 c1w=$(netns_samba_conf 1 SAMBA1 $WG wins_server="$ip4")
 netns_start_nmbd 1 "$c1w" >/dev/null
 check "nmbd SAMBA1 registered with WINS" netns_wait 20 netns_exec 3 nmblookup -s "$c3" -U "$ip4" --recursion 'SAMBA1#00'
