@@ -70,10 +70,10 @@ class NbnsWinsTest {
 	}
 
 	@Test
-	void registersUniqueNamesMultihomedAndTheGroupPlainly() throws Exception {
+	void registersEveryNameWithOpcodeFiveAndRecursionDesired() throws Exception {
 		start(r -> List.of(granted(r.packet(), 600)), 600);
 		NbnsPacket unique = wins.next(p -> p.question().netbiosName().equals(HERALD)).packet();
-		assertEquals(NbnsPacket.OP_MULTIHOMED_REGISTRATION, unique.opcode());
+		assertEquals(NbnsPacket.OP_REGISTRATION, unique.opcode());
 		assertTrue(unique.recursionDesired());
 		assertFalse(unique.broadcast());
 		assertEquals(600, unique.additional().ttl());
