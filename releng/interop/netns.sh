@@ -282,9 +282,11 @@ netns_cleanup() {
 			ip netns del "$ns" 2>/dev/null
 		done
 	fi
-	if [ -n "$NETNS_DIR" ] && [ -d "$NETNS_DIR" ] && [ "${NETNS_KEEP:-0}" != 1 ]; then
-		rm -rf "$NETNS_DIR"
-	elif [ -n "$NETNS_DIR" ]; then
-		netns_log "kept $NETNS_DIR"
+	if [ -n "$NETNS_DIR" ] && [ -d "$NETNS_DIR" ]; then
+		if [ "${NETNS_KEEP:-0}" = 1 ]; then
+			netns_log "kept $NETNS_DIR"
+		else
+			rm -rf "$NETNS_DIR"
+		fi
 	fi
 }

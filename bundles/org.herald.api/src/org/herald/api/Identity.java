@@ -18,16 +18,16 @@ import java.util.Optional;
 public record Identity(String name, String workgroup, List<BindInterface> interfaces, Optional<Inet4Address> wins) {
 
 	public Identity {
-		String problem = NetbiosName.problemWith(name.toUpperCase(java.util.Locale.ROOT));
+		String problem = NetbiosName.problemWith(name.transform(NetbiosName::upperAscii));
 		if (problem != null) {
 			throw new IllegalArgumentException("name: " + problem);
 		}
-		problem = NetbiosName.problemWith(workgroup.toUpperCase(java.util.Locale.ROOT));
+		problem = NetbiosName.problemWith(workgroup.transform(NetbiosName::upperAscii));
 		if (problem != null) {
 			throw new IllegalArgumentException("workgroup: " + problem);
 		}
-		name = name.toUpperCase(java.util.Locale.ROOT);
-		workgroup = workgroup.toUpperCase(java.util.Locale.ROOT);
+		name = name.transform(NetbiosName::upperAscii);
+		workgroup = workgroup.transform(NetbiosName::upperAscii);
 		interfaces = List.copyOf(interfaces);
 	}
 

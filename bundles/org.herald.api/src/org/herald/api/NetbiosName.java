@@ -3,15 +3,15 @@
  *******************************************************************************/
 package org.herald.api;
 
-import java.util.Locale;
-
 /**
  * A NetBIOS name: up to 15 characters, upper-cased, plus a one-byte suffix (RFC 1001 section 14,
  * and the suffix convention of Microsoft networks: 0x00 workstation, 0x03 messenger, 0x20 file
  * server, 0x1B/0x1D/0x1E browser roles).
  *
- * <p>The name is held without padding. The node-status wildcard {@code *} (RFC 1002 section
- * 4.2.17) is {@link #WILDCARD}; it is the only name that may contain {@code *}.
+ * <p>The name is held without padding, one char per wire byte (0x01-0xFF). The constructor takes
+ * any name the wire can carry, such as {@link #MSBROWSE}; {@link #problemWith} is the stricter
+ * check for names a user gives Herald. The node-status wildcard {@code *} (RFC 1002 section
+ * 4.2.17) is {@link #WILDCARD}.
  */
 public record NetbiosName(String name, int suffix) implements Comparable<NetbiosName> {
 
@@ -28,6 +28,9 @@ public record NetbiosName(String name, int suffix) implements Comparable<Netbios
 	/** {@code *} followed by 15 NULs, suffix 0: the name a node status request asks for. */
 	public static final NetbiosName WILDCARD = new NetbiosName("*", 0);
 
+	/** {@code \\x01\\x02__MSBROWSE__\\x02<01>}: the group name master browsers hold (MS-BRWS 3.2.4). */
+	public static final NetbiosName MSBROWSE = new NetbiosName("\u0001\u0002__MSBROWSE__\u0002", 0x01);
+
 	/** Characters that Microsoft networks forbid in NetBIOS names. */
 	private static final String FORBIDDEN = "\\/:*?\"<>|";
 
@@ -38,16 +41,33 @@ public record NetbiosName(String name, int suffix) implements Comparable<Netbios
 		if (suffix < 0 || suffix > 0xFF) {
 			throw new IllegalArgumentException("suffix out of range 0-255: " + suffix);
 		}
-		if (!"*".equals(name)) {
-			name = name.toUpperCase(Locale.ROOT);
-			String problem = problemWith(name);
-			if (problem != null) {
-				throw new IllegalArgumentException(problem);
+		if (name.length() > MAX_LENGTH) {
+			throw new IllegalArgumentException("NetBIOS name longer than 15 characters: " + name);
+		}
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (c == 0 || c > 0xFF) {
+				throw new IllegalArgumentException("NetBIOS name holds a character that is not one byte: " + name);
 			}
 		}
+		name = upperAscii(name);
 	}
 
-	/** Why {@code candidate} is not a valid NetBIOS name (without suffix), or null if it is. */
+	/** Upper-cases a-z only: upper-casing other Latin-1 letters could leave the one-byte range. */
+	public static String upperAscii(String s) {
+		char[] chars = s.toCharArray();
+		for (int i = 0; i < chars.length; i++) {
+			if (chars[i] >= 'a' && chars[i] <= 'z') {
+				chars[i] -= 'a' - 'A';
+			}
+		}
+		return new String(chars);
+	}
+
+	/**
+	 * Why {@code candidate} is not acceptable as a name a user gives Herald (its own name, a
+	 * workgroup, an alias), or null if it is.
+	 */
 	public static String problemWith(String candidate) {
 		if (candidate.isEmpty()) {
 			return "a NetBIOS name must not be empty";
@@ -112,9 +132,14 @@ public record NetbiosName(String name, int suffix) implements Comparable<Netbios
 		return c != 0 ? c : Integer.compare(suffix, o.suffix);
 	}
 
-	/** nbtstat's form, e.g. {@code HERALD<03>}. */
+	/** nbtstat's form, e.g. {@code HERALD<03>}; control characters show as '.', as nmblookup shows them. */
 	@Override
 	public String toString() {
-		return String.format("%s<%02X>", name, suffix);
+		StringBuilder b = new StringBuilder(name.length() + 4);
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			b.append(c < 0x20 ? '.' : c);
+		}
+		return b.append(String.format("<%02X>", suffix)).toString();
 	}
 }

@@ -111,7 +111,12 @@ public sealed interface Recipient {
 			}
 			return new Address(BindInterface.parseIpv4(s));
 		}
-		return new Name(NetbiosName.parse(s, NetbiosName.MESSENGER));
+		NetbiosName name = NetbiosName.parse(s, NetbiosName.MESSENGER);
+		String problem = NetbiosName.problemWith(name.name());
+		if (problem != null) {
+			throw new IllegalArgumentException(problem);
+		}
+		return new Name(name);
 	}
 
 	private static boolean looksNumeric(String s) {

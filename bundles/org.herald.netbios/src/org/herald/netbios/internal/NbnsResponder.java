@@ -139,12 +139,15 @@ public final class NbnsResponder implements NameResponder, AutoCloseable {
 		if (reply.isEmpty()) {
 			return;
 		}
-		send(iface, reply.get().packet(), reply.get().to());
+		// Counted before sending, so that whoever got the answer sees the count.
 		if (reply.get().kind() == RequestHandler.Kind.DEFENCE) {
 			defended.incrementAndGet();
-			registrar.defended(reply.get().name(), (java.net.Inet4Address) from.getAddress());
 		} else {
 			answered.incrementAndGet();
+		}
+		send(iface, reply.get().packet(), reply.get().to());
+		if (reply.get().kind() == RequestHandler.Kind.DEFENCE) {
+			registrar.defended(reply.get().name(), (java.net.Inet4Address) from.getAddress());
 		}
 	}
 

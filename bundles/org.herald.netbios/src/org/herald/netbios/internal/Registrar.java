@@ -40,8 +40,7 @@ import org.herald.netbios.wire.NodeType;
  * <li>Without WINS (B-node): broadcast NAME REGISTRATION REQUESTs on each interface's subnet, all names
  * of a batch together, {@code broadcastTries} times {@code broadcastInterval} apart; a name nobody
  * objects to is active, a negative response (another owner defends it) puts it in conflict.</li>
- * <li>With WINS (H-node): unique names by multi-homed registration (opcode 15), group names by
- * registration (opcode 5), as Windows and Samba do, unicast to the server with RD; a WACK extends
+ * <li>With WINS (H-node): NAME REGISTRATION REQUESTs (opcode 5) unicast to the server with RD; a WACK extends
  * the wait by its TTL (capped); a positive response gives the TTL, and a refresh follows at half of
  * it; a negative one is a refusal, reported with the current owner the server gives for the name.
  * If the server never answers, the names go to broadcast registration.</li>
@@ -227,9 +226,11 @@ final class Registrar {
 		Inet4Address wins = identity.wins().orElseThrow();
 		for (BindInterface i : identity.interfaces()) {
 			NbAddress a = address(e, i);
-			NbnsPacket answer = askWins(i, id -> e.group()
-					? NbnsMessages.registrationRequest(id, e.name(), settings.ttlSeconds(), a, false)
-					: NbnsMessages.multihomedRegistrationRequest(id, e.name(), settings.ttlSeconds(), a), e.name());
+			// Opcode 5 for unique names too, not the multi-homed 15 that Samba sends: nmbd 4.17 answers a
+			// multi-homed registration of a name another host holds (and defends) by adding the new
+			// address to the name, where a plain registration is refused (ACT_ERR), as RFC 1001 15.2.2.
+			NbnsPacket answer = askWins(i, id -> NbnsMessages.registrationRequest(id, e.name(), settings.ttlSeconds(), a, false),
+					e.name());
 			if (answer == null) {
 				event(NameEvent.Kind.UNANSWERED, e.name(), Optional.of(wins),
 						"WINS server did not answer the registration; registering by broadcast");

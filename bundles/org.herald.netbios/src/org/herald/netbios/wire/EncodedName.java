@@ -164,11 +164,13 @@ public record EncodedName(NetbiosName name, String scope) {
 		while (end > 0 && (padded[end - 1] == ' ' || padded[end - 1] == 0)) {
 			end--;
 		}
-		String text = new String(padded, 0, end, StandardCharsets.ISO_8859_1);
-		String problem = end == 0 ? "blank NetBIOS name" : NetbiosName.problemWith(text.toUpperCase(java.util.Locale.ROOT));
-		if (problem != null) {
-			throw new MalformedPacketException(problem);
+		if (end == 0) {
+			throw new MalformedPacketException("blank NetBIOS name");
 		}
-		return new NetbiosName(text, padded[15] & 0xFF);
+		try {
+			return new NetbiosName(new String(padded, 0, end, StandardCharsets.ISO_8859_1), padded[15] & 0xFF);
+		} catch (IllegalArgumentException e) {
+			throw new MalformedPacketException(e.getMessage());
+		}
 	}
 }

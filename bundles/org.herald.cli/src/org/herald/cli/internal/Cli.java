@@ -1,0 +1,189 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.cli.internal;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+
+import org.herald.api.Identity;
+import org.herald.api.Settings;
+import org.herald.api.cli.CliCommand;
+import org.herald.api.cli.CommandContext;
+import org.herald.api.cli.UsageException;
+
+/**
+ * The headless CLI: takes the identity options off the line, picks the command by its first word
+ * and runs it. Exit status 0 success, 1 failure, 2 usage error. Free of OSGi so it is tested directly.
+ */
+public final class Cli {
+
+	public static final int OK = 0;
+	public static final int FAILURE = 1;
+	public static final int USAGE = 2;
+
+	static final String IDENTITY_HELP = """
+			Identity options (every command; saved settings of the workspace apply where one is not given):
+			  --name NAME              this host's NetBIOS name
+			  --workgroup WG           the workgroup
+			  --interfaces IP/PREFIX[,IP/PREFIX...]
+			                           bind only to these interfaces (like Samba's 'interfaces')
+			  --wins IP                the WINS server (H-node); without it Herald is a B-node
+			  -data DIR                the workspace (inbox, settings), as in Eclipse
+			""";
+
+	private final Map<String, CliCommand> commands = new TreeMap<>();
+	private final Settings settings;
+	private final Path workspace;
+	private final PrintStream out;
+	private final PrintStream err;
+	private final InputStream in;
+	private final BooleanSupplier stopRequested;
+	private final String version;
+
+	public Cli(List<CliCommand> commands, Settings settings, Path workspace, PrintStream out, PrintStream err, InputStream in,
+			BooleanSupplier stopRequested, String version) {
+		for (CliCommand c : commands) {
+			this.commands.putIfAbsent(c.name(), c);
+		}
+		this.settings = settings;
+		this.workspace = workspace;
+		this.out = out;
+		this.err = err;
+		this.in = in;
+		this.stopRequested = stopRequested;
+		this.version = version;
+	}
+
+	public int run(List<String> args) {
+		IdentityOptionParser.Parsed parsed;
+		try {
+			parsed = IdentityOptionParser.parse(args);
+		} catch (UsageException e) {
+			err.println("herald: " + e.getMessage());
+			err.println("Try 'herald --help'.");
+			return USAGE;
+		}
+		List<String> rest = parsed.rest();
+		if (rest.isEmpty() || rest.get(0).equals("--help") || rest.get(0).equals("-h") || rest.get(0).equals("help")) {
+			if (rest.size() > 1) {
+				return helpFor(rest.get(1));
+			}
+			printHelp(rest.isEmpty() ? err : out);
+			return rest.isEmpty() ? USAGE : OK;
+		}
+		String word = rest.get(0);
+		if (word.equals("version") || word.equals("--version")) {
+			out.println("Herald " + version);
+			out.println("Java " + Runtime.version() + " on " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+			return OK;
+		}
+		CliCommand command = commands.get(word);
+		if (command == null) {
+			err.println("herald: unknown command '" + word + "'. Commands: " + String.join(", ", names()));
+			err.println("Try 'herald --help'.");
+			return USAGE;
+		}
+		List<String> commandArgs = new ArrayList<>(rest.subList(1, rest.size()));
+		if (commandArgs.contains("--help") || commandArgs.contains("-h")) {
+			out.println(command.usage());
+			out.println();
+			out.print(IDENTITY_HELP);
+			return OK;
+		}
+		Identity identity;
+		try {
+			identity = parsed.options().applyTo(settings.identity());
+		} catch (IllegalArgumentException e) {
+			err.println("herald: the saved settings are not valid (" + e.getMessage() + "); give the option on the command line or fix them in Preferences");
+			return USAGE;
+		}
+		try {
+			return command.run(context(identity), commandArgs);
+		} catch (UsageException e) {
+			err.println("herald " + word + ": " + e.getMessage());
+			err.println(command.usage());
+			return USAGE;
+		} catch (Exception e) {
+			err.println("herald " + word + ": " + Optional.ofNullable(e.getMessage()).orElse(e.toString()));
+			return FAILURE;
+		}
+	}
+
+	private int helpFor(String word) {
+		CliCommand command = commands.get(word);
+		if (command == null) {
+			err.println("herald: unknown command '" + word + "'");
+			return USAGE;
+		}
+		out.println(command.usage());
+		out.println();
+		out.print(IDENTITY_HELP);
+		return OK;
+	}
+
+	private List<String> names() {
+		List<String> names = new ArrayList<>(commands.keySet());
+		names.add("version");
+		names.sort(Comparator.naturalOrder());
+		return names;
+	}
+
+	private void printHelp(PrintStream to) {
+		to.println("Usage: herald [COMMAND] [OPTIONS]");
+		to.println("Without a command, 'herald' opens the workbench.");
+		to.println();
+		to.println("Commands:");
+		to.printf("  %-10s %s%n", "version", "print Herald's version");
+		for (CliCommand c : commands.values()) {
+			to.printf("  %-10s %s%n", c.name(), c.summary());
+		}
+		to.println();
+		to.print(IDENTITY_HELP);
+		to.println();
+		to.println("'herald COMMAND --help' tells more about a command.");
+		to.println("Exit status: 0 success, 1 failure, 2 usage error.");
+	}
+
+	private CommandContext context(Identity identity) {
+		return new CommandContext() {
+			@Override
+			public Identity identity() {
+				return identity;
+			}
+
+			@Override
+			public Path workspace() {
+				return workspace;
+			}
+
+			@Override
+			public PrintStream out() {
+				return out;
+			}
+
+			@Override
+			public PrintStream err() {
+				return err;
+			}
+
+			@Override
+			public InputStream in() {
+				return in;
+			}
+
+			@Override
+			public boolean stopRequested() {
+				return stopRequested.getAsBoolean();
+			}
+		};
+	}
+}

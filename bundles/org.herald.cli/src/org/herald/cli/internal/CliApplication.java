@@ -1,0 +1,104 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.cli.internal;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.eclipse.equinox.app.IApplication;
+import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.osgi.service.datalocation.Location;
+import org.herald.api.Settings;
+import org.herald.api.cli.CliCommand;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+
+/**
+ * The Equinox application {@code org.herald.cli.app} behind {@code herald <command>}: collects the
+ * {@link CliCommand} services, then hands over to {@link Cli}. Ctrl-C asks the running command to
+ * stop and gives it a few seconds to finish (release names, close the store).
+ */
+public class CliApplication implements IApplication {
+
+	/** How long to wait for Declarative Services to register the settings service at start. */
+	private static final long SERVICE_WAIT_MS = 10_000;
+	private static final long STOP_GRACE_MS = 5_000;
+
+	private final AtomicBoolean stop = new AtomicBoolean();
+	private final CountDownLatch finished = new CountDownLatch(1);
+
+	@Override
+	public Object start(IApplicationContext context) throws Exception {
+		context.applicationRunning();
+		String[] args = (String[]) context.getArguments().getOrDefault(IApplicationContext.APPLICATION_ARGS, new String[0]);
+		Bundle bundle = FrameworkUtil.getBundle(getClass());
+		BundleContext bc = bundle.getBundleContext();
+		ServiceTracker<Settings, Settings> settings = new ServiceTracker<>(bc, Settings.class, null);
+		ServiceTracker<CliCommand, CliCommand> commands = new ServiceTracker<>(bc, CliCommand.class, null);
+		settings.open();
+		commands.open();
+		Thread hook = new Thread(this::requestStopAndWait, "herald-cli-stop");
+		Runtime.getRuntime().addShutdownHook(hook);
+		try {
+			Settings s = settings.waitForService(SERVICE_WAIT_MS);
+			if (s == null) {
+				System.err.println("herald: the settings service did not start; is the installation complete?");
+				return Cli.FAILURE;
+			}
+			List<CliCommand> found = new ArrayList<>();
+			ServiceReference<CliCommand>[] refs = commands.getServiceReferences();
+			if (refs != null) {
+				Arrays.sort(refs); // highest ranking last; Cli keeps the first of a name, so reverse
+				for (int i = refs.length - 1; i >= 0; i--) {
+					found.add(bc.getService(refs[i]));
+				}
+			}
+			Cli cli = new Cli(found, s, workspace(bc), System.out, System.err, System.in, stop::get, bundle.getVersion().toString());
+			return cli.run(Arrays.asList(args));
+		} finally {
+			finished.countDown();
+			commands.close();
+			settings.close();
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			} catch (IllegalStateException e) {
+				// already shutting down: the hook is running
+			}
+		}
+	}
+
+	private void requestStopAndWait() {
+		stop.set(true);
+		try {
+			finished.await(STOP_GRACE_MS, TimeUnit.MILLISECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static Path workspace(BundleContext bc) throws InvalidSyntaxException, URISyntaxException {
+		for (ServiceReference<Location> ref : bc.getServiceReferences(Location.class, Location.INSTANCE_FILTER)) {
+			Location location = bc.getService(ref);
+			if (location != null && location.getURL() != null) {
+				return Path.of(location.getURL().getPath());
+			}
+		}
+		return Path.of(System.getProperty("user.dir"));
+	}
+
+	@Override
+	public void stop() {
+		stop.set(true);
+	}
+}

@@ -1,0 +1,159 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.inbox.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.herald.api.Identity;
+import org.herald.api.ReceivedMessage;
+import org.herald.api.StoredMessage;
+import org.herald.inbox.InboxChange;
+import org.herald.inbox.SpamPolicy;
+
+/**
+ * The receive side of the store, run by the {@link GroupCommitWriter}'s thread on its own connection:
+ * applies the spam policy (reloaded when another process or thread changed it), stores and counts, and
+ * commits each batch with one fsync.
+ */
+final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
+
+	private final InboxDatabase db;
+	private final ChangeWatcher watcher;
+	private final Consumer<InboxChange> fire;
+	private final SpamFilter filter = new SpamFilter();
+	private volatile Identity identity;
+	private Connection connection;
+	private SpamPolicy policy;
+	private long policyVersion = -1;
+
+	AcceptBatches(InboxDatabase db, Identity identity, ChangeWatcher watcher, Consumer<InboxChange> fire) {
+		this.db = db;
+		this.identity = identity;
+		this.watcher = watcher;
+		this.fire = fire;
+	}
+
+	void setIdentity(Identity identity) {
+		this.identity = identity;
+	}
+
+	@Override
+	public void beginBatch() throws SQLException {
+		if (connection == null || connection.isClosed()) {
+			connection = db.open();
+			policyVersion = -1;
+		}
+		long v;
+		try {
+			v = PolicyTables.get(connection, PolicyTables.POLICY_VERSION);
+		} catch (SQLException e) {
+			dropConnection();
+			throw e;
+		}
+		if (v != policyVersion || policy == null) {
+			policy = PolicyTables.load(connection);
+			policyVersion = v;
+		}
+	}
+
+	@Override
+	public Verdict decide(ReceivedMessage m) {
+		return filter.decide(m, policy, identity.interfaces());
+	}
+
+	@Override
+	public List<Optional<StoredMessage>> write(List<GroupCommitWriter.Prepared> batch) throws SQLException {
+		Connection c = connection;
+		if (c == null || c.isClosed()) {
+			c = connection = db.open();
+		}
+		List<Optional<StoredMessage>> results = new ArrayList<>(batch.size());
+		long stored = 0, quarantined = 0, blocked = 0, dropped = 0;
+		c.setAutoCommit(false);
+		try {
+			for (GroupCommitWriter.Prepared p : batch) {
+				ReceivedMessage m = p.message();
+				Optional<StoredMessage> result = Optional.empty();
+				switch (p.verdict()) {
+				case STORE -> {
+					result = Optional.of(store(c, m, p.verdict()));
+					stored++;
+				}
+				case QUARANTINE -> {
+					result = Optional.of(store(c, m, p.verdict()));
+					quarantined++;
+				}
+				case BLOCK -> {
+					if (policy.settings().storeBlocked()) {
+						result = Optional.of(store(c, m, p.verdict()));
+					}
+					blocked++;
+				}
+				case DROP_FLOOD -> dropped++;
+				}
+				results.add(result);
+			}
+			PolicyTables.bump(c, PolicyTables.STORED, stored);
+			PolicyTables.bump(c, PolicyTables.QUARANTINED, quarantined);
+			PolicyTables.bump(c, PolicyTables.BLOCKED, blocked);
+			PolicyTables.bump(c, PolicyTables.DROPPED_BY_FLOOD, dropped);
+			long seq = ChangeWatcher.bump(c);
+			c.commit();
+			InboxDatabase.sync(c);
+			watcher.own(seq);
+			return results;
+		} catch (SQLException | RuntimeException e) {
+			try {
+				c.rollback();
+			} catch (SQLException e2) {
+				dropConnection();
+			}
+			throw e;
+		} finally {
+			if (connection != null && !connection.isClosed()) {
+				connection.setAutoCommit(true);
+			}
+		}
+	}
+
+	private static StoredMessage store(Connection c, ReceivedMessage m, Verdict v) throws SQLException {
+		var flags = H2Inbox.flagsFor(m, v);
+		long id = MessageTable.insert(c, m, flags);
+		ReceivedMessage stored = new ReceivedMessage(m.senderName(), m.senderAddress(), m.recipientName(), m.path(), m.received(),
+				m.text(), flags);
+		return new StoredMessage(id, stored, false);
+	}
+
+	@Override
+	public void committed(List<Optional<StoredMessage>> results) {
+		List<Long> ids = results.stream().flatMap(Optional::stream).map(StoredMessage::id).toList();
+		if (!ids.isEmpty()) {
+			fire.accept(new InboxChange(InboxChange.Kind.ADDED, ids));
+		}
+		if (ids.size() < results.size()) {
+			fire.accept(new InboxChange(InboxChange.Kind.POLICY, List.of()));
+		}
+	}
+
+	private void dropConnection() {
+		if (connection != null) {
+			try {
+				connection.close();
+			} catch (SQLException ignored) {
+				// broken anyway
+			}
+			connection = null;
+		}
+	}
+
+	@Override
+	public void close() {
+		dropConnection();
+	}
+}

@@ -1,0 +1,312 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.inbox.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.herald.api.Identity;
+import org.herald.api.MessageFlag;
+import org.herald.api.ReceivedMessage;
+import org.herald.api.StoredMessage;
+import org.herald.inbox.ExportFormat;
+import org.herald.inbox.Inbox;
+import org.herald.inbox.InboxChange;
+import org.herald.inbox.InboxListener;
+import org.herald.inbox.InboxPage;
+import org.herald.inbox.InboxQuery;
+import org.herald.inbox.SenderPattern;
+import org.herald.inbox.SpamCounters;
+import org.herald.inbox.SpamPolicy;
+import org.herald.inbox.SpamRule;
+import org.herald.inbox.SpamSettings;
+
+/**
+ * The inbox in an embedded H2 database under {@code <workspace>/.herald/}.
+ *
+ * <p>Guarantee of {@link #accept}: it returns only after the transaction holding the message (or, for a
+ * message the policy dropped, its counter) was committed and forced to disk with fsync
+ * ({@code CHECKPOINT SYNC}); a message it returned survives a crash of the process and of the operating
+ * system, as far as the disk honours fsync. Concurrent calls share commits (see
+ * {@link GroupCommitWriter}). Marking read and deleting are committed to the operating system (H2
+ * {@code WRITE_DELAY=0}) but not forced to disk.
+ */
+public final class H2Inbox implements Inbox {
+
+	/** Messages per group commit at most. */
+	static final int MAX_BATCH = 256;
+
+	private final InboxDatabase db;
+	private final GroupCommitWriter writer;
+	private final AcceptBatches batches;
+	private final ChangeWatcher watcher;
+	private final List<InboxListener> listeners = new CopyOnWriteArrayList<>();
+	private final ExecutorService events;
+	private volatile boolean closed;
+
+	/** Opens the inbox of {@code workspace}, creating or upgrading its database; polls for other processes' changes every second. */
+	public H2Inbox(Path workspace, Identity identity) throws IOException {
+		this(workspace, identity, Duration.ofSeconds(1));
+	}
+
+	/**
+	 * @param watchInterval how often to look for changes made by other processes (only while listeners
+	 *                      are registered)
+	 */
+	public H2Inbox(Path workspace, Identity identity, Duration watchInterval) throws IOException {
+		this.db = new InboxDatabase(workspace);
+		try {
+			Connection c = db.borrow();
+			try {
+				Schema.migrate(c, db.folder().resolve("inbox.migrate.lock"), Schema.MIGRATIONS);
+			} finally {
+				db.release(c);
+			}
+		} catch (SQLException e) {
+			db.close();
+			throw new IOException("cannot open the inbox in " + db.folder() + ": " + e.getMessage(), e);
+		} catch (IOException | RuntimeException e) {
+			db.close();
+			throw e;
+		}
+		this.events = Executors.newSingleThreadExecutor(r -> {
+			Thread t = new Thread(r, "herald-inbox-events");
+			t.setDaemon(true);
+			return t;
+		});
+		this.watcher = new ChangeWatcher(db, watchInterval, () -> !listeners.isEmpty(),
+				() -> fire(new InboxChange(InboxChange.Kind.EXTERNAL, List.of())));
+		this.batches = new AcceptBatches(db, identity, watcher, this::fire);
+		this.writer = new GroupCommitWriter("herald-inbox-writer", MAX_BATCH, batches);
+	}
+
+	/** Replaces the identity whose interfaces are the local subnets for the quarantine rule. */
+	public void setIdentity(Identity identity) {
+		batches.setIdentity(identity);
+	}
+
+	@Override
+	public Optional<StoredMessage> accept(ReceivedMessage message) throws IOException {
+		return writer.submit(message);
+	}
+
+	@Override
+	public InboxPage page(InboxQuery query) throws IOException {
+		return read(c -> MessageQuery.page(c, query));
+	}
+
+	@Override
+	public long count(InboxQuery query) throws IOException {
+		return read(c -> MessageQuery.count(c, query));
+	}
+
+	@Override
+	public Optional<StoredMessage> get(long id) throws IOException {
+		return read(c -> {
+			try (PreparedStatement p = c.prepareStatement("SELECT " + MessageTable.COLUMNS + " FROM message m WHERE m.id = ?")) {
+				p.setLong(1, id);
+				try (ResultSet r = p.executeQuery()) {
+					return r.next() ? Optional.of(MessageTable.read(r)) : Optional.empty();
+				}
+			}
+		});
+	}
+
+	@Override
+	public int markRead(Collection<Long> ids, boolean read) throws IOException {
+		List<Long> changed = new ArrayList<>();
+		write(c -> {
+			changed.clear();
+			try (PreparedStatement p = c.prepareStatement("UPDATE message SET is_read = ? WHERE id = ? AND is_read <> ?")) {
+				for (long id : ids) {
+					p.setBoolean(1, read);
+					p.setLong(2, id);
+					p.setBoolean(3, read);
+					if (p.executeUpdate() > 0) {
+						changed.add(id);
+					}
+				}
+			}
+			if (!changed.isEmpty()) {
+				watcher.own(ChangeWatcher.bump(c));
+			}
+			return null;
+		});
+		if (!changed.isEmpty()) {
+			fire(new InboxChange(InboxChange.Kind.UPDATED, changed));
+		}
+		return changed.size();
+	}
+
+	@Override
+	public int delete(Collection<Long> ids) throws IOException {
+		List<Long> unique = ids.stream().distinct().toList();
+		int n = write(c -> {
+			int deleted = MessageTable.delete(c, unique);
+			if (deleted > 0) {
+				watcher.own(ChangeWatcher.bump(c));
+			}
+			return deleted;
+		});
+		if (n > 0) {
+			fire(new InboxChange(InboxChange.Kind.DELETED, unique));
+		}
+		return n;
+	}
+
+	@Override
+	public long export(InboxQuery query, ExportFormat format, Writer out) throws IOException {
+		return read(c -> Exporter.export(c, query, format, out));
+	}
+
+	@Override
+	public SpamPolicy policy() throws IOException {
+		return read(PolicyTables::load);
+	}
+
+	@Override
+	public void updateSettings(SpamSettings settings) throws IOException {
+		write(c -> {
+			PolicyTables.saveSettings(c, settings);
+			return null;
+		});
+		fire(new InboxChange(InboxChange.Kind.POLICY, List.of()));
+	}
+
+	@Override
+	public boolean addRule(SpamRule rule) throws IOException {
+		boolean added = write(c -> PolicyTables.addRule(c, rule));
+		if (added) {
+			fire(new InboxChange(InboxChange.Kind.POLICY, List.of()));
+		}
+		return added;
+	}
+
+	@Override
+	public boolean removeRule(SenderPattern pattern) throws IOException {
+		boolean removed = write(c -> PolicyTables.removeRule(c, pattern));
+		if (removed) {
+			fire(new InboxChange(InboxChange.Kind.POLICY, List.of()));
+		}
+		return removed;
+	}
+
+	@Override
+	public SpamCounters counters() throws IOException {
+		return read(PolicyTables::counters);
+	}
+
+	@Override
+	public void addListener(InboxListener listener) {
+		listeners.add(listener);
+	}
+
+	@Override
+	public void removeListener(InboxListener listener) {
+		listeners.remove(listener);
+	}
+
+	@Override
+	public void close() {
+		if (closed) {
+			return;
+		}
+		closed = true;
+		writer.close();
+		watcher.close();
+		batches.close();
+		events.shutdown();
+		try {
+			events.awaitTermination(5, TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		db.close();
+	}
+
+	/** For the benchmark and tests: H2's plan for a page query. */
+	String explain(InboxQuery query) throws IOException {
+		return read(c -> MessageQuery.explain(c, query));
+	}
+
+	private void fire(InboxChange change) {
+		if (listeners.isEmpty() || events.isShutdown()) {
+			return;
+		}
+		try {
+			events.execute(() -> {
+				for (InboxListener l : listeners) {
+					try {
+						l.inboxChanged(change);
+					} catch (RuntimeException e) {
+						// a listener's failure is its own; the others still hear about the change
+					}
+				}
+			});
+		} catch (java.util.concurrent.RejectedExecutionException e) {
+			// closing
+		}
+	}
+
+	@FunctionalInterface
+	private interface Work<T> {
+		T run(Connection c) throws SQLException, IOException;
+	}
+
+	private <T> T read(Work<T> work) throws IOException {
+		try {
+			Connection c = db.borrow();
+			try {
+				return work.run(c);
+			} finally {
+				db.release(c);
+			}
+		} catch (SQLException e) {
+			throw new IOException("inbox: " + e.getMessage(), e);
+		}
+	}
+
+	private <T> T write(Work<T> work) throws IOException {
+		return read(c -> {
+			c.setAutoCommit(false);
+			try {
+				T result = work.run(c);
+				c.commit();
+				return result;
+			} catch (SQLException | IOException | RuntimeException e) {
+				c.rollback();
+				throw e;
+			} finally {
+				c.setAutoCommit(true);
+			}
+		});
+	}
+
+	static EnumSet<MessageFlag> flagsFor(ReceivedMessage m, Verdict v) {
+		EnumSet<MessageFlag> flags = m.flags().isEmpty() ? EnumSet.noneOf(MessageFlag.class) : EnumSet.copyOf(m.flags());
+		switch (v) {
+		case QUARANTINE -> flags.add(MessageFlag.QUARANTINED);
+		case BLOCK -> flags.add(MessageFlag.BLOCKED);
+		case STORE, DROP_FLOOD -> {
+			// nothing to add
+		}
+		}
+		return flags;
+	}
+}

@@ -1,0 +1,195 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.inbox.internal;
+
+import java.io.IOException;
+import java.lang.reflect.Field;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The H2 database behind an inbox: where its files are, how to connect, and a small pool of connections.
+ *
+ * <p><b>Several processes.</b> H2 lets one process open a database file. With {@code AUTO_SERVER=TRUE}
+ * the first process opens it embedded and also serves it over TCP; later processes connect to that
+ * server (its address is in {@code inbox.lock.db}), and when the first one goes away another takes over
+ * (H2 then reconnects automatically). H2's server socket binds to all interfaces unless the system
+ * property {@code h2.bindAddress} is set before H2 is first used, and it accepts remote clients in this
+ * mode: this class sets the property to 127.0.0.1 and refuses to open the store if H2 did not take it.
+ * The database user has a random password kept in {@code inbox.secret} (owner-only where the file
+ * system has POSIX permissions), so other local users cannot read the inbox through that port.
+ *
+ * <p><b>Durability.</b> {@code WRITE_DELAY=0} makes H2 write each commit to the file before COMMIT
+ * returns (otherwise the MVStore writes committed changes up to 500 ms later). That write reaches the
+ * operating system but is not forced to the disk; {@link #sync} ({@code CHECKPOINT SYNC}) forces it.
+ */
+final class InboxDatabase implements AutoCloseable {
+
+	static final String BIND_ADDRESS_PROPERTY = "h2.bindAddress";
+
+	static {
+		if (System.getProperty(BIND_ADDRESS_PROPERTY) == null) {
+			System.setProperty(BIND_ADDRESS_PROPERTY, "127.0.0.1");
+		}
+	}
+
+	private static final String USER = "HERALD";
+	private static final int MAX_IDLE = 4;
+
+	private final Path folder;
+	private final String url;
+	private final String password;
+	private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(MAX_IDLE);
+	private volatile boolean closed;
+
+	/** Opens (creating if needed) the database in {@code <workspace>/.herald/inbox}. */
+	InboxDatabase(Path workspace) throws IOException {
+		this.folder = workspace.toAbsolutePath().normalize().resolve(".herald");
+		String base = folder.resolve("inbox").toString();
+		if (base.indexOf(';') >= 0) {
+			throw new IOException("the inbox cannot live in a folder whose path contains ';': " + folder);
+		}
+		Files.createDirectories(folder);
+		checkServerBindsToLoopback();
+		this.password = secret(folder.resolve("inbox.secret"));
+		this.url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+		try {
+			release(open());
+		} catch (SQLException e) {
+			throw new IOException("cannot open the inbox database in " + folder + ": " + e.getMessage(), e);
+		}
+	}
+
+	Path folder() {
+		return folder;
+	}
+
+	/** A connection with auto-commit on; give it back with {@link #release}. */
+	Connection borrow() throws SQLException {
+		if (closed) {
+			throw new SQLException("the inbox is closed");
+		}
+		Connection c = idle.poll();
+		return c != null ? c : open();
+	}
+
+	void release(Connection c) {
+		try {
+			if (closed || c.isClosed()) {
+				c.close();
+				return;
+			}
+			if (!c.getAutoCommit()) {
+				c.rollback();
+				c.setAutoCommit(true);
+			}
+			if (!idle.offer(c)) {
+				c.close();
+			}
+		} catch (SQLException e) {
+			try {
+				c.close();
+			} catch (SQLException ignored) {
+				// already broken
+			}
+		}
+	}
+
+	/** A new connection, not pooled (the writer keeps its own). */
+	Connection open() throws SQLException {
+		return DriverManager.getConnection(url, USER, password);
+	}
+
+	/** Forces everything committed so far to the disk (fsync). */
+	static void sync(Connection c) throws SQLException {
+		try (var s = c.createStatement()) {
+			s.execute("CHECKPOINT SYNC");
+		}
+	}
+
+	@Override
+	public void close() {
+		closed = true;
+		Connection c;
+		while ((c = idle.poll()) != null) {
+			try {
+				c.close();
+			} catch (SQLException ignored) {
+				// closing anyway
+			}
+		}
+	}
+
+	/**
+	 * H2 reads {@code h2.bindAddress} once, when its settings class initialises. If another bundle used H2
+	 * before this class set it, the auto-server would listen on every interface: refuse that.
+	 */
+	static void checkServerBindsToLoopback() throws IOException {
+		String bind;
+		try {
+			Class<?> settings = Class.forName("org.h2.engine.SysProperties", true, org.h2.Driver.class.getClassLoader());
+			Field f = settings.getField("BIND_ADDRESS");
+			bind = (String) f.get(null);
+		} catch (ReflectiveOperationException | RuntimeException e) {
+			throw new IOException("cannot tell which address H2's inbox server would bind to; refusing to open the inbox", e);
+		}
+		boolean loopback;
+		try {
+			loopback = bind != null && !bind.isBlank() && InetAddress.getByName(bind).isLoopbackAddress();
+		} catch (IOException e) {
+			loopback = false;
+		}
+		if (!loopback) {
+			throw new IOException("H2 would serve the inbox on " + (bind == null || bind.isBlank() ? "all interfaces" : bind)
+					+ "; start the JVM with -D" + BIND_ADDRESS_PROPERTY + "=127.0.0.1");
+		}
+	}
+
+	/** The database password: read, or created once (atomically, so two processes agree on it). */
+	private static String secret(Path file) throws IOException {
+		if (!Files.exists(file)) {
+			Path tmp = Files.createTempFile(file.getParent(), "inbox", ".secret.tmp");
+			try {
+				try {
+					Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+				} catch (UnsupportedOperationException e) {
+					// not a POSIX file system: the workspace's own protection applies
+				}
+				byte[] random = new byte[24];
+				new SecureRandom().nextBytes(random);
+				Files.writeString(tmp, HexFormat.of().formatHex(random), StandardCharsets.US_ASCII);
+				try {
+					// a hard link appears complete or not at all, and never replaces another process's secret
+					Files.createLink(file, tmp);
+				} catch (FileAlreadyExistsException e) {
+					// another process was first: use its secret
+				} catch (UnsupportedOperationException | IOException e) {
+					try {
+						Files.move(tmp, file);
+					} catch (FileAlreadyExistsException e2) {
+						// another process was first
+					}
+				}
+			} finally {
+				Files.deleteIfExists(tmp);
+			}
+		}
+		String s = Files.readString(file, StandardCharsets.US_ASCII).strip();
+		if (s.isEmpty()) {
+			throw new IOException("empty inbox secret in " + file);
+		}
+		return s;
+	}
+}

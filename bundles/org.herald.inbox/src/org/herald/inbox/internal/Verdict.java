@@ -1,0 +1,16 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.inbox.internal;
+
+/** What the spam defence does with one arriving message. */
+enum Verdict {
+	/** Store it as an ordinary message. */
+	STORE,
+	/** Store it with the QUARANTINED flag: the sender is outside the local and trusted subnets. */
+	QUARANTINE,
+	/** The sender is on the block list: count it, store it with BLOCKED only if the policy says so. */
+	BLOCK,
+	/** Its source address is over the flood limit: count it, drop it. */
+	DROP_FLOOD
+}

@@ -1,0 +1,363 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.netbios.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.Inet4Address;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.herald.api.BindInterface;
+import org.herald.api.Identity;
+import org.herald.api.NetbiosName;
+import org.herald.api.cli.CliCommand;
+import org.herald.api.cli.CommandContext;
+import org.herald.api.cli.UsageException;
+import org.herald.netbios.NameEvent;
+import org.herald.netbios.NameRecord;
+import org.herald.netbios.NameTableEntry;
+import org.herald.netbios.NodeStatus;
+import org.herald.netbios.QueryTarget;
+import org.herald.netbios.ResponderCounters;
+import org.herald.netbios.wire.NodeStatusEntry;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code herald names}: name queries and node status like {@code nmblookup}, and a foreground
+ * responder. Output follows nmblookup's, or one JSON object per line with {@code --json}.
+ */
+@Component(service = CliCommand.class)
+public final class NamesCommand implements CliCommand {
+
+	private static final String USAGE = """
+			herald names query NAME[#XX] [--bcast ADDR | --host IP | --wins IP] [--port N] [--json]
+			    Looks NAME up (suffix XX in hex, default 00): by broadcast on each configured interface
+			    (or the one whose broadcast address is ADDR), directly at a host, or at a WINS server.
+			herald names status IP [--port N] [--json]
+			    Asks IP for its name table (node status), like nmblookup -A.
+			herald names serve [--port N] [--ttl SECONDS] [--alias NAME]... [--json]
+			    Registers NAME<00>, NAME<03>, WORKGROUP<00> (and each NAME<03> of --alias) on the configured
+			    interfaces, answers for them until stopped, then releases them. With --wins, registers
+			    with that WINS server (H-node); else by broadcast (B-node).
+			Identity options (--name --workgroup --interfaces IP/PREFIX --wins IP) come before the command.
+			Exit status: 0 found / done, 1 not found or failed, 2 wrong arguments.""";
+
+	@Override
+	public String name() {
+		return "names";
+	}
+
+	@Override
+	public String summary() {
+		return "NetBIOS names: query, node status, serve (like nmblookup)";
+	}
+
+	@Override
+	public String usage() {
+		return USAGE;
+	}
+
+	/** The parsed options of one invocation. */
+	private record Options(String verb, String operand, Optional<QueryTarget> target, int port, boolean json, long ttl,
+			List<NetbiosName> aliases) {
+	}
+
+	static Options parse(List<String> args) throws UsageException {
+		if (args.isEmpty()) {
+			throw new UsageException("names needs a subcommand: query, status or serve");
+		}
+		String verb = args.get(0);
+		String operand = null;
+		QueryTarget target = null;
+		int port = ClientSettings.NAME_SERVICE_PORT;
+		boolean json = false;
+		long ttl = ResponderSettings.THREE_DAYS;
+		List<NetbiosName> aliases = new ArrayList<>();
+		for (int i = 1; i < args.size(); i++) {
+			String a = args.get(i);
+			switch (a) {
+				case "--json" -> json = true;
+				case "--bcast", "--host", "--wins" -> {
+					if (target != null) {
+						throw new UsageException("give only one of --bcast, --host, --wins");
+					}
+					Inet4Address ip = ip(value(args, ++i, a), a);
+					target = switch (a) {
+						case "--bcast" -> new QueryTarget.Broadcast(ip);
+						case "--host" -> new QueryTarget.Host(ip);
+						default -> new QueryTarget.Wins(ip);
+					};
+				}
+				case "--port" -> port = number(value(args, ++i, a), a, 1, 65535);
+				case "--ttl" -> ttl = number(value(args, ++i, a), a, 1, Integer.MAX_VALUE);
+				case "--alias" -> aliases.add(name(value(args, ++i, a), NetbiosName.MESSENGER));
+				default -> {
+					if (a.startsWith("--") || operand != null) {
+						throw new UsageException("unexpected argument '" + a + "'");
+					}
+					operand = a;
+				}
+			}
+		}
+		switch (verb) {
+			case "query" -> {
+				if (operand == null) {
+					throw new UsageException("names query needs a NAME");
+				}
+				name(operand, 0);
+			}
+			case "status" -> {
+				if (operand == null) {
+					throw new UsageException("names status needs an IP address");
+				}
+				ip(operand, "status");
+				if (target != null) {
+					throw new UsageException("names status takes no --bcast/--host/--wins");
+				}
+			}
+			case "serve" -> {
+				if (operand != null || target != null) {
+					throw new UsageException("names serve takes no name or target (use --wins before the command for WINS)");
+				}
+			}
+			default -> throw new UsageException("unknown subcommand '" + verb + "': use query, status or serve");
+		}
+		return new Options(verb, operand, Optional.ofNullable(target), port, json, ttl, aliases);
+	}
+
+	private static String value(List<String> args, int i, String option) throws UsageException {
+		if (i >= args.size()) {
+			throw new UsageException(option + " needs a value");
+		}
+		return args.get(i);
+	}
+
+	private static Inet4Address ip(String s, String what) throws UsageException {
+		try {
+			return BindInterface.parseIpv4(s);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(what + ": " + e.getMessage());
+		}
+	}
+
+	private static NetbiosName name(String s, int defaultSuffix) throws UsageException {
+		try {
+			return NetbiosName.parse(s, defaultSuffix);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+	}
+
+	private static int number(String s, String option, int min, int max) throws UsageException {
+		try {
+			int v = Integer.parseInt(s);
+			if (v >= min && v <= max) {
+				return v;
+			}
+		} catch (NumberFormatException e) {
+			// reported below
+		}
+		throw new UsageException(option + " wants a number from " + min + " to " + max + ", not '" + s + "'");
+	}
+
+	@Override
+	public int run(CommandContext context, List<String> args) throws UsageException, Exception {
+		Options o = parse(args);
+		Identity identity = context.identity();
+		if (identity.interfaces().isEmpty()) {
+			throw new UsageException("no interfaces configured: give --interfaces IP/PREFIX");
+		}
+		return switch (o.verb()) {
+			case "query" -> query(identity, o, context.out(), context.err());
+			case "status" -> status(identity, o, context.out(), context.err());
+			default -> serve(identity, o, context);
+		};
+	}
+
+	private int query(Identity identity, Options o, PrintStream out, PrintStream err) throws IOException {
+		NetbiosName name = NetbiosName.parse(o.operand(), 0);
+		List<QueryTarget> targets = new ArrayList<>();
+		if (o.target().isPresent()) {
+			targets.add(o.target().get());
+		} else {
+			identity.interfaces().forEach(i -> targets.add(new QueryTarget.Broadcast(i.broadcast())));
+		}
+		List<NameRecord> found = new ArrayList<>();
+		try (NbnsClient client = new NbnsClient(identity, ClientSettings.defaults().withRemotePort(o.port()))) {
+			for (QueryTarget t : targets) {
+				if (!o.json()) {
+					out.println("querying " + name.name() + " on " + t.address().getHostAddress());
+				}
+				found.addAll(client.query(name, t));
+			}
+		} catch (IllegalArgumentException e) {
+			err.println("names: " + e.getMessage());
+			return 1;
+		}
+		if (o.json()) {
+			List<Object> list = new ArrayList<>();
+			for (NameRecord r : found) {
+				Map<String, Object> m = new LinkedHashMap<>();
+				m.put("address", r.address().getHostAddress());
+				m.put("group", r.group());
+				m.put("nodeType", r.nodeType().name());
+				m.put("ttl", r.ttlSeconds());
+				m.put("answeredBy", r.answeredBy().getHostAddress());
+				list.add(m);
+			}
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("name", name.toString());
+			m.put("found", list);
+			out.println(Json.write(m));
+		} else if (found.isEmpty()) {
+			out.println("name_query failed to find name " + name.name() + (name.suffix() == 0 ? "" : String.format("#%02x", name.suffix())));
+		} else {
+			found.forEach(r -> out.println(r.address().getHostAddress() + " " + name));
+		}
+		return found.isEmpty() ? 1 : 0;
+	}
+
+	private int status(Identity identity, Options o, PrintStream out, PrintStream err) throws IOException {
+		Inet4Address ip = BindInterface.parseIpv4(o.operand());
+		Optional<NodeStatus> status;
+		try (NbnsClient client = new NbnsClient(identity, ClientSettings.defaults().withRemotePort(o.port()))) {
+			if (!o.json()) {
+				out.println("Looking up status of " + ip.getHostAddress());
+			}
+			status = client.nodeStatus(ip);
+		}
+		if (status.isEmpty()) {
+			if (o.json()) {
+				out.println(Json.write(Map.of("address", ip.getHostAddress(), "names", List.of())));
+			} else {
+				out.println("No reply from " + ip.getHostAddress());
+			}
+			return 1;
+		}
+		if (o.json()) {
+			out.println(Json.write(statusJson(status.get())));
+		} else {
+			out.print(statusTable(status.get()));
+		}
+		return 0;
+	}
+
+	/** nmblookup -A's table: name, suffix, group, node type, flags, then the MAC address. */
+	static String statusTable(NodeStatus s) {
+		StringBuilder sb = new StringBuilder();
+		for (NodeStatusEntry e : s.names()) {
+			sb.append(String.format("\t%-15s <%02x> - %s %s ", printable(e.name()), e.suffix(), e.group() ? "<GROUP>" : "       ",
+					e.nodeType().name()));
+			if (e.deregistering()) {
+				sb.append("<DEREGISTERING> ");
+			}
+			if (e.conflict()) {
+				sb.append("<CONFLICT> ");
+			}
+			if (e.active()) {
+				sb.append("<ACTIVE> ");
+			}
+			if (e.permanent()) {
+				sb.append("<PERMANENT> ");
+			}
+			sb.append('\n');
+		}
+		sb.append("\n\tMAC Address = ").append(s.macAddress()).append("\n\n");
+		return sb.toString();
+	}
+
+	/** Control characters (as in \u0001\u0002__MSBROWSE__\u0002) print as dots, as nmblookup does. */
+	private static String printable(String name) {
+		StringBuilder sb = new StringBuilder(name.length());
+		name.chars().forEach(c -> sb.append(c < 0x20 || c == 0x7f ? '.' : (char) c));
+		return sb.toString();
+	}
+
+	private static Map<String, Object> statusJson(NodeStatus s) {
+		List<Object> names = new ArrayList<>();
+		for (NodeStatusEntry e : s.names()) {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("name", e.name());
+			m.put("suffix", String.format("%02X", e.suffix()));
+			m.put("group", e.group());
+			m.put("nodeType", e.nodeType().name());
+			m.put("active", e.active());
+			m.put("conflict", e.conflict());
+			m.put("deregistering", e.deregistering());
+			m.put("permanent", e.permanent());
+			names.add(m);
+		}
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("address", s.address().getHostAddress());
+		m.put("names", names);
+		m.put("mac", s.macAddress());
+		return m;
+	}
+
+	private int serve(Identity identity, Options o, CommandContext context) throws Exception {
+		PrintStream out = context.out();
+		BlockingQueue<NameEvent> events = new LinkedBlockingQueue<>();
+		ResponderSettings settings = ResponderSettings.defaults().withPort(o.port()).withTtl(o.ttl());
+		NbnsResponder responder = new NbnsResponder(identity, settings);
+		responder.addListener(events::add);
+		try {
+			responder.start();
+		} catch (IOException e) {
+			context.err().println("names: " + e.getMessage());
+			return 1;
+		}
+		try {
+			if (!o.json()) {
+				out.println("serving " + identity.interfaces() + " port " + o.port()
+						+ identity.wins().map(w -> " with WINS " + w.getHostAddress()).orElse(" by broadcast") + "; stop with Ctrl-C");
+			}
+			for (NetbiosName alias : o.aliases()) {
+				responder.addAlias(alias);
+			}
+			while (!context.stopRequested()) {
+				NameEvent e = events.poll(200, TimeUnit.MILLISECONDS);
+				if (e != null) {
+					print(e, o.json(), out);
+				}
+			}
+		} finally {
+			responder.close();
+			for (NameEvent e; (e = events.poll()) != null;) {
+				print(e, o.json(), out);
+			}
+		}
+		ResponderCounters c = responder.counters();
+		if (o.json()) {
+			out.println(Json.write(Map.of("received", c.received(), "answered", c.answered(), "malformed", c.malformed(),
+					"defended", c.defended())));
+		} else {
+			out.println("stopped: received " + c.received() + ", answered " + c.answered() + ", malformed " + c.malformed()
+					+ ", defended " + c.defended());
+		}
+		boolean anyConflict = responder.names().stream().map(NameTableEntry::state).anyMatch(s -> s == org.herald.netbios.NameState.CONFLICT);
+		return anyConflict ? 1 : 0;
+	}
+
+	private static void print(NameEvent e, boolean json, PrintStream out) {
+		if (json) {
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("time", e.time().toString());
+			m.put("event", e.kind().name());
+			m.put("name", e.name().toString());
+			m.put("peer", e.peer().map(Inet4Address::getHostAddress).orElse(null));
+			m.put("message", e.message());
+			out.println(Json.write(m));
+		} else {
+			out.println(e);
+		}
+		out.flush();
+	}
+}

@@ -1,0 +1,14 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.ui;
+
+/** Event-broker topics of Herald's workbench. */
+public final class HeraldEvents {
+
+	/** Posted after the settings were saved; the data is the new {@link org.herald.api.Identity}. */
+	public static final String SETTINGS_CHANGED = "org/herald/settings/changed";
+
+	private HeraldEvents() {
+	}
+}
