@@ -5,7 +5,7 @@
 # network namespaces (releng/interop/netns.sh; 198.51.100.0/24, no uplink). As root.
 #
 #   host 1  smbd + nmbd as SMBD1 (message command writes each pop-up to a folder)
-#   host 2  Herald HERALD2 listening (file inbox), host 3 Herald HERALD3 listening
+#   host 2  Herald HERALD2 listening, host 3 Herald HERALD3 listening (their printed output is the inbox read here)
 #   host 4  the senders: smbclient -M, herald send, a frame generator (python3, independent of Herald)
 #
 # Herald is invoked as $HERALD <command> ... --name X --workgroup WG --interfaces IP/24
@@ -40,23 +40,30 @@ herald() { # host, name, command, args...
 	shift 2
 	netns_exec "$h" "$HERALD" "$@" --name "$name" --workgroup WG --interfaces "$(netns_ip "$h")/24"
 }
-INBOX2=$NETNS_DIR/inbox2
-INBOX3=$NETNS_DIR/inbox3
-L2=$(netns_spawn 2 "$NETNS_DIR/listen2.log" "$HERALD" listen --inbox "$INBOX2" --register --name HERALD2 --workgroup WG --interfaces "$IP2/24")
-L3=$(netns_spawn 3 "$NETNS_DIR/listen3.log" "$HERALD" listen --inbox "$INBOX3" --register --name HERALD3 --workgroup WG --interfaces "$IP3/24")
+# With the dev runner the listeners also keep a file inbox and run the name responder; the product's
+# listen takes its store and name service from the installation (override with LISTEN_OPTS).
+if [ -z "${LISTEN_OPTS+x}" ] && [ "$HERALD" = "$here/../dev/messenger-dev.sh" ]; then
+	LISTEN_OPTS="--register"
+fi
+L2=$(netns_spawn 2 "$NETNS_DIR/listen2.log" "$HERALD" listen ${LISTEN_OPTS:-} --name HERALD2 --workgroup WG --interfaces "$IP2/24")
+L3=$(netns_spawn 3 "$NETNS_DIR/listen3.log" "$HERALD" listen ${LISTEN_OPTS:-} --name HERALD3 --workgroup WG --interfaces "$IP3/24")
+INBOX2=$NETNS_DIR/listen2.log
+INBOX3=$NETNS_DIR/listen3.log
 netns_wait 30 grep -q "^listening" "$NETNS_DIR/listen2.log" || { cat "$NETNS_DIR/listen2.log"; ko "HERALD2 listens"; }
 netns_wait 30 grep -q "^listening" "$NETNS_DIR/listen3.log" || { cat "$NETNS_DIR/listen3.log"; ko "HERALD3 listens"; }
 netns_wait 10 netns_exec 4 bash -c "exec 3<>/dev/tcp/$IP1/139" || ko "smbd listens"
 netns_capture_start "$NETNS_DIR/interop.pcapng"
 
-# newest message text in an inbox
-last_text() {
-	local f
-	f=$(ls "$1"/*.txt 2>/dev/null | sort | tail -1)
-	[ -n "$f" ] && cat "$f"
-}
+# The listeners print each message as it arrives: a header line "[time] PATH from SENDER (IP) to NAME",
+# then each line of the text indented by two spaces. These read a listener's log as its inbox.
 inbox_count() {
-	ls "$1"/*.txt 2>/dev/null | wc -l
+	grep -cE '^\[[^]]*\] (session|mailslot) from ' "$1"
+}
+last_text() { # the text of the newest message, exactly (no trailing newline added)
+	awk '/^\[[^]]*\] (session|mailslot) from / { text = ""; n = 0; inmsg = 1; next }
+		inmsg && /^  / { text = (n++ ? text "\n" : "") substr($0, 3); next }
+		{ inmsg = 0 }
+		END { printf "%s", text }' "$1"
 }
 # expect_inbox INBOX COUNT_BEFORE EXPECTED_TEXT: waits for a new message and compares it exactly
 expect_inbox() {
