@@ -38,15 +38,15 @@ netns_start_smbd 1 "$conf1" >/dev/null
 herald() { # host, name, command, args...
 	local h=$1 name=$2
 	shift 2
-	netns_exec "$h" "$HERALD" "$@" --name "$name" --workgroup WG --interfaces "$(netns_ip "$h")/24"
+	netns_exec "$h" "$HERALD" "$@" --name "$name" --workgroup WG --interfaces "$(netns_ip "$h")/24" -data "$NETNS_DIR/ws$h"
 }
 # With the dev runner the listeners also keep a file inbox and run the name responder; the product's
 # listen takes its store and name service from the installation (override with LISTEN_OPTS).
 if [ -z "${LISTEN_OPTS+x}" ] && [ "$HERALD" = "$here/../dev/messenger-dev.sh" ]; then
 	LISTEN_OPTS="--register"
 fi
-L2=$(netns_spawn 2 "$NETNS_DIR/listen2.log" "$HERALD" listen ${LISTEN_OPTS:-} --name HERALD2 --workgroup WG --interfaces "$IP2/24")
-L3=$(netns_spawn 3 "$NETNS_DIR/listen3.log" "$HERALD" listen ${LISTEN_OPTS:-} --name HERALD3 --workgroup WG --interfaces "$IP3/24")
+L2=$(netns_spawn 2 "$NETNS_DIR/listen2.log" "$HERALD" listen ${LISTEN_OPTS:-} --name HERALD2 --workgroup WG --interfaces "$IP2/24" -data "$NETNS_DIR/ws2")
+L3=$(netns_spawn 3 "$NETNS_DIR/listen3.log" "$HERALD" listen ${LISTEN_OPTS:-} --name HERALD3 --workgroup WG --interfaces "$IP3/24" -data "$NETNS_DIR/ws3")
 INBOX2=$NETNS_DIR/listen2.log
 INBOX3=$NETNS_DIR/listen3.log
 netns_wait 30 grep -q "^listening" "$NETNS_DIR/listen2.log" || { cat "$NETNS_DIR/listen2.log"; ko "HERALD2 listens"; }

@@ -57,6 +57,7 @@ public final class DevHerald {
 			case "--wins" -> wins = Optional.of(BindInterface.parseIpv4(argv[++i]));
 			case "--inbox" -> inbox = Path.of(argv[++i]);
 			case "--register" -> register = true;
+			case "-data" -> i++; // the product's workspace option: the dev runner has no workspace
 			default -> {
 				if (command == null && !a.startsWith("-")) {
 					command = a;
