@@ -82,6 +82,7 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 		List<Optional<StoredMessage>> results = new ArrayList<>(batch.size());
 		long stored = 0, quarantined = 0, blocked = 0, dropped = 0;
 		c.setAutoCommit(false);
+		long seq = -1;
 		long t0 = System.nanoTime();
 		try {
 			for (GroupCommitWriter.Prepared p : batch) {
@@ -110,7 +111,9 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 			PolicyTables.bump(c, PolicyTables.QUARANTINED, quarantined);
 			PolicyTables.bump(c, PolicyTables.BLOCKED, blocked);
 			PolicyTables.bump(c, PolicyTables.DROPPED_BY_FLOOD, dropped);
-			long seq = ChangeWatcher.bump(c);
+			seq = ChangeWatcher.bump(c);
+			// known as ours before the commit makes it visible to the watcher's next poll
+			watcher.own(seq);
 			long t1 = System.nanoTime();
 			c.commit();
 			long t2 = System.nanoTime();
@@ -123,9 +126,11 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 			stats[2].add(t1 - t0);
 			stats[3].add(t2 - t1);
 			stats[4].add(t3 - t2);
-			watcher.own(seq);
 			return results;
 		} catch (SQLException | RuntimeException e) {
+			if (seq >= 0) {
+				watcher.disown(seq);
+			}
 			try {
 				c.rollback();
 			} catch (SQLException e2) {
