@@ -108,7 +108,7 @@ netns_stop "$pr"
 check "Herald serve stopped cleanly" log_has "$rlog" "^stopped: received [0-9]+"
 
 echo "== Herald as an H-node with nmbd as WINS server"
-check "WINS server answers" netns_wait 15 netns_exec 3 nmblookup -s "$c3" -U "$ip4" --recursion 'WINSSRV#00'
+check "WINS server answers" netns_wait 45 netns_exec 3 nmblookup -s "$c3" -U "$ip4" --recursion 'WINSSRV#00'
 wlog=$NETNS_DIR/herald5-wins.log
 pw=$(herald_serve 5 "$wlog" --name HWINS --workgroup $WG --interfaces "$ip5/24" --wins "$ip4")
 check "Herald registered with WINS" netns_wait 20 log_has "$wlog" "REGISTERED HWINS<03> $ip4: registered with WINS $ip4, TTL 20 s"

@@ -7,14 +7,28 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
+import org.herald.api.Identity;
 import org.herald.api.NetbiosName;
 
 /**
  * Herald's side of the name service as a node: holds the local name table (NAME&lt;00&gt;,
  * NAME&lt;03&gt;, WORKGROUP&lt;00&gt; and run-time aliases), registers it (broadcast as a B-node,
- * with WINS as an H-node), answers name queries and node status, defends its names.
+ * with WINS as an H-node), answers name queries and node status, defends its names. Started by a
+ * {@link NameResponderFactory}; runs until {@link #stop()}.
  */
 public interface NameResponder {
+
+	/** The identity it runs for. */
+	Identity identity();
+
+	/** Completes when the initial registration of the table ended (each name active or in conflict). */
+	CompletableFuture<Void> registered();
+
+	/** Releases the active names (to WINS, or by broadcast), then closes the sockets. Idempotent. */
+	void stop();
+
+	/** True until {@link #stop()}. */
+	boolean running();
 
 	/** The table as it stands now. */
 	List<NameTableEntry> names();

@@ -3,7 +3,9 @@
  *******************************************************************************/
 /**
  * The NetBIOS name service as Herald's other bundles use it: {@link org.herald.netbios.NameService}
- * (queries, node status) and {@link org.herald.netbios.NameResponder} (Herald's own name table),
- * with their records. Implementations are in {@code org.herald.netbios.internal}.
+ * (queries and node status with the identity saved in Settings) and
+ * {@link org.herald.netbios.NameResponderFactory}, which starts a
+ * {@link org.herald.netbios.NameResponder} (Herald's own name table) for an identity on request,
+ * with their records. Both are DS services that need no configuration. Implementations are in {@code org.herald.netbios.internal}.
  */
 package org.herald.netbios;

@@ -9,6 +9,9 @@ public final class HeraldEvents {
 	/** Posted after the settings were saved; the data is the new {@link org.herald.api.Identity}. */
 	public static final String SETTINGS_CHANGED = "org/herald/settings/changed";
 
+	/** Opens the composer; the data is a {@link ComposeRequest}. */
+	public static final String COMPOSE = "org/herald/compose";
+
 	private HeraldEvents() {
 	}
 }

@@ -26,13 +26,19 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 	private final InboxDatabase db;
 	private final ChangeWatcher watcher;
 	private final Consumer<InboxChange> fire;
+	private final Runnable onStored;
 	private final SpamFilter filter = new SpamFilter();
+	/** Batches written, messages in them, and nanoseconds spent inserting, committing and syncing (for the benchmark). */
+	final java.util.concurrent.atomic.LongAdder[] stats = { new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(),
+			new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder() };
+	private final boolean fsync = !"false".equals(System.getProperty(H2Inbox.FSYNC_PROPERTY));
 	private volatile Identity identity;
 	private Connection connection;
 	private SpamPolicy policy;
 	private long policyVersion = -1;
 
-	AcceptBatches(InboxDatabase db, Identity identity, ChangeWatcher watcher, Consumer<InboxChange> fire) {
+	AcceptBatches(InboxDatabase db, Identity identity, ChangeWatcher watcher, Consumer<InboxChange> fire, Runnable onStored) {
+		this.onStored = onStored;
 		this.db = db;
 		this.identity = identity;
 		this.watcher = watcher;
@@ -76,6 +82,8 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 		List<Optional<StoredMessage>> results = new ArrayList<>(batch.size());
 		long stored = 0, quarantined = 0, blocked = 0, dropped = 0;
 		c.setAutoCommit(false);
+		long seq = -1;
+		long t0 = System.nanoTime();
 		try {
 			for (GroupCommitWriter.Prepared p : batch) {
 				ReceivedMessage m = p.message();
@@ -103,12 +111,26 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 			PolicyTables.bump(c, PolicyTables.QUARANTINED, quarantined);
 			PolicyTables.bump(c, PolicyTables.BLOCKED, blocked);
 			PolicyTables.bump(c, PolicyTables.DROPPED_BY_FLOOD, dropped);
-			long seq = ChangeWatcher.bump(c);
-			c.commit();
-			InboxDatabase.sync(c);
+			seq = ChangeWatcher.bump(c);
+			// known as ours before the commit makes it visible to the watcher's next poll
 			watcher.own(seq);
+			long t1 = System.nanoTime();
+			c.commit();
+			long t2 = System.nanoTime();
+			if (fsync) {
+				InboxDatabase.sync(c);
+			}
+			long t3 = System.nanoTime();
+			stats[0].increment();
+			stats[1].add(batch.size());
+			stats[2].add(t1 - t0);
+			stats[3].add(t2 - t1);
+			stats[4].add(t3 - t2);
 			return results;
 		} catch (SQLException | RuntimeException e) {
+			if (seq >= 0) {
+				watcher.disown(seq);
+			}
 			try {
 				c.rollback();
 			} catch (SQLException e2) {
@@ -134,6 +156,7 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 	public void committed(List<Optional<StoredMessage>> results) {
 		List<Long> ids = results.stream().flatMap(Optional::stream).map(StoredMessage::id).toList();
 		if (!ids.isEmpty()) {
+			onStored.run();
 			fire.accept(new InboxChange(InboxChange.Kind.ADDED, ids));
 		}
 		if (ids.size() < results.size()) {

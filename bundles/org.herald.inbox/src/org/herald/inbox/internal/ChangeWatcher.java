@@ -51,6 +51,11 @@ final class ChangeWatcher implements AutoCloseable {
 		own.add(seq);
 	}
 
+	/** A transaction that produced {@code seq} was rolled back. */
+	void disown(long seq) {
+		own.remove(seq);
+	}
+
 	private void poll() {
 		try {
 			long seq;

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -46,8 +48,14 @@ import org.herald.inbox.SpamSettings;
  * system, as far as the disk honours fsync. Concurrent calls share commits (see
  * {@link GroupCommitWriter}). Marking read and deleting are committed to the operating system (H2
  * {@code WRITE_DELAY=0}) but not forced to disk.
+ *
+ * <p>With the system property {@code herald.inbox.fsync=false} accept() skips the fsync: a message it
+ * returned then survives a crash of the process (H2 wrote it to the file) but not necessarily a crash of
+ * the operating system or a power cut.
  */
 public final class H2Inbox implements Inbox {
+
+	static final String FSYNC_PROPERTY = "herald.inbox.fsync";
 
 	/** Messages per group commit at most. */
 	static final int MAX_BATCH = 256;
@@ -56,6 +64,7 @@ public final class H2Inbox implements Inbox {
 	private final GroupCommitWriter writer;
 	private final AcceptBatches batches;
 	private final ChangeWatcher watcher;
+	private final WordIndexer indexer;
 	private final List<InboxListener> listeners = new CopyOnWriteArrayList<>();
 	private final ExecutorService events;
 	private volatile boolean closed;
@@ -92,7 +101,8 @@ public final class H2Inbox implements Inbox {
 		});
 		this.watcher = new ChangeWatcher(db, watchInterval, () -> !listeners.isEmpty(),
 				() -> fire(new InboxChange(InboxChange.Kind.EXTERNAL, List.of())));
-		this.batches = new AcceptBatches(db, identity, watcher, this::fire);
+		this.indexer = new WordIndexer(db, Duration.ofSeconds(1));
+		this.batches = new AcceptBatches(db, identity, watcher, this::fire, indexer::poke);
 		this.writer = new GroupCommitWriter("herald-inbox-writer", MAX_BATCH, batches);
 	}
 
@@ -125,6 +135,44 @@ public final class H2Inbox implements Inbox {
 					return r.next() ? Optional.of(MessageTable.read(r)) : Optional.empty();
 				}
 			}
+		});
+	}
+
+	@Override
+	public long[] ids(InboxQuery query) throws IOException {
+		return read(c -> MessageQuery.ids(c, query));
+	}
+
+	/** Rows are fetched in chunks of this many ids. */
+	private static final int ID_CHUNK = 500;
+
+	@Override
+	public List<StoredMessage> get(long[] ids) throws IOException {
+		return read(c -> {
+			Map<Long, StoredMessage> found = new HashMap<>(ids.length * 2);
+			for (int from = 0; from < ids.length; from += ID_CHUNK) {
+				int n = Math.min(ID_CHUNK, ids.length - from);
+				String sql = "SELECT " + MessageTable.COLUMNS + " FROM message m WHERE m.id IN (?" + ", ?".repeat(n - 1) + ")";
+				try (PreparedStatement p = c.prepareStatement(sql)) {
+					for (int i = 0; i < n; i++) {
+						p.setLong(i + 1, ids[from + i]);
+					}
+					try (ResultSet r = p.executeQuery()) {
+						while (r.next()) {
+							StoredMessage m = MessageTable.read(r);
+							found.put(m.id(), m);
+						}
+					}
+				}
+			}
+			List<StoredMessage> ordered = new ArrayList<>(found.size());
+			for (long id : ids) {
+				StoredMessage m = found.get(id);
+				if (m != null) {
+					ordered.add(m);
+				}
+			}
+			return ordered;
 		});
 	}
 
@@ -229,6 +277,7 @@ public final class H2Inbox implements Inbox {
 		}
 		closed = true;
 		writer.close();
+		indexer.close();
 		watcher.close();
 		batches.close();
 		events.shutdown();
@@ -238,6 +287,21 @@ public final class H2Inbox implements Inbox {
 			Thread.currentThread().interrupt();
 		}
 		db.close();
+	}
+
+	/** For the benchmark: batches, messages, ns inserting, ns committing, ns syncing. */
+	long[] writerStats() {
+		return java.util.Arrays.stream(batches.stats).mapToLong(java.util.concurrent.atomic.LongAdder::sum).toArray();
+	}
+
+	/** For the benchmark and tests: how many messages the word index has not reached yet. */
+	long unindexed() throws IOException {
+		return read(c -> {
+			try (var s = c.createStatement(); var r = s.executeQuery("SELECT COUNT(*) FROM message WHERE words_indexed = FALSE")) {
+				r.next();
+				return r.getLong(1);
+			}
+		});
 	}
 
 	/** For the benchmark and tests: H2's plan for a page query. */

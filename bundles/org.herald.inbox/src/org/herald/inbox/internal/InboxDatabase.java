@@ -43,6 +43,8 @@ final class InboxDatabase implements AutoCloseable {
 		if (System.getProperty(BIND_ADDRESS_PROPERTY) == null) {
 			System.setProperty(BIND_ADDRESS_PROPERTY, "127.0.0.1");
 		}
+		// under OSGi, DriverManager's service lookup does not see bundles: register H2's driver directly
+		org.h2.Driver.load();
 	}
 
 	private static final String USER = "HERALD";

@@ -10,8 +10,13 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.LongStream;
 
 import org.herald.api.BindInterface;
 import org.herald.api.StoredMessage;
@@ -21,8 +26,12 @@ import org.herald.inbox.InboxQuery;
 /**
  * Turns an {@link InboxQuery} into SQL. Pages are keyset pages: newest first, the next page starts below
  * the last id seen ({@code id < ?}), so a page costs the same at the millionth message as at the first.
- * A word search walks the (word, id) index of its rarest word from the top, and checks the other words
- * by primary key.
+ * Where an indexed column is compared for equality (word, sender, read state), the query is ordered by
+ * that column and the id, so H2 walks that index in order and stops after one page instead of sorting
+ * every match.
+ *
+ * <p>A word search walks the (word, id) index of its rarest word and checks the other words by primary
+ * key; messages the {@link WordIndexer} has not reached yet are scanned and matched here.
  */
 final class MessageQuery {
 
@@ -33,43 +42,62 @@ final class MessageQuery {
 	private final StringBuilder where = new StringBuilder();
 	private final List<Object> params = new ArrayList<>();
 	private final String idColumn;
+	private String orderPrefix = "";
 
 	private MessageQuery(String idColumn) {
 		this.idColumn = idColumn;
 	}
 
-	/** The query for {@code q}; words are looked up in {@code c} to pick the rarest as the driving one. */
-	static MessageQuery of(Connection c, InboxQuery q, boolean withCursor) throws SQLException {
+	static List<String> words(InboxQuery q) {
 		List<String> words = q.words().map(w -> List.copyOf(Words.of(w))).orElse(List.of());
 		if (q.words().isPresent() && words.isEmpty()) {
 			throw new IllegalArgumentException("search for at least one word of " + Words.MIN_WORD_LENGTH
 					+ " or more letters or digits: '" + q.words().get() + "'");
 		}
+		return words;
+	}
+
+	/**
+	 * The query for {@code q}. With words: {@code indexed} selects the part the word index covers, else the
+	 * not yet indexed part (without word conditions: the caller matches those).
+	 */
+	static MessageQuery of(Connection c, InboxQuery q, boolean withCursor, boolean indexed) throws SQLException {
+		List<String> words = words(q);
 		MessageQuery mq;
 		if (words.isEmpty()) {
 			mq = new MessageQuery("m.id");
 			mq.from.append("message m");
-		} else {
+		} else if (indexed) {
 			words = rarestFirst(c, words);
 			mq = new MessageQuery("w0.message_id");
 			mq.from.append("message_word w0 JOIN message m ON m.id = w0.message_id");
 			mq.and("w0.word = ?", words.get(0));
+			mq.orderPrefix = "w0.word DESC, ";
 			for (String w : words.subList(1, words.size())) {
 				mq.and("EXISTS (SELECT 1 FROM message_word w WHERE w.word = ? AND w.message_id = m.id)", w);
 			}
+		} else {
+			mq = new MessageQuery("m.id");
+			mq.from.append("message m");
+			mq.and("m.words_indexed = ?", false);
+			mq.orderPrefix = "m.words_indexed DESC, ";
 		}
 		q.sender().ifPresent(s -> {
-			if (isIpv4(s)) {
-				mq.and("m.sender_address = ?", BindInterface.parseIpv4(s).getHostAddress());
-			} else {
-				mq.and("m.sender_key = ?", MessageTable.senderKey(s));
-			}
+			String column = isIpv4(s) ? "m.sender_address" : "m.sender_key";
+			mq.and(column + " = ?", isIpv4(s) ? BindInterface.parseIpv4(s).getHostAddress() : MessageTable.senderKey(s));
+			mq.orderBy(column);
 		});
 		q.since().ifPresent(t -> mq.and("m.received >= ?", OffsetDateTime.ofInstant(t, ZoneOffset.UTC)));
 		q.until().ifPresent(t -> mq.and("m.received < ?", OffsetDateTime.ofInstant(t, ZoneOffset.UTC)));
 		switch (q.read()) {
-		case UNREAD -> mq.and("m.is_read = ?", false);
-		case READ -> mq.and("m.is_read = ?", true);
+		case UNREAD -> {
+			mq.and("m.is_read = ?", false);
+			mq.orderBy("m.is_read");
+		}
+		case READ -> {
+			mq.and("m.is_read = ?", true);
+			mq.orderBy("m.is_read");
+		}
 		case ANY -> {
 			// no condition
 		}
@@ -80,9 +108,7 @@ final class MessageQuery {
 			if (values.length == 0) {
 				mq.and("FALSE");
 			} else {
-				StringBuilder in = new StringBuilder("m.flags IN (?");
-				in.append(", ?".repeat(values.length - 1)).append(')');
-				mq.and(in.toString(), java.util.Arrays.stream(values).boxed().toArray());
+				mq.and("m.flags IN (?" + ", ?".repeat(values.length - 1) + ")", Arrays.stream(values).boxed().toArray());
 			}
 		} else if (!q.withoutFlags().isEmpty()) {
 			mq.and("BITAND(m.flags, CAST(? AS INTEGER)) = 0", FlagBits.of(q.withoutFlags()));
@@ -116,7 +142,7 @@ final class MessageQuery {
 		for (int i = 0; i < words.size(); i++) {
 			order.add(i);
 		}
-		order.sort((a, b) -> Long.compare(counts[a], counts[b]));
+		order.sort(Comparator.comparingLong(i -> counts[i]));
 		return order.stream().map(words::get).toList();
 	}
 
@@ -125,8 +151,19 @@ final class MessageQuery {
 		params.addAll(List.of(values));
 	}
 
+	/** The first equality column decides the index walked in order. */
+	private void orderBy(String column) {
+		if (orderPrefix.isEmpty()) {
+			orderPrefix = column + " DESC, ";
+		}
+	}
+
 	String pageSql(int limit) {
-		return "SELECT " + MessageTable.COLUMNS + " FROM " + from + where + " ORDER BY " + idColumn + " DESC LIMIT " + limit;
+		return "SELECT " + MessageTable.COLUMNS + " FROM " + from + where + " ORDER BY " + orderPrefix + idColumn + " DESC LIMIT " + limit;
+	}
+
+	String idsSql() {
+		return "SELECT " + idColumn + " FROM " + from + where + " ORDER BY " + orderPrefix + idColumn + " DESC";
 	}
 
 	String countSql() {
@@ -139,17 +176,54 @@ final class MessageQuery {
 		}
 	}
 
-	/** Runs the page query: one row more than the limit tells whether there is a next page. */
-	static InboxPage page(Connection c, InboxQuery q) throws SQLException {
-		MessageQuery mq = of(c, q, true);
-		List<StoredMessage> rows = new ArrayList<>(Math.min(q.limit(), 1000) + 1);
-		try (PreparedStatement p = c.prepareStatement(mq.pageSql(q.limit() + 1))) {
-			mq.bind(p);
+	private List<StoredMessage> rows(Connection c, int limit) throws SQLException {
+		List<StoredMessage> rows = new ArrayList<>(Math.min(limit, 1001));
+		try (PreparedStatement p = c.prepareStatement(pageSql(limit))) {
+			bind(p);
 			try (ResultSet r = p.executeQuery()) {
 				while (r.next()) {
 					rows.add(MessageTable.read(r));
 				}
 			}
+		}
+		return rows;
+	}
+
+	/** The not yet indexed messages that match the other criteria and contain all {@code words}. */
+	private static List<StoredMessage> unindexedMatches(Connection c, InboxQuery q, List<String> words, boolean withCursor) throws SQLException {
+		MessageQuery tail = of(c, q, withCursor, false);
+		List<StoredMessage> matches = new ArrayList<>();
+		try (PreparedStatement p = c.prepareStatement(tail.pageSql(Integer.MAX_VALUE))) {
+			tail.bind(p);
+			try (ResultSet r = p.executeQuery()) {
+				while (r.next()) {
+					StoredMessage m = MessageTable.read(r);
+					Set<String> have = Words.of(m.message().text());
+					if (have.containsAll(words)) {
+						matches.add(m);
+					}
+				}
+			}
+		}
+		return matches;
+	}
+
+	/** Runs the page query: one row more than the limit tells whether there is a next page. */
+	static InboxPage page(Connection c, InboxQuery q) throws SQLException {
+		List<String> words = words(q);
+		List<StoredMessage> rows;
+		if (words.isEmpty()) {
+			rows = of(c, q, true, true).rows(c, q.limit() + 1);
+		} else {
+			// newest first; a message indexed between the two statements may come from both: keep it once
+			TreeMap<Long, StoredMessage> merged = new TreeMap<>(Comparator.reverseOrder());
+			for (StoredMessage m : unindexedMatches(c, q, words, true)) {
+				merged.put(m.id(), m);
+			}
+			for (StoredMessage m : of(c, q, true, true).rows(c, q.limit() + 1)) {
+				merged.put(m.id(), m);
+			}
+			rows = merged.values().stream().limit(q.limit() + 1L).toList();
 		}
 		if (rows.size() > q.limit()) {
 			rows = rows.subList(0, q.limit());
@@ -158,20 +232,47 @@ final class MessageQuery {
 		return new InboxPage(rows, OptionalLong.empty());
 	}
 
+	/** Every matching id, newest first; for a word search the indexed and not yet indexed parts merged. */
+	static long[] ids(Connection c, InboxQuery q) throws SQLException {
+		MessageQuery mq = of(c, q, false, true);
+		LongStream.Builder ids = LongStream.builder();
+		try (PreparedStatement p = c.prepareStatement(mq.idsSql())) {
+			mq.bind(p);
+			p.setFetchSize(10_000);
+			try (ResultSet r = p.executeQuery()) {
+				while (r.next()) {
+					ids.add(r.getLong(1));
+				}
+			}
+		}
+		if (words(q).isEmpty()) {
+			return ids.build().toArray();
+		}
+		LongStream tail = unindexedMatches(c, q, words(q), false).stream().mapToLong(StoredMessage::id);
+		return LongStream.concat(ids.build(), tail).distinct().boxed().sorted(Comparator.reverseOrder()).mapToLong(Long::longValue)
+				.toArray();
+	}
+
 	static long count(Connection c, InboxQuery q) throws SQLException {
-		MessageQuery mq = of(c, q, false);
+		List<String> words = words(q);
+		MessageQuery mq = of(c, q, false, true);
+		if (!words.isEmpty()) {
+			mq.and("m.words_indexed = ?", true);
+		}
+		long n;
 		try (PreparedStatement p = c.prepareStatement(mq.countSql())) {
 			mq.bind(p);
 			try (ResultSet r = p.executeQuery()) {
 				r.next();
-				return r.getLong(1);
+				n = r.getLong(1);
 			}
 		}
+		return words.isEmpty() ? n : n + unindexedMatches(c, q, words, false).size();
 	}
 
-	/** For tests and the benchmark: H2's plan for the page query. */
+	/** For tests and the benchmark: H2's plan for the page query (the indexed part, for a word search). */
 	static String explain(Connection c, InboxQuery q) throws SQLException {
-		MessageQuery mq = of(c, q, true);
+		MessageQuery mq = of(c, q, true, true);
 		try (PreparedStatement p = c.prepareStatement("EXPLAIN " + mq.pageSql(q.limit() + 1))) {
 			mq.bind(p);
 			try (ResultSet r = p.executeQuery()) {

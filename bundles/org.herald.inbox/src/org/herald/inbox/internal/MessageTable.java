@@ -23,7 +23,7 @@ import org.herald.api.MessagePath;
 import org.herald.api.ReceivedMessage;
 import org.herald.api.StoredMessage;
 
-/** Rows of the message table and their words: insert, read, delete. */
+/** Rows of the message table: insert, read, delete (with their words). */
 final class MessageTable {
 
 	static final String COLUMNS = "m.id, m.sender_name, m.sender_address, m.recipient_name, m.wire_path, m.received, m.body, m.is_read, m.flags";
@@ -32,7 +32,7 @@ final class MessageTable {
 	private MessageTable() {
 	}
 
-	/** Inserts {@code m} with {@code flags} (its own plus the policy's) and indexes its words; returns the id. */
+	/** Inserts {@code m} with {@code flags} (its own plus the policy's); the {@link WordIndexer} indexes its words later. */
 	static long insert(Connection c, ReceivedMessage m, Set<MessageFlag> flags) throws SQLException {
 		long id;
 		try (PreparedStatement p = c.prepareStatement("INSERT INTO message (sender_name, sender_key, sender_address, recipient_name, "
@@ -52,21 +52,13 @@ final class MessageTable {
 				id = k.getLong(1);
 			}
 		}
-		try (PreparedStatement p = c.prepareStatement("INSERT INTO message_word (word, message_id) VALUES (?, ?)")) {
-			for (String w : Words.of(m.text())) {
-				p.setString(1, w);
-				p.setLong(2, id);
-				p.addBatch();
-			}
-			p.executeBatch();
-		}
 		return id;
 	}
 
 	/** Deletes messages and their index words; returns how many messages were deleted. */
 	static int delete(Connection c, Collection<Long> ids) throws SQLException {
 		int n = 0;
-		try (PreparedStatement body = c.prepareStatement("SELECT body FROM message WHERE id = ?");
+		try (PreparedStatement body = c.prepareStatement("SELECT body FROM message WHERE id = ? FOR UPDATE");
 				PreparedStatement words = c.prepareStatement("DELETE FROM message_word WHERE word = ? AND message_id = ?");
 				PreparedStatement del = c.prepareStatement("DELETE FROM message WHERE id = ?")) {
 			for (long id : ids) {

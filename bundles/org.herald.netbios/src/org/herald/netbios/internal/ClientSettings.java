@@ -22,7 +22,7 @@ import java.time.Duration;
 public record ClientSettings(Duration broadcastInterval, int broadcastTries, Duration unicastInterval, int unicastTries,
 		int remotePort, int localPort) {
 
-	public static final int NAME_SERVICE_PORT = 137;
+	public static final int NAME_SERVICE_PORT = org.herald.netbios.ResponderOptions.NAME_SERVICE_PORT;
 
 	public ClientSettings {
 		if (broadcastTries < 1 || unicastTries < 1) {

@@ -23,12 +23,17 @@ import org.herald.api.cli.CommandContext;
 import org.herald.api.cli.UsageException;
 import org.herald.netbios.NameEvent;
 import org.herald.netbios.NameRecord;
+import org.herald.netbios.NameResponder;
+import org.herald.netbios.NameResponderFactory;
 import org.herald.netbios.NameTableEntry;
 import org.herald.netbios.NodeStatus;
 import org.herald.netbios.QueryTarget;
 import org.herald.netbios.ResponderCounters;
+import org.herald.netbios.ResponderOptions;
 import org.herald.netbios.wire.NodeStatusEntry;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code herald names}: name queries and node status like {@code nmblookup}, and a foreground
@@ -49,6 +54,18 @@ public final class NamesCommand implements CliCommand {
 			    with that WINS server (H-node); else by broadcast (B-node).
 			Identity options (--name --workgroup --interfaces IP/PREFIX --wins IP) come before the command.
 			Exit status: 0 found / done, 1 not found or failed, 2 wrong arguments.""";
+
+	private final NameResponderFactory responders;
+
+	/** Outside OSGi (the dev runner, tests): starts responders of its own. */
+	public NamesCommand() {
+		this(new NbnsResponderFactory());
+	}
+
+	@Activate
+	public NamesCommand(@Reference NameResponderFactory responders) {
+		this.responders = responders;
+	}
 
 	@Override
 	public String name() {
@@ -305,11 +322,9 @@ public final class NamesCommand implements CliCommand {
 	private int serve(Identity identity, Options o, CommandContext context) throws Exception {
 		PrintStream out = context.out();
 		BlockingQueue<NameEvent> events = new LinkedBlockingQueue<>();
-		ResponderSettings settings = ResponderSettings.defaults().withPort(o.port()).withTtl(o.ttl());
-		NbnsResponder responder = new NbnsResponder(identity, settings);
-		responder.addListener(events::add);
+		NameResponder responder;
 		try {
-			responder.start();
+			responder = responders.start(identity, new ResponderOptions(o.port(), o.ttl()), events::add);
 		} catch (IOException e) {
 			context.err().println("names: " + e.getMessage());
 			return 1;
@@ -318,6 +333,7 @@ public final class NamesCommand implements CliCommand {
 			if (!o.json()) {
 				out.println("serving " + identity.interfaces() + " port " + o.port()
 						+ identity.wins().map(w -> " with WINS " + w.getHostAddress()).orElse(" by broadcast") + "; stop with Ctrl-C");
+				out.flush();
 			}
 			for (NetbiosName alias : o.aliases()) {
 				responder.addAlias(alias);
@@ -329,7 +345,7 @@ public final class NamesCommand implements CliCommand {
 				}
 			}
 		} finally {
-			responder.close();
+			responder.stop();
 			for (NameEvent e; (e = events.poll()) != null;) {
 				print(e, o.json(), out);
 			}
@@ -342,6 +358,7 @@ public final class NamesCommand implements CliCommand {
 			out.println("stopped: received " + c.received() + ", answered " + c.answered() + ", malformed " + c.malformed()
 					+ ", defended " + c.defended());
 		}
+		out.flush();
 		boolean anyConflict = responder.names().stream().map(NameTableEntry::state).anyMatch(s -> s == org.herald.netbios.NameState.CONFLICT);
 		return anyConflict ? 1 : 0;
 	}

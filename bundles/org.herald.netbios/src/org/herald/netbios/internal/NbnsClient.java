@@ -18,10 +18,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.herald.api.BindInterface;
 import org.herald.api.Identity;
 import org.herald.api.NetbiosName;
+import org.herald.api.Settings;
 import org.herald.netbios.NameRecord;
 import org.herald.netbios.NameService;
 import org.herald.netbios.NodeStatus;
@@ -35,19 +37,23 @@ import org.herald.netbios.wire.NbnsResourceRecord;
 import org.herald.netbios.wire.NodeStatusData;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * The name service client: name queries by broadcast, to a host or to WINS, and node status. Sends
  * from one UDP socket per configured interface, bound to that interface's address (an ephemeral
  * port unless configured). Answers are matched by transaction id; a second answer from the same
  * source to the same request (nmbd can answer twice) is dropped.
+ *
+ * <p>As a DS component it needs no configuration: each call takes the identity saved in
+ * {@link Settings} at that moment (with no interface configured, a call fails and nothing is bound),
+ * and sockets of interfaces no longer configured are closed.
  */
-@Component(service = NameService.class, configurationPid = NameServiceConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE)
+@Component(service = NameService.class)
 public final class NbnsClient implements NameService, AutoCloseable {
 
-	private final Identity identity;
+	private final Supplier<Identity> identity;
 	private final ClientSettings settings;
 	private final Transactions transactions = new Transactions();
 	private final Map<BindInterface, NbnsEndpoint> endpoints = new HashMap<>();
@@ -55,25 +61,30 @@ public final class NbnsClient implements NameService, AutoCloseable {
 	private boolean closed;
 
 	public NbnsClient(Identity identity, ClientSettings settings) {
+		this(() -> identity, settings);
+	}
+
+	/** Takes the identity from {@code identity} at each call. */
+	public NbnsClient(Supplier<Identity> identity, ClientSettings settings) {
 		this.identity = identity;
 		this.settings = settings;
 	}
 
 	@Activate
-	public NbnsClient(Map<String, Object> properties) {
-		this(NameServiceConfig.identity(properties), NameServiceConfig.clientSettings(properties));
+	public NbnsClient(@Reference Settings settings) {
+		this(settings::identity, ClientSettings.defaults());
 	}
 
 	@Override
 	public List<NameRecord> query(NetbiosName name, QueryTarget target) throws IOException {
 		boolean broadcast = target instanceof QueryTarget.Broadcast;
-		BindInterface via = broadcast ? Interfaces.forBroadcast(identity, target.address())
-				: Interfaces.forHost(identity, target.address());
+		Identity now = identity.get();
+		BindInterface via = broadcast ? Interfaces.forBroadcast(now, target.address()) : Interfaces.forHost(now, target.address());
 		NbnsPacket request = NbnsMessages.nameQuery(0, name, broadcast, target instanceof QueryTarget.Wins);
 		Duration interval = broadcast ? settings.broadcastInterval() : settings.unicastInterval();
 		int tries = broadcast ? settings.broadcastTries() : settings.unicastTries();
 		List<NameRecord> found = new ArrayList<>();
-		exchange(via, request, target.address(), interval, tries, answer -> {
+		exchange(now, via, request, target.address(), interval, tries, answer -> {
 			NbnsPacket p = answer.packet();
 			if (p.opcode() != NbnsPacket.OP_QUERY) {
 				return Outcome.IGNORE;
@@ -95,10 +106,11 @@ public final class NbnsClient implements NameService, AutoCloseable {
 
 	@Override
 	public Optional<NodeStatus> nodeStatus(Inet4Address host) throws IOException {
-		BindInterface via = Interfaces.forHost(identity, host);
+		Identity now = identity.get();
+		BindInterface via = Interfaces.forHost(now, host);
 		NbnsPacket request = NbnsMessages.nodeStatusRequest(0, false);
 		NodeStatus[] result = new NodeStatus[1];
-		exchange(via, request, host, settings.unicastInterval(), settings.unicastTries(), answer -> {
+		exchange(now, via, request, host, settings.unicastInterval(), settings.unicastTries(), answer -> {
 			NbnsResourceRecord rr = answer.packet().answer();
 			if (rr != null && rr.data() instanceof NodeStatusData data && answer.source().equals(host)) {
 				result[0] = new NodeStatus(host, data.names(), data.unitId());
@@ -124,9 +136,9 @@ public final class NbnsClient implements NameService, AutoCloseable {
 		Outcome accept(Answer answer);
 	}
 
-	private void exchange(BindInterface via, NbnsPacket template, Inet4Address to, Duration interval, int tries,
+	private void exchange(Identity now, BindInterface via, NbnsPacket template, Inet4Address to, Duration interval, int tries,
 			AnswerHandler handler) throws IOException {
-		NbnsEndpoint endpoint = endpoint(via);
+		NbnsEndpoint endpoint = endpoint(now, via);
 		BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
 		int id = transactions.open(answers);
 		NbnsPacket request = new NbnsPacket(id, false, template.opcode(), template.nmFlags(), 0, template.questions(),
@@ -168,10 +180,17 @@ public final class NbnsClient implements NameService, AutoCloseable {
 		}
 	}
 
-	private synchronized NbnsEndpoint endpoint(BindInterface via) throws IOException {
+	private synchronized NbnsEndpoint endpoint(Identity now, BindInterface via) throws IOException {
 		if (closed) {
 			throw new IOException("name service client closed");
 		}
+		endpoints.entrySet().removeIf(old -> {
+			boolean gone = !now.interfaces().contains(old.getKey());
+			if (gone) {
+				old.getValue().close();
+			}
+			return gone;
+		});
 		NbnsEndpoint e = endpoints.get(via);
 		if (e == null) {
 			e = new NbnsEndpoint(new InetSocketAddress(via.address(), settings.localPort()), false, this::onPacket, "nbns-client");

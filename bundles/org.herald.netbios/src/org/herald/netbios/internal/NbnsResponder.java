@@ -25,19 +25,15 @@ import org.herald.netbios.NameState;
 import org.herald.netbios.NameTableEntry;
 import org.herald.netbios.ResponderCounters;
 import org.herald.netbios.wire.NbnsPacket;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
 
 /**
  * Herald as a NetBIOS node on the name service port: binds, on each configured interface only, one
  * UDP socket to the interface address and one to its subnet broadcast address (on Linux a socket
  * bound to the broadcast address receives the subnet's broadcasts; the wildcard address is never
  * bound), registers the name table, answers queries and node status, defends its names, and
- * releases them when stopped. Answers always leave from the interface address.
+ * releases them when stopped. Answers always leave from the interface address. Not a DS component:
+ * {@link NbnsResponderFactory} starts it for an identity.
  */
-@Component(service = NameResponder.class, configurationPid = NameServiceConfig.PID, configurationPolicy = ConfigurationPolicy.REQUIRE, immediate = true)
 public final class NbnsResponder implements NameResponder, AutoCloseable {
 
 	private static final System.Logger LOG = System.getLogger(NbnsResponder.class.getName());
@@ -50,6 +46,7 @@ public final class NbnsResponder implements NameResponder, AutoCloseable {
 	private final List<Consumer<NameEvent>> listeners = new CopyOnWriteArrayList<>();
 	private final List<NbnsEndpoint> endpoints = new ArrayList<>();
 	private final Map<BindInterface, NbnsEndpoint> unicast = new java.util.HashMap<>();
+	private final CompletableFuture<Void> registered = new CompletableFuture<>();
 	private final AtomicLong answered = new AtomicLong();
 	private final AtomicLong defended = new AtomicLong();
 	private final ScheduledExecutorService worker;
@@ -66,12 +63,6 @@ public final class NbnsResponder implements NameResponder, AutoCloseable {
 		this.table = NameTable.of(identity);
 		this.worker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("nbns-registrar").unstarted(r));
 		this.registrar = new Registrar(identity, settings, transactions, this::send, table, this::fire, worker);
-	}
-
-	@Activate
-	public NbnsResponder(Map<String, Object> properties) throws IOException {
-		this(NameServiceConfig.identity(properties), ResponderSettings.defaults().withPort(NameServiceConfig.port(properties)));
-		start();
 	}
 
 	/**
@@ -98,18 +89,47 @@ public final class NbnsResponder implements NameResponder, AutoCloseable {
 		} catch (IOException | RuntimeException e) {
 			endpoints.forEach(NbnsEndpoint::close);
 			endpoints.clear();
+			unicast.clear();
 			worker.shutdownNow();
+			closed = true;
 			throw e;
 		}
 		LOG.log(System.Logger.Level.INFO, "name service on " + identity.interfaces() + " port " + settings.port() + " as "
 				+ registrar.nodeType() + "-node" + identity.wins().map(w -> ", WINS " + w.getHostAddress()).orElse(""));
-		return CompletableFuture.runAsync(() -> {
+		CompletableFuture.runAsync(() -> {
 			try {
 				registrar.register(table.snapshot());
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
-		}, worker);
+		}, worker).whenComplete((v, e) -> {
+			if (e == null) {
+				registered.complete(null);
+			} else {
+				registered.completeExceptionally(e);
+			}
+		});
+		return registered;
+	}
+
+	@Override
+	public Identity identity() {
+		return identity;
+	}
+
+	@Override
+	public CompletableFuture<Void> registered() {
+		return registered;
+	}
+
+	@Override
+	public void stop() {
+		close();
+	}
+
+	@Override
+	public synchronized boolean running() {
+		return started && !closed;
 	}
 
 	private void send(BindInterface via, NbnsPacket packet, InetSocketAddress to) throws IOException {
@@ -224,7 +244,6 @@ public final class NbnsResponder implements NameResponder, AutoCloseable {
 
 	/** Releases the active names, then closes the sockets. */
 	@Override
-	@Deactivate
 	public void close() {
 		synchronized (this) {
 			if (closed) {
@@ -243,6 +262,7 @@ public final class NbnsResponder implements NameResponder, AutoCloseable {
 			}
 		}
 		worker.shutdownNow();
+		registered.cancel(false); // stopped before the registration ended: no effect if it had ended
 		synchronized (this) {
 			endpoints.forEach(NbnsEndpoint::close);
 			endpoints.clear();

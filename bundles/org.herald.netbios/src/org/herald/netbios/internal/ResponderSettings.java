@@ -24,7 +24,7 @@ import java.time.Duration;
 public record ResponderSettings(int port, Duration broadcastInterval, int broadcastTries, Duration unicastInterval,
 		int unicastTries, long ttlSeconds, Duration maxWack) {
 
-	public static final long THREE_DAYS = 259_200;
+	public static final long THREE_DAYS = org.herald.netbios.ResponderOptions.THREE_DAYS;
 
 	public ResponderSettings {
 		if (port < 1 || port > 65535) {

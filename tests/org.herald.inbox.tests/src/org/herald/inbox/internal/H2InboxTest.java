@@ -106,6 +106,23 @@ class H2InboxTest {
 	}
 
 	@Test
+	void idsListEveryMatchNewestFirstAndRowsComeBackByIdInTheOrderAsked() throws Exception {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 1200; i++) {
+			ids.add(inbox.accept(msg("S" + (i % 4), (i % 10 == 0 ? "disk full on " : "all well on ") + "node" + i)).orElseThrow().id());
+		}
+		long[] all = inbox.ids(InboxQuery.all().withLimit(1));
+		assertEquals(ids.reversed(), java.util.Arrays.stream(all).boxed().toList());
+		long[] disk = inbox.ids(InboxQuery.all().withWords("DISK full"));
+		assertEquals(120, disk.length);
+		assertEquals(inbox.count(InboxQuery.all().withWords("disk full")), disk.length);
+		long[] wanted = { all[1100], all[3], ids.get(0) + 100_000, all[700] };
+		List<StoredMessage> rows = inbox.get(wanted);
+		assertEquals(List.of(all[1100], all[3], all[700]), rows.stream().map(StoredMessage::id).toList());
+		assertEquals("all well on node1196", rows.get(1).message().text());
+	}
+
+	@Test
 	void wordSearchMatchesAllWordsWithoutRegardToCaseAndPagesByKeyset() throws Exception {
 		long a = inbox.accept(msg("ALICE", "The BACKUP server is down")).orElseThrow().id();
 		long b = inbox.accept(msg("BOB", "backup finished, server fine")).orElseThrow().id();
@@ -124,6 +141,30 @@ class H2InboxTest {
 		assertEquals(List.of(a), ids(inbox.page(InboxQuery.all().withWords("backup").withLimit(2).withBefore(first.next().getAsLong()))));
 		assertThrows(IllegalArgumentException.class, () -> inbox.page(InboxQuery.all().withWords("a !")),
 				"a search without any indexable word is refused");
+	}
+
+	@Test
+	void aSearchFindsTheSameMessagesBeforeAndAfterTheWordIndexReachesThem() throws Exception {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			ids.add(inbox.accept(msg("S", (i % 2 == 0 ? "even" : "odd") + " message number" + i + " common")).orElseThrow().id());
+		}
+		InboxQuery even = InboxQuery.all().withWords("common even").withLimit(10);
+		List<Long> before = ids(inbox.page(even));
+		long countBefore = inbox.count(InboxQuery.all().withWords("even"));
+		try (var db = new InboxDatabase(workspace); var c = db.open()) {
+			while (WordIndexer.indexSome(c, 7) > 0) {
+				// index everything the background indexer has not done yet
+			}
+		}
+		assertEquals(0, inbox.unindexed());
+		assertEquals(before, ids(inbox.page(even)));
+		assertEquals(ids.reversed().stream().filter(id -> (id - ids.get(0)) % 2 == 0).limit(10).toList(), before);
+		assertEquals(15, countBefore);
+		assertEquals(15, inbox.count(InboxQuery.all().withWords("even")));
+		assertTrue(inbox.explain(InboxQuery.all().withWords("even")).contains("index sorted"), "walks the word index in order");
+		assertTrue(inbox.explain(InboxQuery.all().withRead(ReadFilter.UNREAD)).contains("index sorted"));
+		assertTrue(inbox.explain(InboxQuery.all().withSender("S")).contains("index sorted"));
 	}
 
 	@Test

@@ -31,9 +31,9 @@ class SchemaTest {
 		try (InboxDatabase db = new InboxDatabase(workspace); Connection c = db.open()) {
 			assertEquals(0, tableCount(c, "SCHEMA_VERSION"));
 			assertEquals(Schema.CURRENT, Schema.migrate(c, lock(), Schema.MIGRATIONS));
-			assertEquals(List.of(1, 2, 3), versions(c));
+			assertEquals(List.of(1, 2, 3, 4), versions(c));
 			assertEquals(Schema.CURRENT, Schema.migrate(c, lock(), Schema.MIGRATIONS), "a second run changes nothing");
-			assertEquals(List.of(1, 2, 3), versions(c));
+			assertEquals(List.of(1, 2, 3, 4), versions(c));
 		}
 	}
 
@@ -57,7 +57,7 @@ class SchemaTest {
 			assertEquals(1, inbox.counters().stored(), "version 3 counts the messages already there as stored");
 		}
 		try (InboxDatabase db = new InboxDatabase(workspace); Connection c = db.open()) {
-			assertEquals(List.of(1, 2, 3), versions(c));
+			assertEquals(List.of(1, 2, 3, 4), versions(c));
 		}
 	}
 
@@ -66,7 +66,7 @@ class SchemaTest {
 		try (InboxDatabase db = new InboxDatabase(workspace); Connection c = db.open()) {
 			assertEquals(2, Schema.migrate(c, lock(), Schema.MIGRATIONS.subList(0, 2)));
 			assertEquals(0, tableCount(c, "INBOX_COUNTER"));
-			assertEquals(3, Schema.migrate(c, lock(), Schema.MIGRATIONS));
+			assertEquals(Schema.CURRENT, Schema.migrate(c, lock(), Schema.MIGRATIONS));
 			assertEquals(1, tableCount(c, "INBOX_COUNTER"));
 		}
 	}

@@ -131,4 +131,22 @@ class NbnsClientTest {
 		assertTrue(e.getMessage().contains("not the broadcast address of a configured interface"));
 		assertTrue(peer.drain().isEmpty());
 	}
+
+	@Test
+	void followsTheIdentityOfTheMomentAndClosesTheSocketsOfDroppedInterfaces() throws Exception {
+		start(r -> List.of(positive(r.packet())));
+		client.close();
+		var identity = new java.util.concurrent.atomic.AtomicReference<>(Loopback.identity("ASKER", "WG", 2, null));
+		client = new NbnsClient(identity::get, Loopback.clientSettings(peer.port()));
+		assertEquals(host(5), client.query(SAMBA, new QueryTarget.Host(host(5))).get(0).address());
+		java.net.InetSocketAddress first = peer.drain().get(0).from();
+		assertEquals(host(2), first.getAddress());
+
+		identity.set(Loopback.identity("ASKER", "WG", 3, null));
+		assertEquals(host(5), client.query(SAMBA, new QueryTarget.Host(host(5))).get(0).address());
+		assertEquals(host(3), peer.drain().get(0).from().getAddress(), "asks from the interface configured now");
+		try (java.net.DatagramSocket rebound = new java.net.DatagramSocket(first)) {
+			assertEquals(first, rebound.getLocalSocketAddress(), "the socket on the dropped interface was closed");
+		}
+	}
 }

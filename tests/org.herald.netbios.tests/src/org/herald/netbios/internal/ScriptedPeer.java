@@ -57,6 +57,10 @@ final class ScriptedPeer implements AutoCloseable {
 		this.thread = Thread.ofPlatform().daemon().name("scripted-peer").start(() -> run(socket));
 	}
 
+	int port() {
+		return socket.getLocalPort();
+	}
+
 	void script(Function<Request, List<NbnsPacket>> newScript) {
 		this.script = newScript;
 	}

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Inbox store benchmark: fill an inbox with 1,000,000 realistic messages through accept() (32 threads,
+# each accept fsynced by group commit), then word-search and list latency, plan, RSS.
+# Usage: releng/bench/inbox-1m.sh [WORKSPACE] [MESSAGES] [THREADS]   (no network traffic; see InboxBench)
+# An existing WORKSPACE is topped up to MESSAGES, so a second run measures the queries only.
+set -eu
+cd "$(dirname "$0")/../.."
+J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin
+M2=${M2_REPO:-$HOME/.m2/repository}
+H2=$M2/com/h2database/h2/2.5.252/h2-2.5.252.jar
+DS=$M2/org/osgi/org.osgi.service.component.annotations/1.5.1/org.osgi.service.component.annotations-1.5.1.jar
+JUNIT=$M2/org/junit/platform/junit-platform-console-standalone/1.14.1/junit-platform-console-standalone-1.14.1.jar
+OUT=${OUT:-/tmp/inbox-bench}
+WS=${1:-/tmp/inbox-bench-ws}
+rm -rf "$OUT"
+"$J/javac" --release 21 -cp "$H2:$DS" -d "$OUT/classes" $(find bundles/org.herald.api/src bundles/org.herald.inbox/src -name '*.java')
+"$J/javac" --release 21 -cp "$OUT/classes:$JUNIT:$H2" -d "$OUT/test-classes" $(find tests/org.herald.inbox.tests/src -name '*.java')
+mkdir -p "$WS"
+/usr/bin/time -v "$J/java" -Xmx${HEAP:-1g} -cp "$OUT/classes:$OUT/test-classes:$H2" org.herald.inbox.internal.InboxBench "$WS" ${2:-1000000} ${3:-32} \
+	2> "$OUT/time.txt"
+grep -E "Maximum resident|Elapsed" "$OUT/time.txt"
