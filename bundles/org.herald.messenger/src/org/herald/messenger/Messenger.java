@@ -3,7 +3,12 @@
  *******************************************************************************/
 package org.herald.messenger;
 
+import java.io.IOException;
+import java.util.function.Consumer;
+
 import org.herald.api.Identity;
+import org.herald.api.MessageSink;
+import org.herald.netbios.NameEvent;
 
 /**
  * Herald's messenger as a service: what the workbench and the CLI send with. Needs no
@@ -19,6 +24,17 @@ public interface Messenger {
 	 * @throws IllegalArgumentException if the identity has no interfaces
 	 */
 	Sender sender(Identity identity);
+
+	/**
+	 * Makes Herald present as {@code identity}: starts the name responder (NAME&lt;00&gt;,
+	 * NAME&lt;03&gt;, WORKGROUP&lt;00&gt;) and the session and mailslot receivers, which hand every
+	 * message to {@code sink} and acknowledge it only after the sink returned.
+	 *
+	 * @param nameEvents told of registrations, conflicts and defences; may be null
+	 * @throws PortsInUseException if another process holds the ports on a configured interface
+	 * @throws IOException         if the sockets cannot be opened for another reason
+	 */
+	Presence join(Identity identity, MessageSink sink, Consumer<NameEvent> nameEvents) throws IOException;
 
 	/** The largest text, in bytes of its encoding, that the session path carries in one message. */
 	int maxSessionText();

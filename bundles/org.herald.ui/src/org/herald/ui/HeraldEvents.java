@@ -12,6 +12,9 @@ public final class HeraldEvents {
 	/** Opens the composer; the data is a {@link ComposeRequest}. */
 	public static final String COMPOSE = "org/herald/compose";
 
+	/** Whether and where Herald receives; the data is a one-line String for the status line. */
+	public static final String PRESENCE = "org/herald/presence";
+
 	private HeraldEvents() {
 	}
 }

@@ -8,25 +8,28 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.osgi.service.prefs.BackingStoreException;
 
 /**
- * How Herald tells the user about a new message, kept in the workspace's instance preferences.
+ * Whether the workbench receives, and how it tells the user about a new message; kept in the
+ * workspace's instance preferences.
  *
- * @param popups show a WinPopup-style window for each new message
- * @param tray   show the unread count in the system tray
- * @param quiet  quiet mode: no pop-ups at all (urgent ones included); the inbox still fills
+ * @param receive receive messages while the workbench runs (else a headless listener does)
+ * @param popups  show a WinPopup-style window for each new message
+ * @param tray    show the unread count in the system tray
+ * @param quiet   quiet mode: no pop-ups at all (urgent ones included); the inbox still fills
  */
-public record Notifications(boolean popups, boolean tray, boolean quiet) {
+public record Notifications(boolean receive, boolean popups, boolean tray, boolean quiet) {
 
 	static final String NODE = "org.herald.messenger.ui";
-	public static final Notifications DEFAULTS = new Notifications(true, true, false);
+	public static final Notifications DEFAULTS = new Notifications(true, true, true, false);
 
 	public static Notifications load() {
 		IEclipsePreferences p = InstanceScope.INSTANCE.getNode(NODE);
-		return new Notifications(p.getBoolean("notify.popups", DEFAULTS.popups), p.getBoolean("notify.tray", DEFAULTS.tray),
-				p.getBoolean("notify.quiet", DEFAULTS.quiet));
+		return new Notifications(p.getBoolean("receive", DEFAULTS.receive), p.getBoolean("notify.popups", DEFAULTS.popups),
+				p.getBoolean("notify.tray", DEFAULTS.tray), p.getBoolean("notify.quiet", DEFAULTS.quiet));
 	}
 
 	public void save() throws BackingStoreException {
 		IEclipsePreferences p = InstanceScope.INSTANCE.getNode(NODE);
+		p.putBoolean("receive", receive);
 		p.putBoolean("notify.popups", popups);
 		p.putBoolean("notify.tray", tray);
 		p.putBoolean("notify.quiet", quiet);

@@ -14,13 +14,14 @@ import org.osgi.service.prefs.BackingStoreException;
 /** Preferences &gt; Notifications: pop-ups, the tray icon, quiet mode. */
 public class NotificationsPage extends PreferencePage {
 
+	private Button receive;
 	private Button popups;
 	private Button tray;
 	private Button quiet;
 
 	public NotificationsPage() {
 		super("Notifications");
-		setDescription("How Herald tells you about a new message. Quarantined and blocked messages never pop up.");
+		setDescription("Receiving, and how Herald tells you about a new message. Quarantined and blocked messages never pop up.");
 		noDefaultAndApplyButton();
 	}
 
@@ -29,6 +30,8 @@ public class NotificationsPage extends PreferencePage {
 		Composite body = new Composite(parent, SWT.NONE);
 		body.setLayout(new GridLayout(1, false));
 		Notifications current = Notifications.load();
+		receive = check(body, "&Receive messages while the workbench runs (takes TCP 139/445 and UDP 137/138 on the interfaces)",
+				current.receive());
 		popups = check(body, "&Pop up a window for each new message (urgent ones stay on top)", current.popups());
 		tray = check(body, "Show the unread count in the system &tray while the window is minimized", current.tray());
 		quiet = check(body, "&Quiet mode: no pop-ups at all; messages only go to the inbox", current.quiet());
@@ -48,7 +51,7 @@ public class NotificationsPage extends PreferencePage {
 			return true;
 		}
 		try {
-			new Notifications(popups.getSelection(), tray.getSelection(), quiet.getSelection()).save();
+			new Notifications(receive.getSelection(), popups.getSelection(), tray.getSelection(), quiet.getSelection()).save();
 			return true;
 		} catch (BackingStoreException e) {
 			setErrorMessage("Could not save: " + e.getMessage());
