@@ -15,7 +15,6 @@ import org.herald.api.MessageSink;
 import org.herald.messenger.HeldNames;
 import org.herald.messenger.Messenger;
 import org.herald.messenger.MessengerPorts;
-import org.herald.messenger.NameResolver;
 import org.herald.messenger.PortsInUseException;
 import org.herald.messenger.Presence;
 import org.herald.messenger.ReceiverStats;
@@ -69,8 +68,19 @@ public final class MessengerService implements Messenger {
 
 	@Override
 	public Sender sender(Identity identity) {
-		NameResolver resolver = names != null ? new NameServiceResolver(names, identity) : name -> List.of();
-		return new MessengerSender(identity, resolver, ports, charset, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT);
+		if (identity.interfaces().isEmpty()) {
+			throw new IllegalArgumentException("no interfaces configured: Herald sends only from configured interfaces");
+		}
+		// a name service client per send: its sockets live as long as the send
+		return message -> {
+			if (names == null) {
+				return new MessengerSender(identity, name -> List.of(), ports, charset, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT)
+						.send(message);
+			}
+			try (NameServiceResolver resolver = new NameServiceResolver(names, identity)) {
+				return new MessengerSender(identity, resolver, ports, charset, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT).send(message);
+			}
+		};
 	}
 
 	@Override

@@ -21,14 +21,29 @@ import org.herald.netbios.QueryTarget;
  * Resolves names with the name service as an H-node or B-node would: the WINS server first if one
  * is configured, then a broadcast query on each configured interface's subnet.
  */
-public final class NameServiceResolver implements NameResolver {
+/**
+ * Resolves NAME&lt;03&gt; through the name service speaking as one identity: WINS first when one is
+ * configured, then a broadcast on each interface. Close it after the send: it holds the client's sockets.
+ */
+public final class NameServiceResolver implements NameResolver, AutoCloseable {
 
 	private final NameService names;
 	private final Identity identity;
 
 	public NameServiceResolver(NameService names, Identity identity) {
-		this.names = names;
+		this.names = names.as(identity);
 		this.identity = identity;
+	}
+
+	@Override
+	public void close() {
+		if (names instanceof AutoCloseable c) {
+			try {
+				c.close();
+			} catch (Exception e) {
+				// closing sockets: nothing left to do
+			}
+		}
 	}
 
 	@Override

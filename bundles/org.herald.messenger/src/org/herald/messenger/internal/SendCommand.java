@@ -166,9 +166,17 @@ public final class SendCommand implements CliCommand {
 		} catch (IllegalArgumentException e) {
 			throw new UsageException("unknown code page " + oem);
 		}
-		MessengerSender sender = new MessengerSender(context.identity(), resolverFor(context), ports, new MessageCharset(charset),
+		NameResolver resolver = resolverFor(context);
+		MessengerSender sender = new MessengerSender(context.identity(), resolver, ports, new MessageCharset(charset),
 				Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), parallel);
-		List<Delivery> results = sender.send(new OutgoingMessage(from, recipients, text, path));
+		List<Delivery> results;
+		try {
+			results = sender.send(new OutgoingMessage(from, recipients, text, path));
+		} finally {
+			if (resolver instanceof AutoCloseable c) {
+				c.close();
+			}
+		}
 		boolean failed = false;
 		for (Delivery d : results) {
 			context.out().println(d.line());
