@@ -15,7 +15,7 @@ import java.util.concurrent.Future;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
-import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.jface.bindings.keys.KeyStroke;
 import org.eclipse.jface.fieldassist.ContentProposalAdapter;
 import org.eclipse.jface.fieldassist.SimpleContentProposalProvider;
@@ -50,6 +50,8 @@ import org.herald.ui.ComposeRequest;
 import org.herald.ui.EmptyState;
 import org.herald.ui.HeraldEvents;
 import org.herald.ui.RecipientSuggestions;
+
+import org.osgi.service.event.EventHandler;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -91,6 +93,15 @@ public class ComposePart {
 	@Optional
 	@Named("instanceLocation")
 	private Location workspace;
+
+	@Inject
+	private IEventBroker events;
+
+	private final EventHandler composeHandler = event -> {
+		if (event.getProperty(IEventBroker.DATA) instanceof ComposeRequest request) {
+			ui(() -> compose(request));
+		}
+	};
 
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "herald-compose");
@@ -177,6 +188,7 @@ public class ComposePart {
 		}
 		updateCount();
 		worker.execute(this::loadSuggestions);
+		events.subscribe(HeraldEvents.COMPOSE, composeHandler);
 	}
 
 	/** Names the user may want: the suggestion services (the network browser), then recent senders. */
@@ -225,9 +237,7 @@ public class ComposePart {
 	}
 
 	/** Fills the composer, as a reply, a forward or "send a message" on a host asks. */
-	@Inject
-	@Optional
-	void compose(@UIEventTopic(HeraldEvents.COMPOSE) ComposeRequest request) {
+	void compose(ComposeRequest request) {
 		if (to == null || to.isDisposed()) {
 			return;
 		}
@@ -357,6 +367,7 @@ public class ComposePart {
 
 	@PreDestroy
 	public void dispose() {
+		events.unsubscribe(composeHandler);
 		worker.shutdownNow();
 	}
 }

@@ -53,6 +53,8 @@ final class UiTestSupport {
 	static IEclipseContext partContext() throws Exception {
 		IEclipseContext context = EclipseContextFactory.getServiceContext(bundleContext()).createChild("test part");
 		context.set("instanceLocation", workspace());
+		// as the workbench does: UI event topics are delivered on the display's thread
+		context.set(org.eclipse.e4.ui.di.UISynchronize.class, new org.eclipse.e4.ui.workbench.swt.DisplayUISynchronize(Display.getDefault()));
 		return context;
 	}
 
