@@ -91,6 +91,13 @@ public final class BrowseModel {
 			String name = key(o.name());
 			Host old = hosts.get(name);
 			Host merged = merge(old, o);
+			Workgroup wg = merged.workgroup().map(workgroups::get).orElse(null);
+			if (wg != null && wg.masterBrowser().equals(Optional.of(merged.name())) && !merged.role().isMaster()) {
+				// A host announcement does not repeat the master bit the workgroup's master holds (nmbd's do not).
+				merged = new Host(merged.name(), merged.workgroup(), merged.addresses(), merged.user(), merged.unitId(), merged.serverType(),
+						merged.comment(), merged.osVersion(), BrowserRole.LOCAL_MASTER, merged.periodicity(), merged.lastSeen(), merged.seenBy(),
+						false);
+			}
 			if (!merged.equals(old)) {
 				hosts.put(name, merged);
 				events.add(BrowseEvent.of(old == null ? BrowseEvent.Kind.HOST_ADDED : BrowseEvent.Kind.HOST_CHANGED, merged));

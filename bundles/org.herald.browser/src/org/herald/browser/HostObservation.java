@@ -30,8 +30,11 @@ public record HostObservation(String name, Optional<String> workgroup, Optional<
 
 	/** An entry of a master browser's server list for {@code workgroup}. */
 	public static HostObservation listed(ServerInfo1 s, String workgroup, Instant time) {
+		// Samba lists every server with version 0.0: that says nothing, so it is left out.
+		Optional<String> os = s.versionMajor() == 0 && s.versionMinor() == 0 ? Optional.empty()
+				: Optional.of(s.versionMajor() + "." + s.versionMinor());
 		return new HostObservation(s.name(), Optional.of(workgroup), Optional.empty(), Optional.empty(), Optional.empty(),
-				OptionalInt.of(s.serverType()), Optional.of(s.comment()), Optional.of(s.versionMajor() + "." + s.versionMinor()),
+				OptionalInt.of(s.serverType()), Optional.of(s.comment()), os,
 				Optional.of(BrowserRole.of(s.serverType())), Optional.empty(), BrowseSource.SERVER_LIST, time);
 	}
 

@@ -51,7 +51,12 @@ public record ExposureReport(Instant time, String from, List<HostExposure> hosts
 			x.put("reason", h.reason());
 			List<Object> ports = new ArrayList<>();
 			for (PortFinding f : h.ports()) {
-				ports.add(Map.of("port", f.port().number(), "protocol", f.port().protocol(), "state", f.state().name(), "evidence", f.evidence()));
+				Map<String, Object> pm = new LinkedHashMap<>();
+				pm.put("port", f.port().number());
+				pm.put("protocol", f.port().protocol());
+				pm.put("state", f.state().name());
+				pm.put("evidence", f.evidence());
+				ports.add(pm);
 			}
 			x.put("ports", ports);
 			x.put("names", h.names());

@@ -178,7 +178,6 @@ public final class BrowseCommand implements CliCommand {
 				if (!o.json()) {
 					out.println("announcing " + identity.name() + " to " + wg + "<1D> on " + identity.interfaces() + "; stop with Ctrl-C");
 				}
-				events.clear();
 				while (!context.stopRequested()) {
 					BrowseEvent e = events.poll(200, TimeUnit.MILLISECONDS);
 					if (e != null) {
