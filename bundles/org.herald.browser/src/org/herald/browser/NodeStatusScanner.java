@@ -33,9 +33,10 @@ import org.herald.netbios.wire.NodeStatusData;
  * Node status queries (RFC 1002 4.2.17) to many addresses from ONE UDP socket, bound to one
  * configured interface address: a sender paced to the configured rate and a reader thread that
  * matches each answer to its target by source address and transaction id, so that any number of
- * queries are in flight at once. After each round the scanner waits the timeout, then asks the
- * hosts that did not answer again, up to the retries; it ends as soon as every host has answered.
- * Hosts that never answer are not reported.
+ * queries are in flight at once. The timeout is what each host gets to answer, its retries
+ * included: after each round the scanner waits timeout / (retries + 1), then asks the hosts that
+ * did not answer again. It ends as soon as every host has answered. Hosts that never answer are not
+ * reported.
  */
 public final class NodeStatusScanner implements AutoCloseable {
 
@@ -138,7 +139,7 @@ public final class NodeStatusScanner implements AutoCloseable {
 						throw new InterruptedException("scan interrupted");
 					}
 				}
-				awaitAnswers(System.nanoTime() + options.timeout().toNanos());
+				awaitAnswers(System.nanoTime() + options.timeout().toNanos() / (options.retries() + 1));
 			}
 			return new ScanSummary(indexOf.size(), sent, answers.get(), malformed.get(), sendErrors,
 					Duration.ofNanos(System.nanoTime() - start));

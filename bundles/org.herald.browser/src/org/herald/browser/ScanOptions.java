@@ -9,7 +9,8 @@ import java.time.Duration;
  * How a node status scan runs.
  *
  * @param rate    queries per second, 0 for as fast as the socket takes them
- * @param timeout how long to wait for an answer after a round's last query
+ * @param timeout how long a host has to answer, its retries included: each round waits
+ *                timeout / (retries + 1) after its last query
  * @param retries further rounds for the hosts that did not answer
  * @param port    the peers' name service port (137; tests use others)
  */

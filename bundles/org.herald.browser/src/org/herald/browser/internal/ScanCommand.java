@@ -39,8 +39,8 @@ public final class ScanCommand implements CliCommand {
 			    on the configured interface that serves them. TARGET: IP, IP/PREFIX (without its network and
 			    broadcast addresses), IP-LASTOCTET or IP-IP. Lists the hosts that answered, like nbtscan.
 			    --rate N      queries per second (default 0: as fast as the socket takes them)
-			    --timeout MS  wait after each round's last query (default 1000)
-			    --retries N   further rounds for hosts that did not answer (default 1)
+			    --timeout MS  how long a host has to answer, retries included (default 1000)
+			    --retries N   further queries, within the timeout, to hosts that did not answer (default 1)
 			    --all         with the table, also each host's full name table (like nbtscan -v)
 			Exit status: 0 some host answered, 1 none did, 2 wrong arguments.""";
 
