@@ -96,9 +96,18 @@ public class PresenceAddon {
 		}
 		try {
 			Inbox inbox = inboxService.open(Path.of(workspace.getURL().getPath()), identity);
-			presence = messenger.join(identity, inbox, event -> status("receiving as " + identity.messengerName() + "; " + event));
-			status("receiving as " + identity.messengerName() + " on "
-					+ String.join(", ", identity.interfaces().stream().map(BindInterface::toString).toList()));
+			String receiving = "receiving as " + identity.messengerName() + " on "
+					+ String.join(", ", identity.interfaces().stream().map(BindInterface::toString).toList());
+			presence = messenger.join(identity, inbox, event -> {
+				// registrations and refreshes are routine; refusals, conflicts and defences are news
+				switch (event.kind()) {
+				case REFUSED, CONFLICT, DEFENDED, UNANSWERED -> status(receiving + "; " + event);
+				default -> {
+					// routine
+				}
+				}
+			});
+			status(receiving);
 		} catch (PortsInUseException e) {
 			status("not receiving here: " + e.getMessage());
 		} catch (IOException | RuntimeException e) {

@@ -3,8 +3,8 @@
  *******************************************************************************/
 package org.herald.messenger.ui;
 
-import static org.herald.messenger.ui.UiTestSupport.message;
-import static org.herald.messenger.ui.UiTestSupport.waitFor;
+import static org.herald.messenger.ui.Messages.message;
+import static org.herald.ui.testing.UiTesting.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -32,6 +32,7 @@ import org.herald.inbox.InboxService;
 import org.herald.inbox.SpamSettings;
 import org.herald.messenger.ui.internal.ArrivalPopup;
 import org.herald.messenger.ui.internal.Notifications;
+import org.herald.ui.testing.UiTesting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,13 +49,13 @@ class ArrivalAddonTest {
 	void setUp() throws Exception {
 		display = Display.getDefault();
 		Notifications.DEFAULTS.save();
-		context = UiTestSupport.partContext();
+		context = UiTesting.partContext();
 		MApplication app = context.get(EModelService.class) != null
 				? context.get(EModelService.class).createModelElement(MApplication.class)
 				: org.eclipse.e4.ui.model.application.impl.ApplicationFactoryImpl.eINSTANCE.createApplication();
 		context.set(MApplication.class, app);
-		Path workspace = Path.of(UiTestSupport.workspace().getURL().getPath());
-		inbox = UiTestSupport.service(InboxService.class).open(workspace, UiTestSupport.service(Settings.class).identity());
+		Path workspace = Path.of(UiTesting.workspace().getURL().getPath());
+		inbox = UiTesting.service(InboxService.class).open(workspace, UiTesting.service(Settings.class).identity());
 		inbox.updateSettings(new SpamSettings(0, Duration.ofSeconds(10), false, false));
 		inbox.delete(Arrays.stream(inbox.ids(InboxQuery.all())).boxed().toList());
 		addon = ContextInjectionFactory.make(ArrivalAddon.class, context);

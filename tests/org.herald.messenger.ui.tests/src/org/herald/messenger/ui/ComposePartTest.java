@@ -3,7 +3,7 @@
  *******************************************************************************/
 package org.herald.messenger.ui;
 
-import static org.herald.messenger.ui.UiTestSupport.waitFor;
+import static org.herald.ui.testing.UiTesting.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,6 +30,7 @@ import org.herald.messenger.Messenger;
 import org.herald.messenger.Presence;
 import org.herald.ui.ComposeRequest;
 import org.herald.ui.HeraldEvents;
+import org.herald.ui.testing.UiTesting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,10 +55,10 @@ class ComposePartTest {
 	@BeforeEach
 	void setUp() throws Exception {
 		display = Display.getDefault();
-		settings = UiTestSupport.service(Settings.class);
+		settings = UiTesting.service(Settings.class);
 		saved = settings.identity();
 		settings.save(SENDER);
-		context = UiTestSupport.partContext();
+		context = UiTesting.partContext();
 		shell = new Shell(display);
 		shell.setLayout(new FillLayout());
 		shell.setSize(900, 500);
@@ -104,8 +105,8 @@ class ComposePartTest {
 	@Test
 	void sendingProducesADeliveryReportAndTheOtherHeraldStoresTheText() throws Exception {
 		Path otherWorkspace = Files.createTempDirectory("herald-receiver");
-		Inbox otherInbox = UiTestSupport.service(InboxService.class).open(otherWorkspace, RECEIVER);
-		try (Presence receiver = UiTestSupport.service(Messenger.class).join(RECEIVER, otherInbox, null)) {
+		Inbox otherInbox = UiTesting.service(InboxService.class).open(otherWorkspace, RECEIVER);
+		try (Presence receiver = UiTesting.service(Messenger.class).join(RECEIVER, otherInbox, null)) {
 			part.toField().setText("127.0.0.22, 127.0.0.23");
 			part.textField().setText("Server reboot at 18:00.\nPlease save your work.");
 			part.send();

@@ -3,8 +3,8 @@
  *******************************************************************************/
 package org.herald.messenger.ui;
 
-import static org.herald.messenger.ui.UiTestSupport.message;
-import static org.herald.messenger.ui.UiTestSupport.waitFor;
+import static org.herald.messenger.ui.Messages.message;
+import static org.herald.ui.testing.UiTesting.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +31,7 @@ import org.herald.inbox.InboxService;
 import org.herald.inbox.SpamSettings;
 import org.herald.ui.ComposeRequest;
 import org.herald.ui.HeraldEvents;
+import org.herald.ui.testing.UiTesting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,9 +49,9 @@ class InboxPartTest {
 	@BeforeEach
 	void setUp() throws Exception {
 		display = Display.getDefault();
-		context = UiTestSupport.partContext();
-		Path workspace = Path.of(UiTestSupport.workspace().getURL().getPath());
-		inbox = UiTestSupport.service(InboxService.class).open(workspace, UiTestSupport.service(Settings.class).identity());
+		context = UiTesting.partContext();
+		Path workspace = Path.of(UiTesting.workspace().getURL().getPath());
+		inbox = UiTesting.service(InboxService.class).open(workspace, UiTesting.service(Settings.class).identity());
 		inbox.updateSettings(new SpamSettings(0, java.time.Duration.ofSeconds(10), false, false));
 		inbox.delete(java.util.Arrays.stream(inbox.ids(InboxQuery.all())).boxed().toList());
 		shell = new Shell(display);

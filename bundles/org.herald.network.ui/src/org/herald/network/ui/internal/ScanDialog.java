@@ -66,9 +66,9 @@ public final class ScanDialog extends Dialog {
 		GridData data = new GridData(SWT.FILL, SWT.CENTER, true, false);
 		data.widthHint = 360;
 		targets.setLayoutData(data);
-		new Label(area, SWT.NONE).setText("Queries per &second:");
+		new Label(area, SWT.NONE).setText("Queries per &second (0: no limit):");
 		rate = new Spinner(area, SWT.BORDER);
-		rate.setValues(ScanOptions.defaults().rate(), 1, 100_000, 0, 100, 1000);
+		rate.setValues(ScanOptions.defaults().rate(), 0, 1_000_000, 0, 100, 1000);
 		new Label(area, SWT.NONE).setText("&Timeout per host (ms):");
 		timeout = new Spinner(area, SWT.BORDER);
 		timeout.setValues((int) ScanOptions.defaults().timeout().toMillis(), 50, 60_000, 0, 100, 1000);
@@ -129,7 +129,8 @@ public final class ScanDialog extends Dialog {
 					return;
 				}
 				double seconds = (System.nanoTime() - started) / 1e9;
-				double expected = addresses.size() / (double) options.rate() + options.timeout().toMillis() / 1000.0;
+				double sending = options.rate() == 0 ? addresses.size() / 20_000.0 : addresses.size() / (double) options.rate();
+				double expected = sending + options.timeout().toMillis() / 1000.0;
 				progress.setSelection((int) Math.min(progress.getMaximum() - 1, addresses.size() * seconds / expected));
 				display.timerExec(100, this);
 			}
