@@ -12,8 +12,11 @@ public final class HeraldEvents {
 	/** Opens the composer; the data is a {@link ComposeRequest}. */
 	public static final String COMPOSE = "org/herald/compose";
 
-	/** Whether and where Herald receives; the data is a one-line String for the status line. */
-	public static final String PRESENCE = "org/herald/presence";
+	/**
+	 * Not a topic but a key of the application's context: whether and where Herald receives, one line
+	 * for the status line. Whoever shows it injects it with {@code @Named} and sees every change.
+	 */
+	public static final String PRESENCE = "org.herald.presence";
 
 	private HeraldEvents() {
 	}

@@ -10,7 +10,8 @@ import java.util.concurrent.Executors;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
-import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.osgi.service.datalocation.Location;
 import org.herald.api.BindInterface;
@@ -57,7 +58,7 @@ public class PresenceAddon {
 	private Location workspace;
 
 	@Inject
-	private IEventBroker events;
+	private MApplication application;
 
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "herald-presence");
@@ -65,9 +66,11 @@ public class PresenceAddon {
 		return t;
 	});
 	private Presence presence;
+	private Display display;
 
 	@PostConstruct
 	public void start() {
+		display = Display.getCurrent();
 		worker.execute(() -> join(settings.identity()));
 	}
 
@@ -122,8 +125,11 @@ public class PresenceAddon {
 		}
 	}
 
+	/** Puts the line into the application's context, where the status line (and anyone) reads it. */
 	private void status(String text) {
-		events.post(HeraldEvents.PRESENCE, text);
+		if (display != null && !display.isDisposed()) {
+			display.asyncExec(() -> application.getContext().set(HeraldEvents.PRESENCE, text));
+		}
 	}
 
 	/** For tests: the presence, once joined. */

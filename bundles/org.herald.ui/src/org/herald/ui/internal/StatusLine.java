@@ -18,6 +18,7 @@ import org.herald.ui.HeraldEvents;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
 /** The status line: who Herald is on the network and where it binds. */
 public class StatusLine {
@@ -40,7 +41,15 @@ public class StatusLine {
 		presence = new Label(box, SWT.NONE);
 		presence.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		show(settings.identity());
+		if (initialPresence != null) {
+			presenceChanged(initialPresence);
+		}
 	}
+
+	@Inject
+	@Optional
+	@Named(HeraldEvents.PRESENCE)
+	private String initialPresence;
 
 	@Inject
 	@Optional
@@ -52,8 +61,8 @@ public class StatusLine {
 
 	@Inject
 	@Optional
-	void presenceChanged(@UIEventTopic(HeraldEvents.PRESENCE) String status) {
-		if (presence != null && !presence.isDisposed()) {
+	void presenceChanged(@Named(HeraldEvents.PRESENCE) String status) {
+		if (status != null && presence != null && !presence.isDisposed()) {
 			presence.setText("  \u00b7  " + status);
 			presence.getParent().getParent().layout(true, true);
 		}

@@ -151,7 +151,7 @@ class WorkbenchModelTest {
 			public void run() {
 				MPart inboxPart = (MPart) models.find("org.herald.messenger.ui.inbox", app);
 				boolean ready = window.getWidget() instanceof Shell shell && shell.isVisible() && inboxPart != null
-						&& inboxPart.getWidget() != null;
+						&& inboxPart.getWidget() != null && showsPresence(shell);
 				if (!ready && System.nanoTime() < deadline) {
 					display.timerExec(50, this);
 					return;
@@ -196,6 +196,14 @@ class WorkbenchModelTest {
 		List<org.eclipse.swt.widgets.Label> labels = new ArrayList<>();
 		collect(shell, org.eclipse.swt.widgets.Label.class, labels);
 		assertTrue(labels.stream().anyMatch(l -> l.getText().contains(" in WORKGROUP")), "the status line shows the identity");
+		assertTrue(showsPresence(shell), "the status line says why Herald does not receive");
+	}
+
+	/** Whether the status line says if Herald receives (here: it cannot, no interface is configured). */
+	private static boolean showsPresence(Shell shell) {
+		List<org.eclipse.swt.widgets.Label> labels = new ArrayList<>();
+		collect(shell, org.eclipse.swt.widgets.Label.class, labels);
+		return labels.stream().anyMatch(l -> l.getText().contains("not receiving: no interfaces configured"));
 	}
 
 	private static <T> void collect(Control control, Class<T> type, List<T> into) {

@@ -1,0 +1,82 @@
+#!/bin/bash
+# Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+#
+# End to end through the workbench, in private namespaces (198.51.100.0/24, nothing leaves them):
+# host 1 runs the Herald workbench (ALPHA) on an Xvfb, driven by xdotool; host 2 runs a headless
+# Herald (BRAVO, `herald listen`). A message typed into the composer and sent to BRAVO by name must
+# arrive in BRAVO's inbox; one BRAVO sends to ALPHA must arrive in the workbench's inbox.
+# $HERALD is the product's herald launcher. Run as root. Prints "N passed, N failed" last.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+HERALD=${HERALD:?set HERALD to the herald launcher of the product}
+OUT=${HERALD_E2E_OUT:-/tmp/herald-e2e}
+mkdir -p "$OUT"
+. "$here/netns.sh"
+netns_init || exit 1
+pass=0
+fail=0
+check() {
+	local what=$1
+	shift
+	if "$@" >/dev/null 2>&1; then
+		pass=$((pass + 1)); echo "PASS $what"
+	else
+		fail=$((fail + 1)); echo "FAIL $what"
+	fi
+}
+finish() {
+	echo "$pass passed, $fail failed"
+	[ "$fail" = 0 ]
+	exit
+}
+for tool in Xvfb xdotool import convert; do
+	command -v $tool >/dev/null || { echo "FAIL $tool is missing (Debian: xvfb xdotool imagemagick)"; fail=1; finish; }
+done
+
+netns_create 2
+IP1=$(netns_ip 1)
+IP2=$(netns_ip 2)
+WS1=$NETNS_DIR/ws1
+WS2=$NETNS_DIR/ws2
+"$HERALD" -data "$WS1" config save --name ALPHA --workgroup E2E --interfaces "$IP1/24" >/dev/null
+
+netns_spawn 2 "$NETNS_DIR/listen2.log" "$HERALD" listen --name BRAVO --workgroup E2E --interfaces "$IP2/24" -data "$WS2" >/dev/null
+check "BRAVO listens" netns_wait 40 grep -q "^listening" "$NETNS_DIR/listen2.log"
+
+# An X display of our own (its socket lives in the file system, which the namespaces share).
+d=71
+while [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); done
+netns_spawn 1 "$NETNS_DIR/xvfb.log" Xvfb ":$d" -screen 0 1400x900x24 -nolisten tcp >/dev/null
+export DISPLAY=:$d
+netns_wait 10 test -e "/tmp/.X$d-lock"
+netns_spawn 1 "$NETNS_DIR/workbench.log" env DISPLAY=":$d" "$HERALD" -data "$WS1" >/dev/null
+
+drawn() {
+	xdotool search --name '^Herald$' >/dev/null 2>&1 || return 1
+	import -window root "$OUT/workbench-start.png" 2>/dev/null || return 1
+	[ "$(convert "$OUT/workbench-start.png" -format '%[fx:standard_deviation>0.05]' info: 2>/dev/null)" = 1 ]
+}
+check "the workbench window appears" netns_wait 60 drawn
+# The workbench receives too: its name responder registers ALPHA<03> on host 1.
+check "the workbench registers ALPHA<03>" netns_wait 30 bash -c "ip netns exec $(netns_ns 2) nmblookup -U $IP1 'ALPHA#03' 2>/dev/null | grep -q '^$IP1 ALPHA<03>'"
+
+# The composer: the window stands at 0,0 (no window manager); the fields are where the
+# default perspective puts them in a 1280x800 window.
+xdotool mousemove 286 549 click 1
+xdotool type --delay 15 "BRAVO"
+xdotool mousemove 378 605 click 1
+xdotool type --delay 15 "Greetings from the workbench, end to end."
+xdotool mousemove 673 661 click 1
+check "the message reaches BRAVO" netns_wait 30 grep -q "Greetings from the workbench, end to end." "$NETNS_DIR/listen2.log"
+check "BRAVO stored it in its inbox" bash -c "ip netns exec $(netns_ns 2) '$HERALD' -data '$WS2' inbox list | grep -q 'ALPHA .*Greetings from the workbench'"
+sleep 1
+import -window root "$OUT/workbench-sent.png"
+
+# And back: BRAVO sends to ALPHA, the workbench stores it.
+netns_exec 2 "$HERALD" send --name BRAVO --workgroup E2E --interfaces "$IP2/24" -data "$WS2" ALPHA "Reply from BRAVO" >"$NETNS_DIR/send.log" 2>&1
+check "BRAVO's reply is delivered" grep -q "session delivered" "$NETNS_DIR/send.log"
+check "the reply is in the workbench's inbox" netns_wait 15 bash -c "ip netns exec $(netns_ns 1) '$HERALD' -data '$WS1' inbox list | grep -q 'Reply from BRAVO'"
+sleep 2
+import -window root "$OUT/workbench-received.png"
+check "screenshots kept in $OUT" test -s "$OUT/workbench-received.png"
+finish
