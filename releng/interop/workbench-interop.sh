@@ -49,7 +49,7 @@ while [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); done
 netns_spawn 1 "$NETNS_DIR/xvfb.log" Xvfb ":$d" -screen 0 1400x900x24 -nolisten tcp >/dev/null
 export DISPLAY=:$d
 netns_wait 10 test -e "/tmp/.X$d-lock"
-netns_spawn 1 "$NETNS_DIR/workbench.log" env DISPLAY=":$d" "$HERALD" -data "$WS1" >/dev/null
+WORKBENCH=$(netns_spawn 1 "$NETNS_DIR/workbench.log" env DISPLAY=":$d" "$HERALD" -data "$WS1")
 
 drawn() {
 	xdotool search --name '^Herald$' >/dev/null 2>&1 || return 1
@@ -79,4 +79,18 @@ check "the reply is in the workbench's inbox" netns_wait 15 bash -c "ip netns ex
 sleep 2
 import -window root "$OUT/workbench-received.png"
 check "screenshots kept in $OUT" test -s "$OUT/workbench-received.png"
+
+# One port owner: with the workbench closed, a headless listener receives for ALPHA into the same
+# workspace; the workbench, started again, says the ports are held and shows what was received.
+netns_stop "$WORKBENCH"
+netns_spawn 1 "$NETNS_DIR/listen1.log" "$HERALD" listen -data "$WS1" >/dev/null
+check "a headless ALPHA listens on the workbench's workspace" netns_wait 40 grep -q "^listening" "$NETNS_DIR/listen1.log"
+netns_exec 2 "$HERALD" send --name BRAVO --workgroup E2E --interfaces "$IP2/24" -data "$WS2" ALPHA "Sent while the workbench was closed" >/dev/null 2>&1
+check "the headless ALPHA stored it" netns_wait 15 grep -q "Sent while the workbench was closed" "$NETNS_DIR/listen1.log"
+netns_spawn 1 "$NETNS_DIR/workbench2.log" env DISPLAY=":$d" "$HERALD" -data "$WS1" >/dev/null
+check "the second workbench says another process holds the ports" netns_wait 60 grep -q "presence: not receiving here" "$NETNS_DIR/workbench2.log"
+netns_exec 2 "$HERALD" send --name BRAVO --workgroup E2E --interfaces "$IP2/24" -data "$WS2" ALPHA "Still received by the headless one" >/dev/null 2>&1
+check "the headless ALPHA keeps receiving" netns_wait 15 grep -q "Still received by the headless one" "$NETNS_DIR/listen1.log"
+sleep 3
+import -window root "$OUT/workbench-reads-headless-inbox.png"
 finish

@@ -125,8 +125,11 @@ public class PresenceAddon {
 		}
 	}
 
-	/** Puts the line into the application's context, where the status line (and anyone) reads it. */
+	private static final System.Logger LOG = System.getLogger(PresenceAddon.class.getName());
+
+	/** Puts the line into the application's context, where the status line (and anyone) reads it; logs it too. */
 	private void status(String text) {
+		LOG.log(System.Logger.Level.INFO, "presence: " + text);
 		if (display != null && !display.isDisposed()) {
 			display.asyncExec(() -> application.getContext().set(HeraldEvents.PRESENCE, text));
 		}
