@@ -109,7 +109,7 @@ check "Herald reports that $ip1 owns SAMBA1<00>" netns_wait 15 log_has "$rlog" "
 out=$(netns_exec 3 nmblookup -s "$c3" -A "$ip5" 2>&1)
 check "Herald's node status marks SAMBA1<00> in conflict" has "$out" "SAMBA1 +<00> - +B <CONFLICT>"
 netns_stop "$pr"
-check "Herald serve stopped cleanly" log_has "$rlog" "^stopped: received [0-9]+"
+check "Herald serve stopped cleanly, with its counters" log_has "$rlog" "^stopped: received [1-9][0-9]*, answered [1-9]"
 
 echo "== Herald as an H-node with nmbd as WINS server"
 wlog=$NETNS_DIR/herald5-wins.log
