@@ -6,6 +6,7 @@ package org.herald.inbox;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.herald.api.MessageSink;
@@ -28,6 +29,15 @@ public interface Inbox extends MessageSink, AutoCloseable {
 	long count(InboxQuery query) throws IOException;
 
 	Optional<StoredMessage> get(long id) throws IOException;
+
+	/**
+	 * The ids of every message matching {@code query}, newest first (its cursor and limit are ignored):
+	 * a view over a very large inbox maps row numbers to ids with it and fetches rows by id.
+	 */
+	long[] ids(InboxQuery query) throws IOException;
+
+	/** The messages with these ids, in the order given; ids no longer stored are left out. */
+	List<StoredMessage> get(long[] ids) throws IOException;
 
 	/** Marks messages read or unread; returns how many changed. */
 	int markRead(Collection<Long> ids, boolean read) throws IOException;

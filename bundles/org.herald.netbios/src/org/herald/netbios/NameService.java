@@ -8,6 +8,7 @@ import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;
 
+import org.herald.api.Identity;
 import org.herald.api.NetbiosName;
 
 /**
@@ -27,4 +28,10 @@ public interface NameService {
 
 	/** Asks {@code host} for its name table; empty if it did not answer. */
 	Optional<NodeStatus> nodeStatus(Inet4Address host) throws IOException;
+
+	/**
+	 * This service speaking as {@code identity} (its interfaces and WINS server) rather than as the
+	 * saved settings: what a CLI command with identity options, or a sender for one identity, uses.
+	 */
+	NameService as(Identity identity);
 }

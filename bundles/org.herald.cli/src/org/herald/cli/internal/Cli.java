@@ -86,6 +86,9 @@ public final class Cli {
 			out.println("Java " + Runtime.version() + " on " + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
 			return OK;
 		}
+		if (word.equals("config")) {
+			return config(parsed.options(), rest.subList(1, rest.size()));
+		}
 		CliCommand command = commands.get(word);
 		if (command == null) {
 			err.println("herald: unknown command '" + word + "'. Commands: " + String.join(", ", names()));
@@ -118,6 +121,36 @@ public final class Cli {
 		}
 	}
 
+	/** {@code herald config [save]}: shows the identity in effect, or saves the options given into the workspace. */
+	private int config(org.herald.api.IdentityOptions options, List<String> args) {
+		if (args.size() > 1 || (args.size() == 1 && !args.get(0).equals("save"))) {
+			err.println("herald config: usage: herald config [save] [--name NAME] [--workgroup WG] [--interfaces IP/PREFIX,...] [--wins IP]");
+			return USAGE;
+		}
+		Identity identity;
+		try {
+			identity = options.applyTo(settings.identity());
+		} catch (IllegalArgumentException e) {
+			err.println("herald config: " + e.getMessage());
+			return USAGE;
+		}
+		if (!args.isEmpty()) {
+			try {
+				settings.save(identity);
+			} catch (java.io.IOException e) {
+				err.println("herald config: " + e.getMessage());
+				return FAILURE;
+			}
+			out.println("saved in " + workspace);
+		}
+		out.println("name       " + identity.name());
+		out.println("workgroup  " + identity.workgroup());
+		out.println("interfaces " + (identity.interfaces().isEmpty() ? "(none: Herald binds nowhere)"
+				: String.join(",", identity.interfaces().stream().map(Object::toString).toList())));
+		out.println("wins       " + identity.wins().map(w -> w.getHostAddress()).orElse("(none: B-node)"));
+		return OK;
+	}
+
 	private int helpFor(String word) {
 		CliCommand command = commands.get(word);
 		if (command == null) {
@@ -133,6 +166,7 @@ public final class Cli {
 	private List<String> names() {
 		List<String> names = new ArrayList<>(commands.keySet());
 		names.add("version");
+		names.add("config");
 		names.sort(Comparator.naturalOrder());
 		return names;
 	}
@@ -142,6 +176,7 @@ public final class Cli {
 		to.println("Without a command, 'herald' opens the workbench.");
 		to.println();
 		to.println("Commands:");
+		to.printf("  %-10s %s%n", "config", "show the identity in effect; 'config save' keeps the options given in the workspace");
 		to.printf("  %-10s %s%n", "version", "print Herald's version");
 		for (CliCommand c : commands.values()) {
 			to.printf("  %-10s %s%n", c.name(), c.summary());

@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -133,6 +135,44 @@ public final class H2Inbox implements Inbox {
 					return r.next() ? Optional.of(MessageTable.read(r)) : Optional.empty();
 				}
 			}
+		});
+	}
+
+	@Override
+	public long[] ids(InboxQuery query) throws IOException {
+		return read(c -> MessageQuery.ids(c, query));
+	}
+
+	/** Rows are fetched in chunks of this many ids. */
+	private static final int ID_CHUNK = 500;
+
+	@Override
+	public List<StoredMessage> get(long[] ids) throws IOException {
+		return read(c -> {
+			Map<Long, StoredMessage> found = new HashMap<>(ids.length * 2);
+			for (int from = 0; from < ids.length; from += ID_CHUNK) {
+				int n = Math.min(ID_CHUNK, ids.length - from);
+				String sql = "SELECT " + MessageTable.COLUMNS + " FROM message m WHERE m.id IN (?" + ", ?".repeat(n - 1) + ")";
+				try (PreparedStatement p = c.prepareStatement(sql)) {
+					for (int i = 0; i < n; i++) {
+						p.setLong(i + 1, ids[from + i]);
+					}
+					try (ResultSet r = p.executeQuery()) {
+						while (r.next()) {
+							StoredMessage m = MessageTable.read(r);
+							found.put(m.id(), m);
+						}
+					}
+				}
+			}
+			List<StoredMessage> ordered = new ArrayList<>(found.size());
+			for (long id : ids) {
+				StoredMessage m = found.get(id);
+				if (m != null) {
+					ordered.add(m);
+				}
+			}
+			return ordered;
 		});
 	}
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.LongStream;
 
 import org.herald.api.BindInterface;
 import org.herald.api.StoredMessage;
@@ -161,6 +162,10 @@ final class MessageQuery {
 		return "SELECT " + MessageTable.COLUMNS + " FROM " + from + where + " ORDER BY " + orderPrefix + idColumn + " DESC LIMIT " + limit;
 	}
 
+	String idsSql() {
+		return "SELECT " + idColumn + " FROM " + from + where + " ORDER BY " + orderPrefix + idColumn + " DESC";
+	}
+
 	String countSql() {
 		return "SELECT COUNT(*) FROM " + from + where;
 	}
@@ -225,6 +230,27 @@ final class MessageQuery {
 			return new InboxPage(rows, OptionalLong.of(rows.get(rows.size() - 1).id()));
 		}
 		return new InboxPage(rows, OptionalLong.empty());
+	}
+
+	/** Every matching id, newest first; for a word search the indexed and not yet indexed parts merged. */
+	static long[] ids(Connection c, InboxQuery q) throws SQLException {
+		MessageQuery mq = of(c, q, false, true);
+		LongStream.Builder ids = LongStream.builder();
+		try (PreparedStatement p = c.prepareStatement(mq.idsSql())) {
+			mq.bind(p);
+			p.setFetchSize(10_000);
+			try (ResultSet r = p.executeQuery()) {
+				while (r.next()) {
+					ids.add(r.getLong(1));
+				}
+			}
+		}
+		if (words(q).isEmpty()) {
+			return ids.build().toArray();
+		}
+		LongStream tail = unindexedMatches(c, q, words(q), false).stream().mapToLong(StoredMessage::id);
+		return LongStream.concat(ids.build(), tail).distinct().boxed().sorted(Comparator.reverseOrder()).mapToLong(Long::longValue)
+				.toArray();
 	}
 
 	static long count(Connection c, InboxQuery q) throws SQLException {

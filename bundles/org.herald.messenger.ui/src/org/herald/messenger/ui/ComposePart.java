@@ -3,18 +3,371 @@
  *******************************************************************************/
 package org.herald.messenger.ui;
 
-import org.eclipse.swt.layout.FillLayout;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.jface.bindings.keys.KeyStroke;
+import org.eclipse.jface.fieldassist.ContentProposalAdapter;
+import org.eclipse.jface.fieldassist.SimpleContentProposalProvider;
+import org.eclipse.jface.fieldassist.TextContentAdapter;
+import org.eclipse.osgi.service.datalocation.Location;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.herald.api.Identity;
+import org.herald.api.Settings;
+import org.herald.api.StoredMessage;
+import org.herald.inbox.InboxQuery;
+import org.herald.inbox.InboxService;
+import org.herald.messenger.Delivery;
+import org.herald.messenger.Messenger;
+import org.herald.messenger.OutgoingMessage;
+import org.herald.messenger.PathChoice;
+import org.herald.messenger.Recipient;
+import org.herald.messenger.ui.internal.ByteCount;
+import org.herald.messenger.ui.internal.RecipientList;
+import org.herald.ui.ComposeRequest;
 import org.herald.ui.EmptyState;
+import org.herald.ui.HeraldEvents;
+import org.herald.ui.RecipientSuggestions;
+
+import org.osgi.service.event.EventHandler;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
-/** The composer: write a message and send it to hosts, users, workgroups or ranges. */
+/**
+ * The composer: recipients with completion, the path, the text with its live byte count against
+ * the protocol's limit, and after sending a delivery report per recipient. Sending runs off the UI
+ * thread and can be cancelled.
+ */
 public class ComposePart {
+
+	/** The OEM code page the messenger sends in (its default). */
+	static final java.nio.charset.Charset OEM = java.nio.charset.Charset.forName("IBM850");
+	/** The mailslot path's data limit (424 bytes) less the names and their NULs. */
+	static final int MAILSLOT_DATA = 424;
+
+	@Inject
+	@Optional
+	@Service
+	private Messenger messenger;
+
+	@Inject
+	@Service
+	private Settings settings;
+
+	@Inject
+	@Optional
+	@Service
+	private InboxService inboxService;
+
+	@Inject
+	@Optional
+	@Service
+	private List<RecipientSuggestions> suggestionSources;
+
+	@Inject
+	@Optional
+	@Named("instanceLocation")
+	private Location workspace;
+
+	@Inject
+	private IEventBroker events;
+
+	private final EventHandler composeHandler = event -> {
+		if (event.getProperty(IEventBroker.DATA) instanceof ComposeRequest request) {
+			ui(() -> compose(request));
+		}
+	};
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "herald-compose");
+		t.setDaemon(true);
+		return t;
+	});
+
+	private Display display;
+	private Text to;
+	private Combo path;
+	private Text text;
+	private Label count;
+	private Label status;
+	private Button send;
+	private Button cancel;
+	private ProgressBar progress;
+	private Table report;
+	private SimpleContentProposalProvider proposals;
+	private Future<?> sending;
 
 	@PostConstruct
 	public void create(Composite parent) {
-		parent.setLayout(new FillLayout());
-		new EmptyState(parent, "Compose", "Sending needs Herald's messenger service, which this installation does not have yet.");
+		display = parent.getDisplay();
+		parent.setLayout(new GridLayout(1, false));
+		if (messenger == null) {
+			new EmptyState(parent, "Compose", "Sending needs Herald's messenger service, which this installation does not have.")
+					.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+			return;
+		}
+		Composite head = new Composite(parent, SWT.NONE);
+		head.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
+		GridLayout headLayout = new GridLayout(4, false);
+		headLayout.marginWidth = 0;
+		head.setLayout(headLayout);
+		new Label(head, SWT.NONE).setText("&To:");
+		to = new Text(head, SWT.BORDER | SWT.SINGLE);
+		to.setMessage("names, addresses, ranges (198.51.100.10-20, a CIDR) or /DOMAIN:WORKGROUP");
+		to.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		new Label(head, SWT.NONE).setText("&Path:");
+		path = new Combo(head, SWT.READ_ONLY);
+		path.setItems("Auto", "Session (139/445)", "Mailslot (138)");
+		path.select(0);
+		path.addListener(SWT.Selection, e -> updateCount());
+		proposals = new SimpleContentProposalProvider();
+		proposals.setFiltering(true);
+		ContentProposalAdapter assist = new ContentProposalAdapter(to, new TextContentAdapter(), proposals,
+				KeyStroke.getInstance(SWT.CTRL, ' '), null);
+		assist.setAutoActivationDelay(200);
+		assist.setProposalAcceptanceStyle(ContentProposalAdapter.PROPOSAL_REPLACE);
+		text = new Text(parent, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+		GridData textData = new GridData(SWT.FILL, SWT.FILL, true, true);
+		textData.heightHint = 80;
+		text.setLayoutData(textData);
+		text.addModifyListener(e -> updateCount());
+		Composite foot = new Composite(parent, SWT.NONE);
+		foot.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		GridLayout footLayout = new GridLayout(5, false);
+		footLayout.marginWidth = 0;
+		foot.setLayout(footLayout);
+		count = new Label(foot, SWT.NONE);
+		count.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		progress = new ProgressBar(foot, SWT.INDETERMINATE);
+		progress.setVisible(false);
+		status = new Label(foot, SWT.NONE);
+		send = new Button(foot, SWT.PUSH);
+		send.setText("&Send");
+		send.addListener(SWT.Selection, e -> send());
+		cancel = new Button(foot, SWT.PUSH);
+		cancel.setText("Cancel");
+		cancel.setEnabled(false);
+		cancel.addListener(SWT.Selection, e -> cancel());
+		report = new Table(parent, SWT.BORDER | SWT.FULL_SELECTION);
+		report.setHeaderVisible(true);
+		report.setLinesVisible(true);
+		GridData reportData = new GridData(SWT.FILL, SWT.FILL, true, true);
+		reportData.heightHint = 70;
+		report.setLayoutData(reportData);
+		String[] names = { "Recipient", "Address", "Path", "Result", "Detail" };
+		int[] widths = { 140, 110, 80, 130, 260 };
+		for (int i = 0; i < names.length; i++) {
+			TableColumn c = new TableColumn(report, SWT.LEFT);
+			c.setText(names[i]);
+			c.setWidth(widths[i]);
+		}
+		updateCount();
+		worker.execute(this::loadSuggestions);
+		events.subscribe(HeraldEvents.COMPOSE, composeHandler);
+	}
+
+	/** Names the user may want: the suggestion services (the network browser), then recent senders. */
+	private void loadSuggestions() {
+		Set<String> names = new LinkedHashSet<>();
+		if (suggestionSources != null) {
+			for (RecipientSuggestions s : suggestionSources) {
+				names.addAll(s.suggestions());
+			}
+		}
+		if (inboxService != null && workspace != null && workspace.getURL() != null) {
+			try {
+				var inbox = inboxService.open(Path.of(workspace.getURL().getPath()), settings.identity());
+				for (StoredMessage m : inbox.page(InboxQuery.all().withLimit(200)).messages()) {
+					names.add(m.message().senderName());
+				}
+			} catch (IOException e) {
+				// no suggestions from the inbox
+			}
+		}
+		String[] all = names.toArray(String[]::new);
+		ui(() -> proposals.setProposals(all));
+	}
+
+	private PathChoice pathChoice() {
+		return switch (path.getSelectionIndex()) {
+		case 1 -> PathChoice.SESSION;
+		case 2 -> PathChoice.MAILSLOT;
+		default -> PathChoice.AUTO;
+		};
+	}
+
+	private int limit() {
+		if (pathChoice() == PathChoice.MAILSLOT) {
+			Identity id = settings.identity();
+			return MAILSLOT_DATA - id.name().length() - 15 - 3; // from\0 to\0 text\0, a name of up to 15
+		}
+		return messenger.maxSessionText();
+	}
+
+	private void updateCount() {
+		ByteCount c = ByteCount.of(text.getText(), OEM, limit());
+		count.setText(c.toString());
+		count.setForeground(c.fits() ? null : display.getSystemColor(SWT.COLOR_RED));
+		count.getParent().layout();
+	}
+
+	/** Fills the composer, as a reply, a forward or "send a message" on a host asks. */
+	void compose(ComposeRequest request) {
+		if (to == null || to.isDisposed()) {
+			return;
+		}
+		to.setText(request.recipients());
+		text.setText(request.text());
+		text.setSelection(0);
+		(request.recipients().isBlank() ? to : text).setFocus();
+	}
+
+	void send() {
+		List<Recipient> recipients;
+		try {
+			recipients = RecipientList.parse(to.getText());
+		} catch (IllegalArgumentException e) {
+			status.setText(e.getMessage());
+			status.getParent().layout();
+			return;
+		}
+		if (text.getText().isBlank()) {
+			status.setText("The message is empty");
+			status.getParent().layout();
+			return;
+		}
+		Identity identity = settings.identity();
+		OutgoingMessage message;
+		try {
+			message = new OutgoingMessage(identity.name(), recipients, text.getText(), pathChoice());
+		} catch (IllegalArgumentException e) {
+			status.setText(e.getMessage());
+			return;
+		}
+		report.removeAll();
+		setSending(true);
+		status.setText("Sending to " + recipients.size() + " recipient(s)...");
+		status.getParent().layout();
+		sending = worker.submit(() -> {
+			try {
+				List<Delivery> results = messenger.sender(identity).send(message);
+				ui(() -> showReport(results));
+			} catch (InterruptedException e) {
+				ui(() -> finish("Cancelled"));
+			} catch (RuntimeException e) {
+				ui(() -> finish("Not sent: " + e.getMessage()));
+			}
+		});
+	}
+
+	private void cancel() {
+		if (sending != null) {
+			sending.cancel(true);
+		}
+	}
+
+	private void showReport(List<Delivery> results) {
+		int ok = 0;
+		for (Delivery d : results) {
+			TableItem item = new TableItem(report, SWT.NONE);
+			String result = switch (d.status()) {
+			case DELIVERED -> "delivered";
+			case SENT_UNCONFIRMED -> "sent, unconfirmed";
+			case FAILED -> "failed: " + d.reason().map(r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).orElse("");
+			};
+			item.setText(new String[] { d.recipient(), d.address().map(a -> a.getHostAddress()).orElse(""),
+					d.path().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).orElse(""), result, d.detail() });
+			item.setForeground(3, display.getSystemColor(switch (d.status()) {
+			case DELIVERED -> SWT.COLOR_DARK_GREEN;
+			case SENT_UNCONFIRMED -> SWT.COLOR_DARK_YELLOW;
+			case FAILED -> SWT.COLOR_RED;
+			}));
+			if (d.status() != Delivery.Status.FAILED) {
+				ok++;
+			}
+		}
+		finish(ok + " of " + results.size() + " sent");
+	}
+
+	private void finish(String message) {
+		setSending(false);
+		status.setText(message);
+		status.getParent().layout();
+	}
+
+	private void setSending(boolean on) {
+		send.setEnabled(!on);
+		cancel.setEnabled(on);
+		progress.setVisible(on);
+	}
+
+	private void ui(Runnable r) {
+		if (!display.isDisposed()) {
+			display.asyncExec(() -> {
+				if (report == null || !report.isDisposed()) {
+					r.run();
+				}
+			});
+		}
+	}
+
+	/** For tests. */
+	Text toField() {
+		return to;
+	}
+
+	Text textField() {
+		return text;
+	}
+
+	Label countLabel() {
+		return count;
+	}
+
+	Label statusLabel() {
+		return status;
+	}
+
+	Table reportTable() {
+		return report;
+	}
+
+	Combo pathChooser() {
+		return path;
+	}
+
+	List<String> proposals() {
+		return List.of(proposals.getProposals(to.getText(), to.getText().length())).stream().map(p -> p.getContent()).toList();
+	}
+
+	@PreDestroy
+	public void dispose() {
+		events.unsubscribe(composeHandler);
+		worker.shutdownNow();
 	}
 }

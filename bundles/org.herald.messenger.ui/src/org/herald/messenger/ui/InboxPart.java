@@ -3,18 +3,448 @@
  *******************************************************************************/
 package org.herald.messenger.ui;
 
-import org.eclipse.swt.layout.FillLayout;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.osgi.service.datalocation.Location;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Font;
+import org.eclipse.swt.graphics.FontData;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.layout.RowLayout;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableColumn;
+import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.Text;
+import org.herald.api.MessageFlag;
+import org.herald.api.ReceivedMessage;
+import org.herald.api.Settings;
+import org.herald.api.StoredMessage;
+import org.herald.inbox.Inbox;
+import org.herald.inbox.InboxChange;
+import org.herald.inbox.InboxListener;
+import org.herald.inbox.InboxQuery;
+import org.herald.inbox.InboxQuery.ReadFilter;
+import org.herald.inbox.InboxService;
+import org.herald.inbox.SenderPattern;
+import org.herald.inbox.SpamCounters;
+import org.herald.inbox.SpamRule;
+import org.herald.messenger.ui.internal.InboxRows;
+import org.herald.messenger.ui.internal.MessageText;
+import org.herald.ui.ComposeRequest;
 import org.herald.ui.EmptyState;
+import org.herald.ui.HeraldEvents;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
 
-/** The inbox: messages received by this host. */
+/**
+ * The inbox: a lazy table over the store (fast at a million messages: rows are fetched by id, a
+ * block at a time, off the UI thread), a search box backed by the store's word index, the full text
+ * of the selected message, and what to do with it.
+ */
 public class InboxPart {
+
+	/** Which part of the inbox the table shows. */
+	enum View {
+		INBOX("Inbox"), UNREAD("Unread"), QUARANTINED("Quarantined"), BLOCKED("Blocked");
+
+		final String label;
+
+		View(String label) {
+			this.label = label;
+		}
+
+		InboxQuery query(String words) {
+			InboxQuery q = InboxQuery.all().withWords(words.isBlank() ? null : words);
+			return switch (this) {
+			case INBOX -> q.withoutFlags(Set.of(MessageFlag.QUARANTINED, MessageFlag.BLOCKED));
+			case UNREAD -> q.withoutFlags(Set.of(MessageFlag.QUARANTINED, MessageFlag.BLOCKED)).withRead(ReadFilter.UNREAD);
+			case QUARANTINED -> q.withFlags(Set.of(MessageFlag.QUARANTINED));
+			case BLOCKED -> q.withFlags(Set.of(MessageFlag.BLOCKED));
+			};
+		}
+	}
+
+	/** Milliseconds the search waits for the typing to pause. */
+	private static final int SEARCH_PAUSE_MS = 250;
+
+	@Inject
+	@Optional
+	@Service
+	private InboxService inboxService;
+
+	@Inject
+	@Service
+	private Settings settings;
+
+	@Inject
+	@Optional
+	@Named("instanceLocation")
+	private Location workspace;
+
+	@Inject
+	private IEventBroker events;
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "herald-inbox-view");
+		t.setDaemon(true);
+		return t;
+	});
+	/** Increases with every reload, so that an older, slower reload never overwrites a newer one. */
+	private final AtomicInteger generation = new AtomicInteger();
+	private final InboxListener listener = this::changed;
+
+	private Display display;
+	private Inbox inbox;
+	private InboxRows rows;
+	private Text search;
+	private Combo view;
+	private Label counters;
+	private Table table;
+	private Text details;
+	private Font bold;
+	private final List<Button> selectionButtons = new ArrayList<>();
 
 	@PostConstruct
 	public void create(Composite parent) {
-		parent.setLayout(new FillLayout());
-		new EmptyState(parent, "No messages", "Pop-up messages that reach this host appear here. Herald is not receiving yet: this installation has no messenger service.");
+		display = parent.getDisplay();
+		parent.setLayout(new GridLayout(1, false));
+		if (inboxService == null || workspace == null || workspace.getURL() == null) {
+			new EmptyState(parent, "No messages", "This installation has no inbox store, so Herald cannot keep messages.")
+					.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+			return;
+		}
+		try {
+			inbox = inboxService.open(Path.of(workspace.getURL().getPath()), settings.identity());
+		} catch (IOException e) {
+			new EmptyState(parent, "The inbox cannot be opened", e.getMessage())
+					.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+			return;
+		}
+		createSearchBar(parent);
+		SashForm sash = new SashForm(parent, SWT.VERTICAL);
+		sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		createTable(sash);
+		details = new Text(sash, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
+		sash.setWeights(70, 30);
+		createActions(parent);
+		FontData[] data = table.getFont().getFontData();
+		for (FontData d : data) {
+			d.setStyle(SWT.BOLD);
+		}
+		bold = new Font(display, data);
+		inbox.addListener(listener);
+		reload();
+	}
+
+	private void createSearchBar(Composite parent) {
+		Composite bar = new Composite(parent, SWT.NONE);
+		bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		GridLayout layout = new GridLayout(3, false);
+		layout.marginWidth = 0;
+		layout.marginHeight = 0;
+		bar.setLayout(layout);
+		search = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+		search.setMessage("Search messages (all words)");
+		search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		search.addModifyListener(e -> {
+			int expected = generation.incrementAndGet();
+			display.timerExec(SEARCH_PAUSE_MS, () -> {
+				if (generation.get() == expected) {
+					reload();
+				}
+			});
+		});
+		view = new Combo(bar, SWT.READ_ONLY);
+		for (View v : View.values()) {
+			view.add(v.label);
+		}
+		view.select(0);
+		view.addListener(SWT.Selection, e -> reload());
+		counters = new Label(bar, SWT.NONE);
+		counters.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
+	}
+
+	private void createTable(Composite parent) {
+		table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
+		table.setHeaderVisible(true);
+		table.setLinesVisible(true);
+		String[] names = { "Sender", "Recipient", "Time", "Message", "Path", "Flags" };
+		int[] widths = { 170, 100, 140, 360, 70, 90 };
+		for (int i = 0; i < names.length; i++) {
+			TableColumn column = new TableColumn(table, SWT.LEFT);
+			column.setText(names[i]);
+			column.setWidth(widths[i]);
+		}
+		table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
+		table.addListener(SWT.Selection, e -> selectionChanged());
+		table.addListener(SWT.DefaultSelection, e -> reply());
+	}
+
+	private void createActions(Composite parent) {
+		Composite buttons = new Composite(parent, SWT.NONE);
+		buttons.setLayout(new RowLayout(SWT.HORIZONTAL));
+		button(buttons, "&Reply", this::reply);
+		button(buttons, "&Forward", this::forward);
+		button(buttons, "Mark &read", () -> markRead(true));
+		button(buttons, "Mark &unread", () -> markRead(false));
+		button(buttons, "&Delete", this::delete);
+		button(buttons, "&Block sender", this::blockSender);
+		selectionChanged();
+	}
+
+	private void button(Composite parent, String text, Runnable action) {
+		Button b = new Button(parent, SWT.PUSH);
+		b.setText(text);
+		b.addListener(SWT.Selection, e -> action.run());
+		selectionButtons.add(b);
+	}
+
+	/** Reads the ids for the current view and search off the UI thread, then shows their count. */
+	void reload() {
+		if (table == null || table.isDisposed()) {
+			return;
+		}
+		int expected = generation.incrementAndGet();
+		InboxQuery query = View.values()[view.getSelectionIndex()].query(search.getText());
+		worker.execute(() -> {
+			try {
+				InboxRows loaded = InboxRows.of(inbox, query);
+				SpamCounters spam = inbox.counters();
+				long unread = inbox.count(View.UNREAD.query(""));
+				ui(() -> {
+					if (generation.get() != expected) {
+						return;
+					}
+					List<Long> keep = selected().stream().map(StoredMessage::id).toList();
+					rows = loaded;
+					table.clearAll();
+					table.setItemCount(loaded.size());
+					table.deselectAll();
+					for (long id : keep) {
+						int row = loaded.rowOf(id);
+						if (row >= 0) {
+							table.select(row);
+						}
+					}
+					counters.setText(String.format("%,d shown \u00b7 %,d unread \u00b7 %,d quarantined \u00b7 %,d blocked", loaded.size(),
+							unread, spam.quarantined(), spam.blocked() + spam.droppedByFlood()));
+					counters.getParent().layout();
+					selectionChanged();
+				});
+			} catch (IOException e) {
+				ui(() -> counters.setText("Inbox: " + e.getMessage()));
+			}
+		});
+	}
+
+	private void fill(TableItem item, int row) {
+		InboxRows current = rows;
+		if (current == null || row >= current.size()) {
+			return;
+		}
+		StoredMessage m = current.cached(row);
+		if (m != null) {
+			show(item, m);
+			return;
+		}
+		worker.execute(() -> {
+			try {
+				int[] block = current.load(inbox, row);
+				ui(() -> {
+					if (rows == current) {
+						table.clear(block[0], block[0] + block[1] - 1);
+					}
+				});
+			} catch (IOException e) {
+				ui(() -> counters.setText("Inbox: " + e.getMessage()));
+			}
+		});
+	}
+
+	private void show(TableItem item, StoredMessage stored) {
+		ReceivedMessage m = stored.message();
+		item.setText(new String[] { MessageText.sender(m), m.recipientName(), MessageText.time(m), MessageText.preview(m),
+				MessageText.path(m), MessageText.flags(m) });
+		item.setFont(stored.read() ? null : bold);
+		item.setData(stored);
+	}
+
+	private List<StoredMessage> selected() {
+		List<StoredMessage> list = new ArrayList<>();
+		for (TableItem item : table.getSelection()) {
+			if (item.getData() instanceof StoredMessage m) {
+				list.add(m);
+			}
+		}
+		return list;
+	}
+
+	private void selectionChanged() {
+		List<StoredMessage> selection = table == null ? List.of() : selected();
+		for (Button b : selectionButtons) {
+			b.setEnabled(!selection.isEmpty());
+		}
+		if (details == null) {
+			return;
+		}
+		if (selection.size() == 1) {
+			StoredMessage m = selection.get(0);
+			details.setText(MessageText.details(m.message()));
+			if (!m.read()) {
+				markRead(List.of(m), true);
+			}
+		} else {
+			details.setText(selection.isEmpty() ? "" : selection.size() + " messages selected");
+		}
+	}
+
+	private void reply() {
+		List<StoredMessage> selection = selected();
+		if (selection.size() == 1) {
+			ReceivedMessage m = selection.get(0).message();
+			events.post(HeraldEvents.COMPOSE, new ComposeRequest(m.senderName(), MessageText.quoted(m)));
+		}
+	}
+
+	private void forward() {
+		List<StoredMessage> selection = selected();
+		if (selection.size() == 1) {
+			ReceivedMessage m = selection.get(0).message();
+			events.post(HeraldEvents.COMPOSE, new ComposeRequest("", "Forwarded: " + MessageText.quoted(m).strip()));
+		}
+	}
+
+	private void markRead(boolean read) {
+		markRead(selected(), read);
+	}
+
+	private void markRead(List<StoredMessage> messages, boolean read) {
+		List<Long> ids = messages.stream().map(StoredMessage::id).toList();
+		worker.execute(() -> {
+			try {
+				inbox.markRead(ids, read);
+			} catch (IOException e) {
+				ui(() -> counters.setText("Inbox: " + e.getMessage()));
+			}
+		});
+	}
+
+	private void delete() {
+		List<Long> ids = selected().stream().map(StoredMessage::id).toList();
+		worker.execute(() -> {
+			try {
+				inbox.delete(ids);
+			} catch (IOException e) {
+				ui(() -> counters.setText("Inbox: " + e.getMessage()));
+			}
+		});
+	}
+
+	private void blockSender() {
+		List<SenderPattern> senders = selected().stream()
+				.map(m -> SenderPattern.parse(m.message().senderAddress().getHostAddress())).distinct().toList();
+		worker.execute(() -> {
+			try {
+				for (SenderPattern p : senders) {
+					inbox.addRule(new SpamRule(SpamRule.RuleList.BLOCK, p));
+				}
+				ui(() -> counters.setText("Blocked " + senders.size() + " sender(s): their messages no longer arrive"));
+			} catch (IOException e) {
+				ui(() -> counters.setText("Inbox: " + e.getMessage()));
+			}
+		});
+	}
+
+	/**
+	 * The store changed, here or in another process. A read-state flip refreshes only its rows, so the
+	 * selection and the scroll position stay; anything else reloads the ids.
+	 */
+	private void changed(InboxChange change) {
+		if (change.kind() != InboxChange.Kind.UPDATED) {
+			ui(this::reload);
+			return;
+		}
+		InboxRows current = rows;
+		worker.execute(() -> {
+			try {
+				List<StoredMessage> fresh = inbox.get(change.ids().stream().mapToLong(Long::longValue).toArray());
+				ui(() -> {
+					if (rows != current || current == null) {
+						return;
+					}
+					for (StoredMessage m : fresh) {
+						current.update(m);
+						int row = current.rowOf(m.id());
+						if (row >= 0) {
+							table.clear(row);
+						}
+					}
+				});
+			} catch (IOException e) {
+				ui(() -> counters.setText("Inbox: " + e.getMessage()));
+			}
+		});
+	}
+
+	private void ui(Runnable r) {
+		if (!display.isDisposed()) {
+			display.asyncExec(() -> {
+				if (table != null && !table.isDisposed()) {
+					r.run();
+				}
+			});
+		}
+	}
+
+	/** For tests: the table, once the part is created. */
+	Table table() {
+		return table;
+	}
+
+	Combo viewChooser() {
+		return view;
+	}
+
+	Text searchBox() {
+		return search;
+	}
+
+	Text details() {
+		return details;
+	}
+
+	Label counters() {
+		return counters;
+	}
+
+	@PreDestroy
+	public void dispose() {
+		if (inbox != null) {
+			inbox.removeListener(listener);
+		}
+		worker.shutdownNow();
+		if (bold != null) {
+			bold.dispose();
+		}
 	}
 }

@@ -19,33 +19,45 @@ import org.herald.api.StoredMessage;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
 import org.herald.api.cli.UsageException;
-import org.herald.messenger.HeldNames;
+import org.herald.inbox.InboxService;
 import org.herald.messenger.MessengerPorts;
+import org.herald.messenger.PortsInUseException;
+import org.herald.messenger.Presence;
 import org.herald.messenger.ReceiverStats;
 import org.herald.messenger.wire.MessageCharset;
+import org.herald.netbios.NameResponderFactory;
+import org.herald.netbios.NameService;
+import org.herald.netbios.ResponderOptions;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
-/** {@code herald listen}: runs the receivers and prints each message as it arrives, until stopped. */
+/**
+ * {@code herald listen}: makes Herald present on the configured interfaces (name responder and
+ * receivers), stores each message in the workspace's inbox and prints it, until stopped.
+ */
 @Component(service = CliCommand.class)
 public final class ListenCommand implements CliCommand {
 
-	private final MessageSink store;
-	private final HeldNames held;
+	private final NameService names;
+	private final NameResponderFactory responders;
+	private final InboxService inboxes;
 
 	/**
-	 * @param store the inbox; without one messages are only printed (and still acknowledged)
-	 * @param held  the names the name service holds; without it, only our own NAME&lt;03&gt;
+	 * @param names      resolves names for nothing here, but the presence's sender side shares it
+	 * @param responders starts the name responder; without it only NAME&lt;03&gt; counts as held and
+	 *                   no name is registered
+	 * @param inboxes    the inbox store; without one messages are only printed (and still acknowledged)
 	 */
 	@Activate
-	public ListenCommand(
-			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) MessageSink store,
-			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) HeldNames held) {
-		this.store = store;
-		this.held = held;
+	public ListenCommand(@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponderFactory responders,
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) InboxService inboxes) {
+		this.names = names;
+		this.responders = responders;
+		this.inboxes = inboxes;
 	}
 
 	@Override
@@ -65,6 +77,7 @@ public final class ListenCommand implements CliCommand {
 				Receives on the configured interfaces only: TCP 139 (session requests for our NAME<03>),
 				TCP 445, UDP 138 (mailslot \\MAILSLOT\\MESSNGR, unicast and subnet broadcast).
 				  --ports S,D,G       session, direct and datagram ports (default 139,445,138; 0 disables one)
+				  --name-port P       the name service port (default 137)
 				  --oem CHARSET       the OEM code page (default IBM850 = CP850)
 				  --idle-timeout SEC  close sessions silent this long (default 60)
 				  --count N           stop after N messages
@@ -75,6 +88,7 @@ public final class ListenCommand implements CliCommand {
 	public int run(CommandContext context, List<String> args) throws UsageException, Exception {
 		CliOptions o = new CliOptions(args);
 		MessengerPorts ports = MessengerPorts.STANDARD;
+		int namePort = ResponderOptions.NAME_SERVICE_PORT;
 		String oem = MessageCharset.DEFAULT_OEM;
 		int idle = 60;
 		long count = Long.MAX_VALUE;
@@ -82,6 +96,7 @@ public final class ListenCommand implements CliCommand {
 			String a = o.next();
 			switch (a) {
 			case "--ports" -> ports = CliOptions.ports(o.value(a));
+			case "--name-port" -> namePort = CliOptions.integer(a, o.value(a), 1, 65535);
 			case "--oem" -> oem = o.value(a);
 			case "--idle-timeout" -> idle = CliOptions.integer(a, o.value(a), 1, 3600);
 			case "--count" -> count = CliOptions.integer(a, o.value(a), 1, Integer.MAX_VALUE);
@@ -98,20 +113,35 @@ public final class ListenCommand implements CliCommand {
 		if (identity.interfaces().isEmpty()) {
 			throw new UsageException("no interfaces configured (--interfaces IP/PREFIX)");
 		}
+		MessengerService messenger = new MessengerService(names, responders, ports, ResponderOptions.defaults().withPort(namePort),
+				new MessageCharset(charset), Duration.ofSeconds(idle));
+		MessageSink store = inboxes != null ? inboxes.open(context.workspace(), identity) : null;
 		PrintingSink sink = new PrintingSink(store, context.out());
-		HeldNames names = held != null ? held : MessengerReceivers.ownMessengerName(identity);
-		MessengerReceivers receivers = new MessengerReceivers(identity, ports, names, sink, new MessageCharset(charset), Duration.ofSeconds(idle));
+		Presence presence;
 		try {
-			receivers.start();
-			context.out().printf("listening as %s in %s on %s (tcp %d/%d, udp %d)%s%n", identity.messengerName(), identity.workgroup(),
-					identity.interfaces().stream().map(BindInterface::toString).toList(), ports.session(), ports.direct(), ports.datagram(),
-					store == null ? "; no inbox: messages are printed, not stored" : "");
-			context.out().flush();
+			synchronized (context.out()) { // the first message is printed after this line
+				presence = messenger.join(identity, sink, event -> {
+					synchronized (context.out()) {
+						context.out().println("name: " + event);
+						context.out().flush();
+					}
+				});
+				context.out().printf("listening as %s in %s on %s (tcp %d/%d, udp %d)%s%n", identity.messengerName(), identity.workgroup(),
+						identity.interfaces().stream().map(BindInterface::toString).toList(), ports.session(), ports.direct(),
+						ports.datagram(), store == null ? "; no inbox: messages are printed, not stored"
+								: "; storing in the inbox of " + context.workspace());
+				context.out().flush();
+			}
+		} catch (PortsInUseException e) {
+			context.err().println("herald listen: " + e.getMessage());
+			return 1;
+		}
+		try {
 			sink.awaitCount(count, context);
 		} finally {
-			receivers.close(); // waits for requests in progress: they are answered
+			presence.close(); // waits for requests in progress: they are answered; releases the names
 		}
-		ReceiverStats s = receivers.stats();
+		ReceiverStats s = presence.stats();
 		context.out().printf("stopped: %d stored, %d refused by the store, %d malformed, %d sessions refused, %d other commands, "
 				+ "%d datagrams ignored, %d connections%n", s.stored(), s.sinkFailures(), s.malformed(), s.refusedSessions(),
 				s.rejectedCommands(), s.ignoredDatagrams(), s.connections());

@@ -116,6 +116,9 @@ public final class MessengerSender implements Sender {
 			}
 			}
 		}
+		if (jobs.size() == 1) {
+			return List.of(jobs.get(0).run(message)); // no fan-out: no threads
+		}
 		Semaphore permits = new Semaphore(maxConcurrent);
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<Delivery>> futures = new ArrayList<>(jobs.size());

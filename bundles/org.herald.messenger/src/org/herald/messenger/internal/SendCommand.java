@@ -20,6 +20,7 @@ import org.herald.messenger.OutgoingMessage;
 import org.herald.messenger.PathChoice;
 import org.herald.messenger.Recipient;
 import org.herald.messenger.wire.MessageCharset;
+import org.herald.netbios.NameService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -31,11 +32,31 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public final class SendCommand implements CliCommand {
 
 	private final NameResolver resolver;
+	private final NameService names;
 
-	/** @param resolver the name service; without one, names cannot be resolved (addresses still work) */
+	/** For tests and embedding: names resolve with {@code resolver}. */
+	public SendCommand(NameResolver resolver) {
+		this.resolver = resolver;
+		this.names = null;
+	}
+
+	/**
+	 * @param names the name service; without one, names cannot be resolved (addresses still work)
+	 */
 	@Activate
-	public SendCommand(@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResolver resolver) {
-		this.resolver = resolver != null ? resolver : name -> {
+	public SendCommand(@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names) {
+		this.resolver = null;
+		this.names = names;
+	}
+
+	private NameResolver resolverFor(CommandContext context) {
+		if (resolver != null) {
+			return resolver;
+		}
+		if (names != null) {
+			return new NameServiceResolver(names, context.identity());
+		}
+		return name -> {
 			throw new IOException("no name service to resolve " + name);
 		};
 	}
@@ -145,9 +166,17 @@ public final class SendCommand implements CliCommand {
 		} catch (IllegalArgumentException e) {
 			throw new UsageException("unknown code page " + oem);
 		}
+		NameResolver resolver = resolverFor(context);
 		MessengerSender sender = new MessengerSender(context.identity(), resolver, ports, new MessageCharset(charset),
 				Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), parallel);
-		List<Delivery> results = sender.send(new OutgoingMessage(from, recipients, text, path));
+		List<Delivery> results;
+		try {
+			results = sender.send(new OutgoingMessage(from, recipients, text, path));
+		} finally {
+			if (resolver instanceof AutoCloseable c) {
+				c.close();
+			}
+		}
 		boolean failed = false;
 		for (Delivery d : results) {
 			context.out().println(d.line());

@@ -5,7 +5,6 @@ package org.herald.messenger.internal;
 
 import java.io.ByteArrayOutputStream;
 import java.net.InetAddress;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,8 +38,6 @@ final class SmbMessengerSession {
 	static final int MAX_OPEN_GROUPS = 4;
 	/** Most text bytes kept per message; smbclient sends at most 1598, MS-MSRP allows 652. */
 	static final int MAX_TEXT = 8192;
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final MessageAcceptance acceptance;
 	private final ReceiverCounters counters;
@@ -121,8 +118,10 @@ final class SmbMessengerSession {
 			if (index < 0) {
 				return NegotiateResponse.noDialect(h);
 			}
+			// No session setup follows on a Messenger session: the challenge is never used to
+			// authenticate anything, so it need not be cryptographically random.
 			byte[] challenge = new byte[8];
-			RANDOM.nextBytes(challenge);
+			java.util.concurrent.ThreadLocalRandom.current().nextBytes(challenge);
 			return NegotiateResponse.ntLm012(h, index, challenge, clock.instant(), workgroup);
 		}
 		case SmbCommand.SEND_MESSAGE -> {

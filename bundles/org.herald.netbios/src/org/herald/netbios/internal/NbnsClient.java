@@ -76,6 +76,11 @@ public final class NbnsClient implements NameService, AutoCloseable {
 	}
 
 	@Override
+	public NameService as(Identity identity) {
+		return new NbnsClient(identity, settings);
+	}
+
+	@Override
 	public List<NameRecord> query(NetbiosName name, QueryTarget target) throws IOException {
 		boolean broadcast = target instanceof QueryTarget.Broadcast;
 		Identity now = identity.get();

@@ -3,18 +3,375 @@
  *******************************************************************************/
 package org.herald.network.ui;
 
-import org.eclipse.swt.layout.FillLayout;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.layout.GridLayout;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeColumn;
+import org.eclipse.swt.widgets.TreeItem;
+import org.herald.api.BindInterface;
+import org.herald.api.Identity;
+import org.herald.api.Settings;
+import org.herald.browser.BrowseEvent;
+import org.herald.browser.BrowserSettings;
+import org.herald.browser.Host;
+import org.herald.browser.HostBrowser;
+import org.herald.browser.HostBrowsers;
+import org.herald.browser.Workgroup;
+import org.herald.netbios.NameService;
+import org.herald.netbios.NodeStatus;
+import org.herald.network.ui.internal.HostText;
+import org.herald.network.ui.internal.ScanDialog;
+import org.herald.ui.ComposeRequest;
 import org.herald.ui.EmptyState;
+import org.herald.ui.HeraldEvents;
+import org.herald.ui.RecipientSuggestions;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 
-/** The network browser: workgroups and their hosts. */
+/**
+ * The network browser: workgroups and their hosts, built live from browse announcements, the
+ * master browsers' server lists and node-status scans. Filter, refresh, scan a range; for a host:
+ * send a message, its node status, an exposure check. Its names are offered to the composer.
+ */
 public class NetworkPart {
+
+	/** The tree is rebuilt at most this often while the model changes (ms). */
+	static final int REFRESH_MS = 300;
+
+	@Inject
+	@org.eclipse.e4.core.di.annotations.Optional
+	@Service
+	private HostBrowsers browsers;
+
+	@Inject
+	@org.eclipse.e4.core.di.annotations.Optional
+	@Service
+	private NameService names;
+
+	@Inject
+	@Service
+	private Settings settings;
+
+	@Inject
+	private IEventBroker events;
+
+	private final ExecutorService worker = Executors.newCachedThreadPool(r -> {
+		Thread t = new Thread(r, "herald-network-view");
+		t.setDaemon(true);
+		return t;
+	});
+	private final AtomicBoolean refreshQueued = new AtomicBoolean();
+	private final Consumer<BrowseEvent> modelListener = e -> queueRefresh();
+
+	private Display display;
+	private Identity identity;
+	private HostBrowser browser;
+	private Text filter;
+	private Tree tree;
+	private Label status;
+	private ServiceRegistration<RecipientSuggestions> suggestions;
 
 	@PostConstruct
 	public void create(Composite parent) {
-		parent.setLayout(new FillLayout());
-		new EmptyState(parent, "No hosts known", "Workgroups and their hosts appear here once the host browser is installed. Herald has not looked at the network.");
+		display = parent.getDisplay();
+		parent.setLayout(new GridLayout(1, false));
+		identity = settings.identity();
+		if (browsers == null) {
+			empty(parent, "No hosts known", "This installation has no host browser.");
+			return;
+		}
+		if (identity.interfaces().isEmpty()) {
+			empty(parent, "No hosts known", "Herald looks at the network only on the interfaces you give it: set them in File > Preferences.");
+			return;
+		}
+		browser = browsers.open(identity, BrowserSettings.defaults());
+		createControls(parent);
+		browser.model().addListener(modelListener);
+		suggestions = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(RecipientSuggestions.class, this::suggest, null);
+		worker.execute(() -> {
+			try {
+				browser.start();
+				status("Listening for announcements on " + interfaces() + "; asking " + identity.workgroup() + " to announce");
+				browser.requestAnnouncements(identity.workgroup());
+			} catch (IOException e) {
+				status("Not listening for announcements: " + e.getMessage());
+			}
+		});
+		refresh();
+	}
+
+	private void empty(Composite parent, String title, String text) {
+		new EmptyState(parent, title, text).setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+	}
+
+	private String interfaces() {
+		return String.join(", ", identity.interfaces().stream().map(BindInterface::toString).toList());
+	}
+
+	private void createControls(Composite parent) {
+		Composite bar = new Composite(parent, SWT.NONE);
+		bar.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		GridLayout barLayout = new GridLayout(3, false);
+		barLayout.marginWidth = 0;
+		barLayout.marginHeight = 0;
+		bar.setLayout(barLayout);
+		filter = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
+		filter.setMessage("Filter hosts (name, user, address, comment)");
+		filter.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		filter.addModifyListener(e -> refresh());
+		button(bar, "&Refresh", this::refreshNetwork);
+		button(bar, "Sca&n range...", this::scanRange);
+		tree = new Tree(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
+		tree.setHeaderVisible(true);
+		tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+		String[] names = { "Name", "User", "Addresses", "Status", "Last seen", "Seen by", "Comment" };
+		int[] widths = { 190, 90, 120, 110, 80, 130, 160 };
+		for (int i = 0; i < names.length; i++) {
+			TreeColumn c = new TreeColumn(tree, SWT.LEFT);
+			c.setText(names[i]);
+			c.setWidth(widths[i]);
+		}
+		tree.addListener(SWT.DefaultSelection, e -> sendMessage());
+		Composite actions = new Composite(parent, SWT.NONE);
+		GridLayout actionsLayout = new GridLayout(3, false);
+		actionsLayout.marginWidth = 0;
+		actions.setLayout(actionsLayout);
+		button(actions, "Send &message", this::sendMessage);
+		button(actions, "Node s&tatus", this::nodeStatus);
+		button(actions, "Check &exposure", this::checkExposure);
+		status = new Label(parent, SWT.NONE);
+		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+	}
+
+	private static void button(Composite parent, String text, Runnable action) {
+		Button b = new Button(parent, SWT.PUSH);
+		b.setText(text);
+		b.addListener(SWT.Selection, e -> action.run());
+	}
+
+	private void queueRefresh() {
+		if (refreshQueued.compareAndSet(false, true)) {
+			display.asyncExec(() -> display.timerExec(REFRESH_MS, () -> {
+				refreshQueued.set(false);
+				refresh();
+			}));
+		}
+	}
+
+	/** Rebuilds the tree from the model, keeping what was expanded and selected. */
+	void refresh() {
+		if (tree == null || tree.isDisposed()) {
+			return;
+		}
+		Set<String> collapsed = new HashSet<>();
+		Set<String> selected = new HashSet<>();
+		for (TreeItem wg : tree.getItems()) {
+			if (!wg.getExpanded() && wg.getData("workgroup") != null) {
+				collapsed.add((String) wg.getData("workgroup"));
+			}
+		}
+		for (TreeItem item : tree.getSelection()) {
+			selected.add(item.getText(0));
+		}
+		tree.setRedraw(false);
+		try {
+			tree.removeAll();
+			Instant now = Instant.now();
+			String f = filter.getText();
+			List<TreeItem> select = new ArrayList<>();
+			Set<String> listed = new LinkedHashSet<>();
+			for (Workgroup w : browser.model().workgroups()) {
+				listed.add(w.name());
+				addWorkgroup(w.name(), Optional.of(w), browser.model().hosts(w.name()), f, now, collapsed, selected, select);
+			}
+			List<Host> loose = browser.model().hosts().stream().filter(h -> h.workgroup().isEmpty() || !listed.contains(h.workgroup().get()))
+					.toList();
+			if (!loose.isEmpty()) {
+				addWorkgroup("(no workgroup)", Optional.empty(), loose, f, now, collapsed, selected, select);
+			}
+			tree.setSelection(select.toArray(TreeItem[]::new));
+		} finally {
+			tree.setRedraw(true);
+		}
+	}
+
+	private void addWorkgroup(String name, Optional<Workgroup> w, List<Host> hosts, String f, Instant now, Set<String> collapsed,
+			Set<String> selected, List<TreeItem> select) {
+		List<Host> shown = hosts.stream().filter(h -> HostText.matches(h, f)).toList();
+		if (shown.isEmpty() && !f.isBlank()) {
+			return;
+		}
+		TreeItem wg = new TreeItem(tree, SWT.NONE);
+		wg.setText(0, w.map(x -> HostText.workgroup(x, hosts.size())).orElse(name + " (" + hosts.size() + ")"));
+		w.ifPresent(x -> wg.setText(4, HostText.ago(x.lastSeen(), now)));
+		wg.setData("workgroup", name);
+		for (Host h : shown) {
+			TreeItem item = new TreeItem(wg, SWT.NONE);
+			item.setText(new String[] { h.name(), h.user().orElse(""), HostText.addresses(h), HostText.status(h), HostText.ago(h.lastSeen(), now),
+					HostText.sources(h), h.comment() });
+			item.setData(h);
+			if (h.stale()) {
+				item.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
+			}
+			if (selected.contains(h.name())) {
+				select.add(item);
+			}
+		}
+		wg.setExpanded(!collapsed.contains(name));
+	}
+
+	private List<Host> selectedHosts() {
+		List<Host> hosts = new ArrayList<>();
+		for (TreeItem item : tree.getSelection()) {
+			if (item.getData() instanceof Host h) {
+				hosts.add(h);
+			}
+		}
+		return hosts;
+	}
+
+	private void refreshNetwork() {
+		status("Asking the workgroups to announce and their master browsers for their lists...");
+		worker.execute(() -> {
+			Set<String> groups = new LinkedHashSet<>();
+			groups.add(identity.workgroup());
+			browser.model().workgroups().forEach(w -> groups.add(w.name()));
+			List<String> done = new ArrayList<>();
+			for (String wg : groups) {
+				try {
+					browser.requestAnnouncements(wg);
+					var result = browser.refreshServerLists(wg);
+					done.add(wg + ": " + result);
+				} catch (IOException e) {
+					done.add(wg + ": " + e.getMessage());
+				}
+			}
+			status(String.join("; ", done));
+		});
+	}
+
+	private void scanRange() {
+		String initial = identity.interfaces().isEmpty() ? "" : subnetOf(identity.interfaces().get(0));
+		new ScanDialog(tree.getShell(), browser, worker, initial).open();
+	}
+
+	static String subnetOf(BindInterface i) {
+		int prefix = Math.max(i.prefixLength(), 24); // suggest at most a /24; the user widens it
+		return new BindInterface(i.address(), prefix).broadcast().getHostAddress().replaceAll("\\.\\d+$", ".0") + "/" + prefix;
+	}
+
+	private void sendMessage() {
+		List<Host> hosts = selectedHosts();
+		if (!hosts.isEmpty()) {
+			events.post(HeraldEvents.COMPOSE, new ComposeRequest(String.join(", ", hosts.stream().map(Host::name).toList()), ""));
+		}
+	}
+
+	private void nodeStatus() {
+		List<Host> hosts = selectedHosts();
+		if (hosts.isEmpty() || hosts.get(0).addresses().isEmpty() || names == null) {
+			return;
+		}
+		Host host = hosts.get(0);
+		Inet4Address address = host.addresses().get(0);
+		status("Asking " + address.getHostAddress() + " for its names...");
+		worker.execute(() -> {
+			String text;
+			try {
+				Optional<NodeStatus> node = names.as(identity).nodeStatus(address);
+				text = node.map(NodeStatus::toString).orElse(address.getHostAddress() + " did not answer");
+			} catch (IOException e) {
+				text = e.getMessage();
+			}
+			String shown = text;
+			display.asyncExec(() -> {
+				if (!tree.isDisposed()) {
+					status("");
+					MessageDialog.openInformation(tree.getShell(), "Node status of " + host.name(), shown);
+				}
+			});
+		});
+	}
+
+	private void checkExposure() {
+		List<Inet4Address> addresses = selectedHosts().stream().flatMap(h -> h.addresses().stream()).distinct().toList();
+		if (!addresses.isEmpty()) {
+			events.post(NetworkEvents.CHECK_EXPOSURE, addresses);
+		}
+	}
+
+	/** The composer's suggestions: host names, users and workgroups. */
+	private List<String> suggest() {
+		Set<String> out = new LinkedHashSet<>();
+		if (browser != null) {
+			for (Host h : browser.model().hosts()) {
+				out.add(h.name());
+				h.user().ifPresent(out::add);
+			}
+			for (Workgroup w : browser.model().workgroups()) {
+				out.add("/DOMAIN:" + w.name());
+			}
+		}
+		return List.copyOf(out);
+	}
+
+	private void status(String text) {
+		display.asyncExec(() -> {
+			if (status != null && !status.isDisposed()) {
+				status.setText(text);
+			}
+		});
+	}
+
+	/** For tests. */
+	Tree tree() {
+		return tree;
+	}
+
+	Text filterField() {
+		return filter;
+	}
+
+	HostBrowser browser() {
+		return browser;
+	}
+
+	@PreDestroy
+	public void dispose() {
+		if (suggestions != null) {
+			suggestions.unregister();
+		}
+		if (browser != null) {
+			browser.model().removeListener(modelListener);
+			browser.close();
+		}
+		worker.shutdownNow();
 	}
 }

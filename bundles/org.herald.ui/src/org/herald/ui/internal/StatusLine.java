@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 public class StatusLine {
 
 	private Label label;
+	private Label presence;
 
 	@Inject
 	@Service
@@ -31,11 +32,13 @@ public class StatusLine {
 	@PostConstruct
 	public void create(Composite parent) {
 		Composite box = new Composite(parent, SWT.NONE);
-		GridLayout layout = new GridLayout(1, false);
+		GridLayout layout = new GridLayout(2, false);
 		layout.marginHeight = 2;
 		box.setLayout(layout);
 		label = new Label(box, SWT.NONE);
-		label.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		label.setLayoutData(new GridData(SWT.BEGINNING, SWT.CENTER, false, false));
+		presence = new Label(box, SWT.NONE);
+		presence.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		show(settings.identity());
 	}
 
@@ -44,6 +47,15 @@ public class StatusLine {
 	void settingsChanged(@UIEventTopic(HeraldEvents.SETTINGS_CHANGED) Identity identity) {
 		if (label != null && !label.isDisposed()) {
 			show(identity);
+		}
+	}
+
+	@Inject
+	@Optional
+	void presenceChanged(@UIEventTopic(HeraldEvents.PRESENCE) String status) {
+		if (presence != null && !presence.isDisposed()) {
+			presence.setText("  \u00b7  " + status);
+			presence.getParent().getParent().layout(true, true);
 		}
 	}
 

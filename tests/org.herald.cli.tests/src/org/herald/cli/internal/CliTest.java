@@ -64,14 +64,17 @@ class CliTest {
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 	private Cli cli;
+	private Settings settings;
+	private org.herald.api.Identity original;
 
 	@BeforeEach
 	void setUp() throws Exception {
 		var bc = FrameworkUtil.getBundle(CliTest.class).getBundleContext();
 		ServiceTracker<Settings, Settings> tracker = new ServiceTracker<>(bc, Settings.class, null);
 		tracker.open();
-		Settings settings = tracker.waitForService(10_000);
+		settings = tracker.waitForService(10_000);
 		assertNotNull(settings, "no Settings service");
+		original = settings.identity();
 		cli = new Cli(List.of(new WhoAmI()), settings, Path.of("."), new PrintStream(out, true, StandardCharsets.UTF_8),
 				new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), () -> false, "9.9.9");
 	}
@@ -146,6 +149,23 @@ class CliTest {
 	void noArgumentsIsAUsageError() {
 		assertEquals(Cli.USAGE, run());
 		assertTrue(err().contains("Usage: herald"), err());
+	}
+
+	@Test
+	void configSavesTheOptionsGivenIntoTheWorkspaceAndShowsThem() {
+		assertEquals(Cli.OK, run("config", "save", "--name", "keeper", "--interfaces", "127.0.0.2/8"));
+		assertTrue(out().contains("name       KEEPER"), out());
+		out.reset();
+		assertEquals(Cli.OK, run("config"));
+		assertTrue(out().contains("interfaces 127.0.0.2/8"), "saved settings apply without options: " + out());
+		assertEquals(Cli.OK, run("whoami"));
+		assertTrue(out().contains("KEEPER WORKGROUP 127.0.0.2/8"), out());
+		assertEquals(Cli.USAGE, run("config", "frob"));
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void restoreSettings() throws Exception {
+		settings.save(original);
 	}
 
 	@Test

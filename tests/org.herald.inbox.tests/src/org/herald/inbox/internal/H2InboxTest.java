@@ -106,6 +106,23 @@ class H2InboxTest {
 	}
 
 	@Test
+	void idsListEveryMatchNewestFirstAndRowsComeBackByIdInTheOrderAsked() throws Exception {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 1200; i++) {
+			ids.add(inbox.accept(msg("S" + (i % 4), (i % 10 == 0 ? "disk full on " : "all well on ") + "node" + i)).orElseThrow().id());
+		}
+		long[] all = inbox.ids(InboxQuery.all().withLimit(1));
+		assertEquals(ids.reversed(), java.util.Arrays.stream(all).boxed().toList());
+		long[] disk = inbox.ids(InboxQuery.all().withWords("DISK full"));
+		assertEquals(120, disk.length);
+		assertEquals(inbox.count(InboxQuery.all().withWords("disk full")), disk.length);
+		long[] wanted = { all[1100], all[3], ids.get(0) + 100_000, all[700] };
+		List<StoredMessage> rows = inbox.get(wanted);
+		assertEquals(List.of(all[1100], all[3], all[700]), rows.stream().map(StoredMessage::id).toList());
+		assertEquals("all well on node1196", rows.get(1).message().text());
+	}
+
+	@Test
 	void wordSearchMatchesAllWordsWithoutRegardToCaseAndPagesByKeyset() throws Exception {
 		long a = inbox.accept(msg("ALICE", "The BACKUP server is down")).orElseThrow().id();
 		long b = inbox.accept(msg("BOB", "backup finished, server fine")).orElseThrow().id();

@@ -184,7 +184,14 @@ class WorkbenchModelTest {
 		assertTrue(networkX > inboxX + inbox.getSize().x / 2, "inbox and network stand side by side: " + inboxX + " / " + networkX);
 		List<EmptyState> states = new ArrayList<>();
 		collect(shell, EmptyState.class, states);
-		assertTrue(states.stream().anyMatch(s -> s.getTitle().equals("No messages")), "the inbox says it is empty");
+		List<org.eclipse.swt.widgets.Table> tables = new ArrayList<>();
+		collect((Composite) inbox, org.eclipse.swt.widgets.Table.class, tables);
+		assertTrue(tables.stream().anyMatch(t -> t.getColumnCount() > 0 && t.getColumn(0).getText().equals("Sender")),
+				"the inbox shows its message table");
+		Control compose = (Control) ((MPart) models.find("org.herald.messenger.ui.compose", app)).getWidget();
+		List<org.eclipse.swt.widgets.Button> buttons = new ArrayList<>();
+		collect((Composite) compose, org.eclipse.swt.widgets.Button.class, buttons);
+		assertTrue(buttons.stream().anyMatch(b -> b.getText().equals("&Send")), "the composer can send");
 		assertTrue(states.stream().anyMatch(s -> s.getTitle().equals("No hosts known")), "the network part says it is empty");
 		List<org.eclipse.swt.widgets.Label> labels = new ArrayList<>();
 		collect(shell, org.eclipse.swt.widgets.Label.class, labels);

@@ -1,0 +1,10 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+/**
+ * The exposure checker: which NetBIOS, SMB and RPC ports hosts answer on
+ * ({@link org.herald.browser.exposure.ExposureChecker}), the rating and remedies
+ * ({@link org.herald.browser.exposure.RiskRating}), the local socket audit
+ * ({@link org.herald.browser.exposure.LocalAudit}) and the reports.
+ */
+package org.herald.browser.exposure;

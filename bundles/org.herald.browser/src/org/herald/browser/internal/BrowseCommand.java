@@ -1,0 +1,286 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.browser.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.Inet4Address;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import org.herald.api.Identity;
+import org.herald.api.NetbiosName;
+import org.herald.api.cli.CliCommand;
+import org.herald.api.cli.CommandContext;
+import org.herald.api.cli.UsageException;
+import org.herald.browser.BrowseEvent;
+import org.herald.browser.BrowseModel;
+import org.herald.browser.BrowserSettings;
+import org.herald.browser.Host;
+import org.herald.browser.ScanOptions;
+import org.herald.browser.ServerListResult;
+import org.herald.browser.Targets;
+import org.herald.browser.Workgroup;
+import org.herald.browser.wire.ServerType;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@code herald browse}: the browse list of a workgroup (or of all that answer), from the local
+ * master browser's server lists, announcements heard on UDP 138 and, on request, a scan and WINS;
+ * with {@code --announce} Herald also announces itself until stopped.
+ */
+@Component(service = CliCommand.class)
+public final class BrowseCommand implements CliCommand {
+
+	private static final String USAGE = """
+			herald browse [WORKGROUP] [--wait SECONDS] [--scan TARGET[,TARGET...]]... [--wins] [--no-request] [--json]
+			herald browse [WORKGROUP] --announce [--period SECONDS] [--comment TEXT] [--json]
+			    Lists the workgroups and the hosts of WORKGROUP (default: Herald's): asks the local master
+			    browser (WORKGROUP<1D>) for its server and workgroup lists (NetServerEnum2 over SMB1 on TCP 139),
+			    asks the workgroup's hosts to announce (AnnouncementRequest) and listens for announcements on
+			    UDP 138 for --wait seconds (default 0). --scan adds node status answers of the targets; --wins
+			    asks the WINS server for the workgroup's names.
+			    --announce  also announce Herald (HostAnnouncement to WORKGROUP<1D>) at 1, 1, 2, 4, 8 and then
+			                every 12 minutes (or every --period seconds), printing browse list changes until stopped.
+			Exit status: 0 a list came, 1 nothing found, 2 wrong arguments.""";
+
+	@Override
+	public String name() {
+		return "browse";
+	}
+
+	@Override
+	public String summary() {
+		return "browse list: workgroups and hosts (master browsers, announcements, scans, WINS)";
+	}
+
+	@Override
+	public String usage() {
+		return USAGE;
+	}
+
+	record Options(Optional<String> workgroup, Duration listenFor, List<String> scan, boolean wins, boolean request, boolean json,
+			boolean announce, Optional<Duration> period, String comment, int datagramPort, int nameServicePort, int sessionPort) {
+	}
+
+	static Options parse(List<String> list) throws UsageException {
+		Args a = new Args(list);
+		Duration wait = Duration.ZERO;
+		List<String> scan = new ArrayList<>();
+		boolean wins = false;
+		boolean request = true;
+		boolean json = false;
+		boolean announce = false;
+		Optional<Duration> period = Optional.empty();
+		String comment = "Herald";
+		int dgm = 138;
+		int ns = 137;
+		int ss = 139;
+		while (a.hasNext()) {
+			String s = a.next();
+			switch (s) {
+				case "--wait" -> wait = Duration.ofSeconds(a.integer(s, 0, 3600));
+				case "--scan" -> scan.add(a.value(s));
+				case "--wins" -> wins = true;
+				case "--no-request" -> request = false;
+				case "--json" -> json = true;
+				case "--announce" -> announce = true;
+				case "--period" -> period = Optional.of(Duration.ofSeconds(a.integer(s, 1, 3600)));
+				case "--comment" -> comment = a.value(s);
+				case "--ports" -> {
+					String[] p = a.value(s).split(",");
+					if (p.length != 3) {
+						throw new UsageException("--ports wants DATAGRAM,NAME,SESSION, e.g. 138,137,139");
+					}
+					try {
+						dgm = Integer.parseInt(p[0].strip());
+						ns = Integer.parseInt(p[1].strip());
+						ss = Integer.parseInt(p[2].strip());
+					} catch (NumberFormatException e) {
+						throw new UsageException("--ports wants three numbers");
+					}
+				}
+				default -> a.operand(s);
+			}
+		}
+		if (a.operands().size() > 1) {
+			throw new UsageException("browse takes at most one WORKGROUP");
+		}
+		Optional<String> wg = a.operands().stream().findFirst();
+		if (wg.isPresent() && NetbiosName.problemWith(NetbiosName.upperAscii(wg.get())) != null) {
+			throw new UsageException(NetbiosName.problemWith(NetbiosName.upperAscii(wg.get())));
+		}
+		if (!scan.isEmpty()) {
+			try {
+				Targets.parse(scan);
+			} catch (IllegalArgumentException e) {
+				throw new UsageException("--scan: " + e.getMessage());
+			}
+		}
+		return new Options(wg, wait, scan, wins, request, json, announce, period, comment, dgm, ns, ss);
+	}
+
+	@Override
+	public int run(CommandContext context, List<String> args) throws UsageException, Exception {
+		Options o = parse(args);
+		Identity identity = context.identity();
+		if (identity.interfaces().isEmpty()) {
+			throw new UsageException("no interfaces configured: give --interfaces IP/PREFIX");
+		}
+		String wg = NetbiosName.upperAscii(o.workgroup().orElse(identity.workgroup()));
+		BrowserSettings settings = BrowserSettings.defaults().withPorts(o.datagramPort(), o.nameServicePort(), o.sessionPort());
+		if (o.announce()) {
+			settings = settings.withAnnouncements(o.period().map(BrowserSettings::every).orElse(BrowserSettings.STANDARD_SCHEDULE),
+					o.comment());
+		}
+		PrintStream out = context.out();
+		PrintStream err = context.err();
+		BrowseModel model = new BrowseModel();
+		BlockingQueue<BrowseEvent> events = new LinkedBlockingQueue<>();
+		model.addListener(events::add);
+		BrowserService browser = new BrowserService(identity, settings, model, Clock.systemUTC());
+		try {
+			try {
+				browser.start();
+			} catch (IOException e) {
+				err.println("browse: not listening for announcements (" + e.getMessage() + ")");
+				browser.close();
+				browser = new BrowserService(identity, settings.withListen(false), model, Clock.systemUTC());
+				browser.start();
+			}
+			if (o.request()) {
+				browser.requestAnnouncements(wg);
+			}
+			ServerListResult lists = browser.refreshServerLists(wg);
+			lists.problem().ifPresent(p -> err.println("browse: " + p));
+			if (!o.scan().isEmpty()) {
+				browser.scan(Targets.parse(o.scan()), ScanOptions.defaults().withPort(o.nameServicePort()), hit -> {
+				});
+			}
+			if (o.wins()) {
+				try {
+					browser.queryWins(wg).forEach(line -> err.println("wins: " + line));
+				} catch (IOException e) {
+					err.println("browse: " + e.getMessage());
+				}
+			}
+			if (o.announce()) {
+				if (!o.json()) {
+					out.println("announcing " + identity.name() + " to " + wg + "<1D> on " + identity.interfaces() + "; stop with Ctrl-C");
+				}
+				while (!context.stopRequested()) {
+					BrowseEvent e = events.poll(200, TimeUnit.MILLISECONDS);
+					if (e != null) {
+						out.println(o.json() ? Json.write(eventJson(e)) : e.toString());
+						out.flush();
+					}
+				}
+			} else {
+				long deadline = System.nanoTime() + o.listenFor().toNanos();
+				while (System.nanoTime() < deadline && !context.stopRequested()) {
+					TimeUnit.MILLISECONDS.sleep(Math.min(200, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)));
+				}
+			}
+			if (o.json()) {
+				out.println(Json.write(listJson(model, o.workgroup())));
+			} else {
+				out.print(table(model, o.workgroup()));
+			}
+			err.println("browse: " + browser.counters());
+		} finally {
+			browser.close();
+		}
+		return model.hosts().isEmpty() && model.workgroups().isEmpty() ? 1 : 0;
+	}
+
+	static String table(BrowseModel model, Optional<String> only) {
+		StringBuilder sb = new StringBuilder();
+		sb.append(String.format("%-16s %-16s %s%n", "Workgroup", "Master", "Seen by"));
+		sb.append(String.format("%-16s %-16s %s%n", "---------", "------", "-------"));
+		for (Workgroup w : model.workgroups()) {
+			sb.append(String.format("%-16s %-16s %s%s%n", w.name(),
+					w.masterBrowser().orElse("") + w.masterAddress().map(a -> " " + a.getHostAddress()).orElse(""), sources(w.seenBy()),
+					w.stale() ? " (stale)" : ""));
+		}
+		sb.append('\n');
+		sb.append(String.format("%-16s %-12s %-16s %-10s %-6s %-12s %-30s %s%n", "Host", "Workgroup", "Address", "User", "OS", "Role",
+				"Comment", "Seen by"));
+		sb.append(String.format("%-16s %-12s %-16s %-10s %-6s %-12s %-30s %s%n", "----", "---------", "-------", "----", "--", "----",
+				"-------", "-------"));
+		List<Host> hosts = only.map(w -> model.hosts(w)).orElseGet(model::hosts);
+		for (Host h : hosts) {
+			sb.append(String.format("%-16s %-12s %-16s %-10s %-6s %-12s %-30s %s%s%n", h.name(), h.workgroup().orElse(""),
+					h.addresses().stream().map(Inet4Address::getHostAddress).collect(Collectors.joining(",")), h.user().orElse(""),
+					h.osVersion().orElse(""), h.role().name().toLowerCase(java.util.Locale.ROOT), h.comment(), sources(h.seenBy()),
+					h.stale() ? " (stale)" : ""));
+		}
+		return sb.toString();
+	}
+
+	private static String sources(Map<org.herald.browser.BrowseSource, java.time.Instant> seen) {
+		return seen.keySet().stream().map(s -> s.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.joining(","));
+	}
+
+	static Map<String, Object> listJson(BrowseModel model, Optional<String> only) {
+		List<Object> wgs = new ArrayList<>();
+		for (Workgroup w : model.workgroups()) {
+			wgs.add(workgroupJson(w));
+		}
+		List<Object> hosts = new ArrayList<>();
+		for (Host h : only.map(w -> model.hosts(w)).orElseGet(model::hosts)) {
+			hosts.add(hostJson(h));
+		}
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("workgroups", wgs);
+		m.put("hosts", hosts);
+		return m;
+	}
+
+	static Map<String, Object> workgroupJson(Workgroup w) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("name", w.name());
+		m.put("master", w.masterBrowser());
+		m.put("masterAddress", w.masterAddress().map(Inet4Address::getHostAddress));
+		m.put("lastSeen", w.lastSeen().toString());
+		m.put("seenBy", w.seenBy().keySet().stream().map(Enum::name).toList());
+		m.put("stale", w.stale());
+		return m;
+	}
+
+	static Map<String, Object> hostJson(Host h) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("name", h.name());
+		m.put("workgroup", h.workgroup());
+		m.put("addresses", h.addresses().stream().map(Inet4Address::getHostAddress).toList());
+		m.put("user", h.user());
+		m.put("mac", h.unitId());
+		m.put("serverType", h.serverType().isPresent() ? String.format("0x%08X", h.serverType().getAsInt()) : null);
+		m.put("services", h.serverType().isPresent() ? ServerType.names(h.serverType().getAsInt()) : List.of());
+		m.put("comment", h.comment());
+		m.put("os", h.osVersion());
+		m.put("role", h.role().name());
+		m.put("periodicityMs", h.periodicity().map(Duration::toMillis));
+		m.put("lastSeen", h.lastSeen().toString());
+		m.put("seenBy", h.seenBy().keySet().stream().map(Enum::name).toList());
+		m.put("stale", h.stale());
+		return m;
+	}
+
+	static Map<String, Object> eventJson(BrowseEvent e) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("event", e.kind().name());
+		e.host().ifPresent(h -> m.put("host", hostJson(h)));
+		e.workgroup().ifPresent(w -> m.put("workgroup", workgroupJson(w)));
+		return m;
+	}
+}

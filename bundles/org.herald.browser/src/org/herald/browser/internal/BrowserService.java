@@ -1,0 +1,344 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.browser.internal;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+import org.herald.api.BindInterface;
+import org.herald.api.Identity;
+import org.herald.api.NetbiosName;
+import org.herald.browser.BrowseModel;
+import org.herald.browser.BrowseSource;
+import org.herald.browser.BrowserCounters;
+import org.herald.browser.BrowserSettings;
+import org.herald.browser.HostBrowser;
+import org.herald.browser.HostObservation;
+import org.herald.browser.MasterBrowser;
+import org.herald.browser.NodeStatusScanner;
+import org.herald.browser.ScanHit;
+import org.herald.browser.ScanOptions;
+import org.herald.browser.ScanSummary;
+import org.herald.browser.ServerListResult;
+import org.herald.browser.wire.Announcement;
+import org.herald.browser.wire.AnnouncementRequest;
+import org.herald.browser.wire.BrowseDatagram;
+import org.herald.browser.wire.ServerInfo1;
+import org.herald.browser.wire.ServerType;
+
+/**
+ * The host browser of one identity: announcement listeners on each configured interface, the model's
+ * ageing, Herald's own announcements, and the active sources (master lookup and server lists, scans,
+ * WINS) on demand.
+ */
+public final class BrowserService implements HostBrowser {
+
+	private static final System.Logger LOG = System.getLogger(BrowserService.class.getName());
+	/**
+	 * What Herald announces: it runs a workstation and answers SMB sessions (the Messenger commands)
+	 * as a server. It claims no browser role (no POTENTIAL_BROWSER), so it never stands in elections.
+	 */
+	static final int HERALD_SERVER_TYPE = ServerType.WORKSTATION | ServerType.SERVER;
+	/** The OS version Herald announces: 6.1, what Samba announces too. */
+	static final int OS_MAJOR = 6;
+	static final int OS_MINOR = 1;
+
+	private final Identity identity;
+	private final BrowserSettings settings;
+	private final BrowseModel model;
+	private final Clock clock;
+	private final List<BrowseEndpoint> endpoints = new ArrayList<>();
+	private final ScheduledExecutorService timer;
+	private final AtomicLong received = new AtomicLong();
+	private final AtomicLong frames = new AtomicLong();
+	private final AtomicLong malformed = new AtomicLong();
+	private final AtomicLong announced = new AtomicLong();
+	private Announcer announcer;
+	private int datagramId;
+	private boolean started;
+
+	public BrowserService(Identity identity, BrowserSettings settings, BrowseModel model, Clock clock) {
+		if (identity.interfaces().isEmpty()) {
+			throw new IllegalArgumentException("no interfaces configured: the browser binds only to configured interfaces");
+		}
+		this.identity = identity;
+		this.settings = settings;
+		this.model = model;
+		this.clock = clock;
+		this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("herald-browser").unstarted(r));
+	}
+
+	@Override
+	public BrowseModel model() {
+		return model;
+	}
+
+	@Override
+	public synchronized void start() throws IOException {
+		if (started) {
+			throw new IllegalStateException("already started");
+		}
+		started = true;
+		try {
+			for (BindInterface i : identity.interfaces()) {
+				BrowseEndpoint e = new BrowseEndpoint(i, settings.datagramPort(), this::onFrame, received, frames, malformed);
+				endpoints.add(e);
+				e.open(settings.listen());
+			}
+		} catch (IOException | RuntimeException e) {
+			close();
+			throw e;
+		}
+		long ageEvery = Math.max(1000, Math.min(model.maxAge().toMillis() / 4, 10_000));
+		timer.scheduleWithFixedDelay(() -> model.age(clock.instant()), ageEvery, ageEvery, TimeUnit.MILLISECONDS);
+		if (settings.announce()) {
+			announcer = new Announcer(settings.announceSchedule(), settings.answerDelay(), timer, this::announce);
+			announcer.start();
+		}
+	}
+
+	private void onFrame(BrowseDatagram d, BindInterface via) {
+		NetbiosName to = d.destination();
+		switch (d.frame()) {
+			case Announcement a when a.kind() == Announcement.Kind.DOMAIN ->
+				model.observeWorkgroup(a.name(), Optional.of(a.comment()).filter(c -> !c.isEmpty()), Optional.of(d.sourceAddress()),
+						BrowseSource.ANNOUNCEMENT, clock.instant());
+			case Announcement a -> model.observe(HostObservation.announced(a, to.name(), d.sourceAddress(), clock.instant()));
+			case AnnouncementRequest r -> {
+				boolean forUs = to.name().equals(identity.workgroup()) && (to.suffix() == NetbiosName.WORKSTATION
+						|| to.suffix() == NetbiosName.BROWSER_ELECTION) || to.equals(identity.workstationName());
+				Announcer a = announcer;
+				if (forUs && a != null) {
+					a.requested();
+				}
+			}
+			default -> {
+				// elections, backup lists and the rest: nothing for the browse list
+			}
+		}
+	}
+
+	private void announce(int updateCount, Duration period) {
+		Announcement a = Announcement.host(updateCount, period.toMillis(), identity.name(), OS_MAJOR, OS_MINOR, HERALD_SERVER_TYPE,
+				truncate(settings.comment()));
+		for (BrowseEndpoint e : endpoints) {
+			BindInterface i = e.iface();
+			BrowseDatagram d = new BrowseDatagram(i.address(), identity.workstationName(),
+					new NetbiosName(identity.workgroup(), NetbiosName.LOCAL_MASTER_BROWSER), BrowseDatagram.BROWSE_MAILSLOT, a);
+			try {
+				e.send(d.encode(nextDatagramId(), true), i.broadcast());
+				announced.incrementAndGet();
+			} catch (IOException ex) {
+				LOG.log(System.Logger.Level.WARNING, "announcement on " + i + " failed: " + ex.getMessage());
+			}
+		}
+	}
+
+	private static String truncate(String comment) {
+		return comment.length() > Announcement.MAX_COMMENT ? comment.substring(0, Announcement.MAX_COMMENT) : comment;
+	}
+
+	private synchronized int nextDatagramId() {
+		return datagramId++ & 0xFFFF;
+	}
+
+	@Override
+	public void requestAnnouncements(String workgroup) throws IOException {
+		ensureStarted();
+		AnnouncementRequest r = new AnnouncementRequest(identity.name());
+		for (BrowseEndpoint e : endpoints) {
+			BindInterface i = e.iface();
+			BrowseDatagram d = new BrowseDatagram(i.address(), identity.workstationName(), new NetbiosName(workgroup, NetbiosName.WORKSTATION),
+					BrowseDatagram.BROWSE_MAILSLOT, r);
+			e.send(d.encode(nextDatagramId(), true), i.broadcast());
+		}
+	}
+
+	@Override
+	public List<MasterBrowser> findMasters(String workgroup) throws IOException {
+		String wg = NetbiosName.upperAscii(workgroup);
+		NetbiosName name = new NetbiosName(wg, NetbiosName.LOCAL_MASTER_BROWSER);
+		Map<Inet4Address, BindInterface> found = new LinkedHashMap<>();
+		for (BindInterface i : identity.interfaces()) {
+			for (NameQueries.Found f : queries(i).query(name, i.broadcast(), true)) {
+				found.putIfAbsent(f.address().address(), i);
+			}
+		}
+		List<MasterBrowser> masters = new ArrayList<>();
+		for (Map.Entry<Inet4Address, BindInterface> e : found.entrySet()) {
+			Optional<ScanHit> hit = nodeStatus(e.getValue(), e.getKey());
+			hit.flatMap(h -> HostObservation.scanned(h, clock.instant())).ifPresent(model::observe);
+			Optional<String> masterName = hit.flatMap(h -> h.hostNames().computer());
+			model.observeWorkgroup(wg, masterName, Optional.of(e.getKey()), BrowseSource.SCAN, clock.instant());
+			masters.add(new MasterBrowser(wg, e.getKey(), masterName));
+		}
+		return masters;
+	}
+
+	@Override
+	public ServerListResult refreshServerLists(String workgroup) throws IOException {
+		String wg = NetbiosName.upperAscii(workgroup);
+		List<MasterBrowser> masters = findMasters(wg);
+		if (masters.isEmpty()) {
+			return new ServerListResult(Optional.empty(), List.of(), List.of(),
+					Optional.of("no local master browser answered " + wg + "<1D> on " + identity.interfaces()));
+		}
+		String problem = null;
+		for (MasterBrowser m : masters) {
+			BindInterface via = interfaceFor(m.address());
+			try (ServerListClient c = ServerListClient.open(via.address(), m.address(), settings.sessionPort(), m.name(),
+					identity.workstationName(), settings.timeout())) {
+				ServerListClient.Lists lists = c.lists(wg);
+				java.time.Instant now = clock.instant();
+				for (ServerInfo1 s : lists.servers()) {
+					model.observe(HostObservation.listed(s, wg, now));
+				}
+				for (ServerInfo1 w : lists.workgroups()) {
+					model.observeWorkgroup(w.name(), Optional.of(w.comment()).filter(x -> !x.isEmpty()), Optional.empty(),
+							BrowseSource.SERVER_LIST, now);
+				}
+				m.name().ifPresent(n -> model.observe(new HostObservation(n, Optional.of(wg), Optional.of(m.address()), Optional.empty(),
+						Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+						BrowseSource.SERVER_LIST, now)));
+				resolveAddresses(wg);
+				return new ServerListResult(Optional.of(m), lists.servers(), lists.workgroups(), Optional.empty());
+			} catch (IOException e) {
+				problem = "server list from " + m.address().getHostAddress() + " failed: " + e.getMessage();
+			}
+		}
+		return new ServerListResult(Optional.of(masters.get(0)), List.of(), List.of(), Optional.ofNullable(problem));
+	}
+
+	/** Hosts of the workgroup known only by name (server lists carry no addresses): ask NAME&lt;00&gt; by broadcast. */
+	private void resolveAddresses(String wg) throws IOException {
+		for (org.herald.browser.Host h : model.hosts(wg)) {
+			if (!h.addresses().isEmpty()) {
+				continue;
+			}
+			for (BindInterface i : identity.interfaces()) {
+				NameQueries q = new NameQueries(i.address(), settings.nameServicePort(), settings.queryWindow(), 1);
+				for (NameQueries.Found f : q.query(new NetbiosName(h.name(), NetbiosName.WORKSTATION), i.broadcast(), true)) {
+					model.observe(new HostObservation(h.name(), Optional.empty(), Optional.of(f.address().address()), Optional.empty(),
+							Optional.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+							BrowseSource.SERVER_LIST, clock.instant()));
+				}
+			}
+		}
+	}
+
+	@Override
+	public ScanSummary scan(List<Inet4Address> targets, ScanOptions options, Consumer<ScanHit> onHit) throws IOException, InterruptedException {
+		Map<BindInterface, List<Inet4Address>> groups = new LinkedHashMap<>();
+		for (Inet4Address t : targets) {
+			groups.computeIfAbsent(interfaceFor(t), k -> new ArrayList<>()).add(t);
+		}
+		int n = 0;
+		long sent = 0;
+		int answered = 0;
+		long bad = 0;
+		long errors = 0;
+		Duration elapsed = Duration.ZERO;
+		for (Map.Entry<BindInterface, List<Inet4Address>> g : groups.entrySet()) {
+			ScanSummary s = new NodeStatusScanner(g.getKey().address(), options).scan(g.getValue(), hit -> {
+				HostObservation.scanned(hit, clock.instant()).ifPresent(model::observe);
+				onHit.accept(hit);
+			});
+			n += s.targets();
+			sent += s.sent();
+			answered += s.answered();
+			bad += s.malformed();
+			errors += s.sendErrors();
+			elapsed = elapsed.plus(s.elapsed());
+		}
+		return new ScanSummary(n, sent, answered, bad, errors, elapsed);
+	}
+
+	@Override
+	public List<String> queryWins(String workgroup) throws IOException {
+		Inet4Address wins = identity.wins().orElseThrow(() -> new IOException("no WINS server configured (give --wins IP)"));
+		String wg = NetbiosName.upperAscii(workgroup);
+		BindInterface via = interfaceFor(wins);
+		NameQueries q = queries(via);
+		List<String> out = new ArrayList<>();
+		for (int suffix : new int[] { NetbiosName.DOMAIN_MASTER_BROWSER, 0x1C, NetbiosName.WORKSTATION }) {
+			for (NameQueries.Found f : q.query(new NetbiosName(wg, suffix), wins, false)) {
+				out.add(f.name() + " " + f.address().address().getHostAddress() + (f.address().group() ? " group" : ""));
+				if (!f.address().address().getHostAddress().equals("255.255.255.255")) {
+					nodeStatus(via, f.address().address()).flatMap(h -> HostObservation.scanned(h, clock.instant())).ifPresent(model::observe);
+				}
+			}
+		}
+		for (org.herald.browser.Host h : model.hosts()) {
+			for (NameQueries.Found f : q.query(new NetbiosName(h.name(), NetbiosName.WORKSTATION), wins, false)) {
+				out.add(f.name() + " " + f.address().address().getHostAddress());
+				model.observe(HostObservation.registered(h.name(), h.workgroup(), f.address().address(), clock.instant()));
+			}
+		}
+		return out;
+	}
+
+	private NameQueries queries(BindInterface i) {
+		return new NameQueries(i.address(), settings.nameServicePort(), settings.queryWindow(), 3);
+	}
+
+	private Optional<ScanHit> nodeStatus(BindInterface via, Inet4Address host) throws IOException {
+		List<ScanHit> hits = new ArrayList<>(1);
+		ScanOptions o = ScanOptions.defaults().withPort(settings.nameServicePort()).withTimeout(settings.queryWindow()).withRetries(2);
+		try {
+			new NodeStatusScanner(via.address(), o).scan(List.of(host), hits::add);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IOException("interrupted", e);
+		}
+		return hits.stream().findFirst();
+	}
+
+	private BindInterface interfaceFor(Inet4Address host) {
+		for (BindInterface i : identity.interfaces()) {
+			if (i.contains(host)) {
+				return i;
+			}
+		}
+		return identity.interfaces().get(0);
+	}
+
+	private synchronized void ensureStarted() {
+		if (!started) {
+			throw new IllegalStateException("start the browser first");
+		}
+	}
+
+	@Override
+	public BrowserCounters counters() {
+		return new BrowserCounters(received.get(), frames.get(), malformed.get(), announced.get());
+	}
+
+	/** Whether each interface's unicast UDP 138 could be bound (else only broadcasts are heard there). */
+	public synchronized List<Boolean> unicastBound() {
+		return endpoints.stream().map(BrowseEndpoint::unicastBound).toList();
+	}
+
+	@Override
+	public synchronized void close() {
+		if (announcer != null) {
+			announcer.stop();
+		}
+		timer.shutdownNow();
+		endpoints.forEach(BrowseEndpoint::close);
+		endpoints.clear();
+	}
+}

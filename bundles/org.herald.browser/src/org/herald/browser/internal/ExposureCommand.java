@@ -1,0 +1,188 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.browser.internal;
+
+import java.io.PrintStream;
+import java.net.Inet4Address;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.herald.api.BindInterface;
+import org.herald.api.Identity;
+import org.herald.api.cli.CliCommand;
+import org.herald.api.cli.CommandContext;
+import org.herald.api.cli.UsageException;
+import org.herald.browser.Targets;
+import org.herald.browser.exposure.ExposureChecker;
+import org.herald.browser.exposure.ExposureReport;
+import org.herald.browser.exposure.HostExposure;
+import org.herald.browser.exposure.LocalAudit;
+import org.herald.browser.exposure.LocalSocket;
+import org.herald.browser.exposure.Port;
+import org.herald.browser.exposure.PortFinding;
+import org.herald.browser.exposure.Remedy;
+import org.osgi.service.component.annotations.Component;
+
+/** {@code herald exposure}: which NetBIOS, SMB and RPC ports hosts answer on, what that exposes, and how to close it. */
+@Component(service = CliCommand.class)
+public final class ExposureCommand implements CliCommand {
+
+	private static final String USAGE = """
+			herald exposure TARGET... [--local] [--format text|csv|json|html] [--output FILE] [--timeout MS]
+			herald exposure --local [--format ...]
+			    Probes TCP 135, 139, 445 (connect), UDP 137 (node status) and UDP 138 (a browser request, and
+			    ICMP port unreachable) of each target from the configured interface that serves it, and rates
+			    what each host exposes (names, users, Messenger <03> names that pop-up spam reaches), with the
+			    firewall rules (iptables, nftables, netsh advfirewall) that close it. TARGET: IP, IP/PREFIX or a range.
+			    --local  also audit this machine: its sockets on those ports (from /proc/net) with the addresses
+			             they are bound to, and a probe of each configured interface address.
+			Exit status: 0 report written, 1 failure, 2 wrong arguments.""";
+
+	@Override
+	public String name() {
+		return "exposure";
+	}
+
+	@Override
+	public String summary() {
+		return "firewall exposure check of NetBIOS/SMB/RPC ports, with remedies";
+	}
+
+	@Override
+	public String usage() {
+		return USAGE;
+	}
+
+	record Options(List<String> targets, boolean local, String format, Optional<Path> output, ExposureChecker.Options check) {
+	}
+
+	static Options parse(List<String> list) throws UsageException {
+		Args a = new Args(list);
+		boolean local = false;
+		String format = "text";
+		Optional<Path> output = Optional.empty();
+		ExposureChecker.Options check = ExposureChecker.Options.defaults();
+		while (a.hasNext()) {
+			String s = a.next();
+			switch (s) {
+				case "--local" -> local = true;
+				case "--format" -> {
+					format = a.value(s);
+					if (!List.of("text", "csv", "json", "html").contains(format)) {
+						throw new UsageException("--format wants text, csv, json or html, not '" + format + "'");
+					}
+				}
+				case "--output" -> output = Optional.of(Path.of(a.value(s)));
+				case "--timeout" -> check = check.withTimeout(a.millis(s, 1, 60_000));
+				case "--ports" -> {
+					String[] p = a.value(s).split(",");
+					if (p.length != 5) {
+						throw new UsageException("--ports wants five numbers for 135,137,138,139,445");
+					}
+					Map<Port, Integer> m = new EnumMap<>(Port.class);
+					Port[] order = Port.values();
+					for (int i = 0; i < 5; i++) {
+						try {
+							m.put(order[i], Integer.parseInt(p[i].strip()));
+						} catch (NumberFormatException e) {
+							throw new UsageException("--ports: not a number: " + p[i]);
+						}
+					}
+					check = check.withPorts(m);
+				}
+				case "--json" -> format = "json";
+				case "--csv" -> format = "csv";
+				case "--html" -> format = "html";
+				default -> a.operand(s);
+			}
+		}
+		if (a.operands().isEmpty() && !local) {
+			throw new UsageException("exposure needs a TARGET or --local");
+		}
+		try {
+			Targets.parse(a.operands());
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+		return new Options(a.operands(), local, format, output, check);
+	}
+
+	@Override
+	public int run(CommandContext context, List<String> args) throws UsageException, Exception {
+		Options o = parse(args);
+		Identity identity = context.identity();
+		if (identity.interfaces().isEmpty()) {
+			throw new UsageException("no interfaces configured: give --interfaces IP/PREFIX");
+		}
+		List<Inet4Address> targets = new ArrayList<>(Targets.parse(o.targets()));
+		List<LocalSocket> local = List.of();
+		if (o.local()) {
+			local = LocalAudit.system().sockets();
+			identity.interfaces().stream().map(BindInterface::address).filter(a -> !targets.contains(a)).forEach(targets::add);
+		}
+		Map<BindInterface, List<Inet4Address>> groups = new LinkedHashMap<>();
+		for (Inet4Address t : targets) {
+			groups.computeIfAbsent(via(identity, t), k -> new ArrayList<>()).add(t);
+		}
+		List<HostExposure> hosts = new ArrayList<>();
+		for (Map.Entry<BindInterface, List<Inet4Address>> g : groups.entrySet()) {
+			hosts.addAll(new ExposureChecker(g.getKey().address(), identity.workstationName(), o.check()).check(g.getValue()));
+		}
+		hosts.sort(java.util.Comparator.comparingLong(h -> Targets.key(h.address())));
+		ExposureReport report = new ExposureReport(Instant.now(), identity.name() + " " + identity.interfaces(), hosts, local);
+		String text = switch (o.format()) {
+			case "csv" -> report.csv();
+			case "json" -> report.json() + "\n";
+			case "html" -> report.html();
+			default -> text(report);
+		};
+		if (o.output().isPresent()) {
+			Files.writeString(o.output().get(), text, StandardCharsets.UTF_8);
+			context.err().println("exposure: report written to " + o.output().get());
+		} else {
+			context.out().print(text);
+		}
+		return 0;
+	}
+
+	private static BindInterface via(Identity identity, Inet4Address host) {
+		return identity.interfaces().stream().filter(i -> i.contains(host)).findFirst().orElse(identity.interfaces().get(0));
+	}
+
+	static String text(ExposureReport r) {
+		StringBuilder sb = new StringBuilder();
+		for (HostExposure h : r.hosts()) {
+			sb.append(h.address().getHostAddress()).append(h.hostNames().flatMap(n -> n.computer()).map(c -> " " + c).orElse(""))
+					.append(": ").append(h.risk()).append(" - ").append(h.reason()).append('\n');
+			for (PortFinding f : h.ports()) {
+				sb.append(String.format("  %-8s %-16s %s%n", f.port(), f.state(), f.evidence()));
+			}
+			if (!h.names().isEmpty()) {
+				sb.append("  names: ").append(String.join(", ", h.names())).append("; MAC ").append(h.mac().orElse("")).append('\n');
+			}
+			for (Remedy m : h.remedies()) {
+				sb.append("  remedy: ").append(m.action()).append('\n');
+				sb.append("    iptables: ").append(m.iptables()).append('\n');
+				sb.append("    nftables: ").append(m.nftables()).append('\n');
+				sb.append("    netsh:    ").append(m.netsh()).append('\n');
+			}
+		}
+		if (!r.local().isEmpty()) {
+			sb.append("local sockets:\n");
+			for (LocalSocket s : r.local()) {
+				sb.append(String.format("  %-5s %-15s %5d  %-24s %s%s%n", s.protocol(), s.address(), s.port(),
+						s.process().orElse("?") + (s.herald() ? " (Herald)" : ""), s.reach(), s.warning().map(w -> "  WARNING: " + w).orElse("")));
+			}
+		}
+		return sb.toString();
+	}
+}

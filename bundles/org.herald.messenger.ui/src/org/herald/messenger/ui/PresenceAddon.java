@@ -1,0 +1,135 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.di.extensions.Service;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.osgi.service.datalocation.Location;
+import org.herald.api.BindInterface;
+import org.herald.api.Identity;
+import org.herald.api.Settings;
+import org.herald.inbox.Inbox;
+import org.herald.inbox.InboxService;
+import org.herald.messenger.Messenger;
+import org.herald.messenger.PortsInUseException;
+import org.herald.messenger.Presence;
+import org.herald.messenger.ui.internal.Notifications;
+import org.herald.ui.HeraldEvents;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/**
+ * Makes the workbench present on the network while it runs: the name responder and the receivers on
+ * the configured interfaces, storing into this workspace's inbox. When another process (a headless
+ * {@code herald listen}) already holds the ports, the workbench says so and still shows the inbox,
+ * which that process fills. Saved settings restart it with the new identity.
+ */
+public class PresenceAddon {
+
+	@Inject
+	@Optional
+	@Service
+	private Messenger messenger;
+
+	@Inject
+	@Optional
+	@Service
+	private InboxService inboxService;
+
+	@Inject
+	@Service
+	private Settings settings;
+
+	@Inject
+	@Optional
+	@Named("instanceLocation")
+	private Location workspace;
+
+	@Inject
+	private IEventBroker events;
+
+	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "herald-presence");
+		t.setDaemon(true);
+		return t;
+	});
+	private Presence presence;
+
+	@PostConstruct
+	public void start() {
+		worker.execute(() -> join(settings.identity()));
+	}
+
+	@Inject
+	@Optional
+	void settingsChanged(@UIEventTopic(HeraldEvents.SETTINGS_CHANGED) Identity identity) {
+		worker.execute(() -> {
+			leave();
+			join(identity);
+		});
+	}
+
+	/** Runs on the worker thread. */
+	private void join(Identity identity) {
+		if (messenger == null || inboxService == null || workspace == null || workspace.getURL() == null) {
+			status("not receiving: this installation has no messenger or inbox");
+			return;
+		}
+		if (!Notifications.load().receive()) {
+			status("not receiving (switched off in Preferences > Notifications)");
+			return;
+		}
+		if (identity.interfaces().isEmpty()) {
+			status("not receiving: no interfaces configured (File > Preferences)");
+			return;
+		}
+		try {
+			Inbox inbox = inboxService.open(Path.of(workspace.getURL().getPath()), identity);
+			presence = messenger.join(identity, inbox, event -> status("receiving as " + identity.messengerName() + "; " + event));
+			status("receiving as " + identity.messengerName() + " on "
+					+ String.join(", ", identity.interfaces().stream().map(BindInterface::toString).toList()));
+		} catch (PortsInUseException e) {
+			status("not receiving here: " + e.getMessage());
+		} catch (IOException | RuntimeException e) {
+			status("not receiving: " + e.getMessage());
+		}
+	}
+
+	private void leave() {
+		if (presence != null) {
+			presence.close();
+			presence = null;
+		}
+	}
+
+	private void status(String text) {
+		events.post(HeraldEvents.PRESENCE, text);
+	}
+
+	/** For tests: the presence, once joined. */
+	Presence presence() {
+		return presence;
+	}
+
+	@PreDestroy
+	public void stop() {
+		worker.execute(this::leave);
+		worker.shutdown();
+		try {
+			worker.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+	}
+}

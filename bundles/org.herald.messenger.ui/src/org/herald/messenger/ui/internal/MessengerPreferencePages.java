@@ -1,0 +1,84 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger.ui.internal;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.eclipse.jface.preference.IPreferencePage;
+import org.eclipse.osgi.service.datalocation.Location;
+import org.herald.api.Settings;
+import org.herald.inbox.InboxService;
+import org.herald.ui.PreferencePageProvider;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** The messenger's pages of File &gt; Preferences: notifications, and spam defence. */
+public final class MessengerPreferencePages {
+
+	private MessengerPreferencePages() {
+	}
+
+	/** Preferences &gt; Notifications. */
+	@Component(service = PreferencePageProvider.class)
+	public static class NotificationsProvider implements PreferencePageProvider {
+
+		@Override
+		public String id() {
+			return "notifications";
+		}
+
+		@Override
+		public int order() {
+			return 30;
+		}
+
+		@Override
+		public IPreferencePage create() {
+			return new NotificationsPage();
+		}
+	}
+
+	/** Preferences &gt; Spam defence, on the inbox of this workspace. */
+	@Component(service = PreferencePageProvider.class)
+	public static class SpamDefenceProvider implements PreferencePageProvider {
+
+		private final InboxService inboxes;
+		private final Settings settings;
+		private final BundleContext context;
+
+		@Activate
+		public SpamDefenceProvider(@Reference InboxService inboxes, @Reference Settings settings, BundleContext context) {
+			this.inboxes = inboxes;
+			this.settings = settings;
+			this.context = context;
+		}
+
+		@Override
+		public String id() {
+			return "spam";
+		}
+
+		@Override
+		public int order() {
+			return 20;
+		}
+
+		@Override
+		public IPreferencePage create() {
+			try {
+				for (var ref : context.getServiceReferences(Location.class, Location.INSTANCE_FILTER)) {
+					Location workspace = context.getService(ref);
+					return new SpamDefencePage(inboxes.open(Path.of(workspace.getURL().getPath()), settings.identity()));
+				}
+			} catch (InvalidSyntaxException | IOException e) {
+				throw new IllegalStateException("the inbox of this workspace cannot be opened: " + e.getMessage(), e);
+			}
+			throw new IllegalStateException("no workspace");
+		}
+	}
+}

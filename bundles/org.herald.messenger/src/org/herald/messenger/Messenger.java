@@ -1,0 +1,41 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger;
+
+import java.io.IOException;
+import java.util.function.Consumer;
+
+import org.herald.api.Identity;
+import org.herald.api.MessageSink;
+import org.herald.netbios.NameEvent;
+
+/**
+ * Herald's messenger as a service: what the workbench and the CLI send with. Needs no
+ * configuration; the identity (name, interfaces, WINS) is given per use.
+ */
+public interface Messenger {
+
+	/**
+	 * A sender that speaks as {@code identity}, resolves names through the name service (WINS first
+	 * when one is configured, then broadcast on the interfaces) and binds its sockets to the
+	 * identity's interfaces only.
+	 *
+	 * @throws IllegalArgumentException if the identity has no interfaces
+	 */
+	Sender sender(Identity identity);
+
+	/**
+	 * Makes Herald present as {@code identity}: starts the name responder (NAME&lt;00&gt;,
+	 * NAME&lt;03&gt;, WORKGROUP&lt;00&gt;) and the session and mailslot receivers, which hand every
+	 * message to {@code sink} and acknowledge it only after the sink returned.
+	 *
+	 * @param nameEvents told of registrations, conflicts and defences; may be null
+	 * @throws PortsInUseException if another process holds the ports on a configured interface
+	 * @throws IOException         if the sockets cannot be opened for another reason
+	 */
+	Presence join(Identity identity, MessageSink sink, Consumer<NameEvent> nameEvents) throws IOException;
+
+	/** The largest text, in bytes of its encoding, that the session path carries in one message. */
+	int maxSessionText();
+}

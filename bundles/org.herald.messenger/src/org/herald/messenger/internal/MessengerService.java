@@ -1,0 +1,150 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger.internal;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+import org.herald.api.Identity;
+import org.herald.api.MessageSink;
+import org.herald.messenger.HeldNames;
+import org.herald.messenger.Messenger;
+import org.herald.messenger.MessengerPorts;
+import org.herald.messenger.PortsInUseException;
+import org.herald.messenger.Presence;
+import org.herald.messenger.ReceiverStats;
+import org.herald.messenger.Sender;
+import org.herald.messenger.wire.MessageCharset;
+import org.herald.netbios.NameEvent;
+import org.herald.netbios.NameResponder;
+import org.herald.netbios.NameResponderFactory;
+import org.herald.netbios.NameService;
+import org.herald.netbios.NameTableEntry;
+import org.herald.netbios.ResponderOptions;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/** The messenger service: senders per identity, and presence (responder + receivers) per identity. */
+@Component(service = Messenger.class)
+public final class MessengerService implements Messenger {
+
+	static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+	static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
+	static final int MAX_CONCURRENT = 64;
+
+	private final NameService names;
+	private final NameResponderFactory responders;
+	private final MessengerPorts ports;
+	private final ResponderOptions responderOptions;
+	private final MessageCharset charset;
+	private final Duration idleTimeout;
+
+	@Activate
+	public MessengerService(
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponderFactory responders) {
+		this(names, responders, MessengerPorts.STANDARD, ResponderOptions.defaults(), MessageCharset.defaultOem(),
+				MessengerReceivers.DEFAULT_IDLE_TIMEOUT);
+	}
+
+	/** With other ports (tests without a real peer), another OEM code page or idle timeout (herald listen). */
+	public MessengerService(NameService names, NameResponderFactory responders, MessengerPorts ports, ResponderOptions responderOptions,
+			MessageCharset charset, Duration idleTimeout) {
+		this.names = names;
+		this.responders = responders;
+		this.ports = ports;
+		this.responderOptions = responderOptions;
+		this.charset = charset;
+		this.idleTimeout = idleTimeout;
+	}
+
+	@Override
+	public Sender sender(Identity identity) {
+		if (identity.interfaces().isEmpty()) {
+			throw new IllegalArgumentException("no interfaces configured: Herald sends only from configured interfaces");
+		}
+		// a name service client per send: its sockets live as long as the send
+		return message -> {
+			if (names == null) {
+				return new MessengerSender(identity, name -> List.of(), ports, charset, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT)
+						.send(message);
+			}
+			try (NameServiceResolver resolver = new NameServiceResolver(names, identity)) {
+				return new MessengerSender(identity, resolver, ports, charset, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT).send(message);
+			}
+		};
+	}
+
+	@Override
+	public int maxSessionText() {
+		return MessengerSender.MAX_SESSION_TEXT;
+	}
+
+	@Override
+	public Presence join(Identity identity, MessageSink sink, Consumer<NameEvent> nameEvents) throws IOException {
+		if (identity.interfaces().isEmpty()) {
+			throw new IOException("no interfaces configured: Herald listens only on the interfaces it is given");
+		}
+		// The receivers first: they find out cheaply whether another process holds the ports, before
+		// any name is registered on the network. Until the responder runs, our NAME<03> counts as held.
+		AtomicReference<NameResponder> responder = new AtomicReference<>();
+		HeldNames own = MessengerReceivers.ownMessengerName(identity);
+		HeldNames held = name -> {
+			NameResponder r = responder.get();
+			return r != null ? new ResponderHeldNames(r).holds(name) : own.holds(name);
+		};
+		MessengerReceivers receivers = new MessengerReceivers(identity, ports, held, sink, charset, idleTimeout);
+		try {
+			receivers.start();
+		} catch (BindException e) {
+			throw new PortsInUseException(e.getMessage() + ". Another Herald (the workbench or 'herald listen') or a Samba"
+					+ " server may be receiving there; it keeps the inbox up to date and this one can still read it.", e);
+		}
+		if (responders != null) {
+			try {
+				responder.set(responders.start(identity, responderOptions, nameEvents));
+			} catch (BindException e) {
+				receivers.close();
+				throw new PortsInUseException("cannot bind the name service (UDP " + responderOptions.port() + ") on "
+						+ identity.interfaces() + ": " + e.getMessage() + ". nmbd or another Herald may hold it.", e);
+			} catch (IOException e) {
+				receivers.close();
+				throw e;
+			}
+		}
+		return new Presence() {
+			@Override
+			public Identity identity() {
+				return identity;
+			}
+
+			@Override
+			public List<NameTableEntry> names() {
+				NameResponder r = responder.get();
+				return r != null ? r.names() : List.of();
+			}
+
+			@Override
+			public ReceiverStats stats() {
+				return receivers.stats();
+			}
+
+			@Override
+			public void close() {
+				receivers.close();
+				NameResponder r = responder.get();
+				if (r != null) {
+					r.stop();
+				}
+			}
+		};
+	}
+}

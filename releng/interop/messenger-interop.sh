@@ -1,0 +1,186 @@
+#!/bin/bash
+# Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+#
+# messenger-interop.sh - the Messenger paths against Samba 4.17 and between Heralds, inside private
+# network namespaces (releng/interop/netns.sh; 198.51.100.0/24, no uplink). As root.
+#
+#   host 1  smbd + nmbd as SMBD1 (message command writes each pop-up to a folder)
+#   host 2  Herald HERALD2 listening, host 3 Herald HERALD3 listening (their printed output is the inbox read here)
+#   host 4  the senders: smbclient -M, herald send, a frame generator (python3, independent of Herald)
+#
+# Herald is invoked as $HERALD <command> ... --name X --workgroup WG --interfaces IP/24
+# (default: releng/dev/messenger-dev.sh). Prints "N passed, N failed" last; exit 1 if any failed.
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+HERALD=${HERALD:-$here/../dev/messenger-dev.sh}
+. "$here/netns.sh"
+netns_init
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); echo "PASS $*"; }
+ko() { fail=$((fail + 1)); echo "FAIL $*"; }
+check() { # description, then a command whose success means pass
+	local what=$1
+	shift
+	if "$@"; then ok "$what"; else ko "$what"; fi
+}
+
+netns_create 4
+IP1=$(netns_ip 1); IP2=$(netns_ip 2); IP3=$(netns_ip 3); IP4=$(netns_ip 4)
+MSGS=$NETNS_DIR/smbd-msgs
+conf1=$(netns_samba_conf 1 SMBD1 WG msgdir="$MSGS")
+cconf=$(netns_client_conf 4 extra="workgroup = WG")
+netns_start_nmbd 1 "$conf1" >/dev/null
+netns_start_smbd 1 "$conf1" >/dev/null
+# build the dev runner once, outside the namespaces, before timing-sensitive steps
+"$HERALD" send --name X --workgroup WG --interfaces 127.0.0.1/32 --help >/dev/null 2>&1 || true
+
+herald() { # host, name, command, args...
+	local h=$1 name=$2
+	shift 2
+	netns_exec "$h" "$HERALD" "$@" --name "$name" --workgroup WG --interfaces "$(netns_ip "$h")/24" -data "$NETNS_DIR/ws$h"
+}
+# With the dev runner the listeners also keep a file inbox and run the name responder; the product's
+# listen takes its store and name service from the installation (override with LISTEN_OPTS).
+if [ -z "${LISTEN_OPTS+x}" ] && [ "$HERALD" = "$here/../dev/messenger-dev.sh" ]; then
+	LISTEN_OPTS="--register"
+fi
+L2=$(netns_spawn 2 "$NETNS_DIR/listen2.log" "$HERALD" listen ${LISTEN_OPTS:-} --name HERALD2 --workgroup WG --interfaces "$IP2/24" -data "$NETNS_DIR/ws2")
+L3=$(netns_spawn 3 "$NETNS_DIR/listen3.log" "$HERALD" listen ${LISTEN_OPTS:-} --name HERALD3 --workgroup WG --interfaces "$IP3/24" -data "$NETNS_DIR/ws3")
+INBOX2=$NETNS_DIR/listen2.log
+INBOX3=$NETNS_DIR/listen3.log
+netns_wait 30 grep -q "^listening" "$NETNS_DIR/listen2.log" || { cat "$NETNS_DIR/listen2.log"; ko "HERALD2 listens"; }
+netns_wait 30 grep -q "^listening" "$NETNS_DIR/listen3.log" || { cat "$NETNS_DIR/listen3.log"; ko "HERALD3 listens"; }
+netns_wait 10 netns_exec 4 bash -c "exec 3<>/dev/tcp/$IP1/139" || ko "smbd listens"
+netns_capture_start "$NETNS_DIR/interop.pcapng"
+
+# The listeners print each message as it arrives: a header line "[time] PATH from SENDER (IP) to NAME",
+# then each line of the text indented by two spaces. These read a listener's log as its inbox.
+inbox_count() {
+	grep -cE '^\[[^]]*\] (session|mailslot) from ' "$1"
+}
+last_text() { # the text of the newest message, exactly (no trailing newline added)
+	awk '/^\[[^]]*\] (session|mailslot) from / { text = ""; n = 0; inmsg = 1; next }
+		inmsg && /^  / { text = (n++ ? text "\n" : "") substr($0, 3); next }
+		{ inmsg = 0 }
+		END { printf "%s", text }' "$1"
+}
+# expect_inbox INBOX COUNT_BEFORE EXPECTED_TEXT: waits for a new message and compares it exactly
+expect_inbox() {
+	local inbox=$1 before=$2 expected=$3 got
+	netns_wait 10 test "$(inbox_count "$inbox")" -gt "$before" || return 1
+	got=$(last_text "$inbox"; echo x)
+	got=${got%x}
+	[ "$got" = "$expected" ] || { echo "  expected: $(printf '%s' "$expected" | head -c 200 | od -c | head -3)"; echo "  got:      $(printf '%s' "$got" | head -c 200 | od -c | head -3)"; return 1; }
+}
+
+# --- 1. smbclient -M to Herald
+smbclient_to() { # name ip text [extra smbclient args] -> output in $SMBOUT
+	local name=$1 ip=$2 text=$3
+	shift 3
+	SMBOUT=$(printf '%s' "$text" | netns_exec 4 smbclient -s "$cconf" -M "$name" -I "$ip" -U alice -N "$@" 2>&1)
+}
+smbclient_ok() {
+	! grep -qiE "NT_STATUS|error|failed" <<<"$SMBOUT"
+}
+n=$(inbox_count "$INBOX2"); smbclient_to HERALD2 "$IP2" "Hello Herald"
+check "smbclient -M: ASCII arrives exactly, smbclient reports success" eval 'smbclient_ok && expect_inbox "$INBOX2" $n "Hello Herald"'
+umlauts=$(printf 'Gr\303\274\303\237e aus K\303\266ln \303\204\303\226\303\234 \303\251\303\250')
+n=$(inbox_count "$INBOX2"); smbclient_to HERALD2 "$IP2" "$umlauts"
+check "smbclient -M: CP850 umlauts arrive exactly" eval 'smbclient_ok && expect_inbox "$INBOX2" $n "$umlauts"'
+long=$(for i in $(seq 1 40); do printf 'line %02d: the quick brown fox\n' "$i"; done)
+long=${long%$'\n'}
+n=$(inbox_count "$INBOX2"); smbclient_to HERALD2 "$IP2" "$long"
+check "smbclient -M: multi-line text over 1 KB (${#long} chars, multi-block) arrives exactly" eval 'smbclient_ok && expect_inbox "$INBOX2" $n "$long"'
+n=$(inbox_count "$INBOX2"); smbclient_to HERALD2 "$IP2" "$(printf 'euro \342\202\254 fits no DOS charset')"
+check "smbclient -M: raw UTF-8 fallback (euro sign) is detected" eval 'smbclient_ok && expect_inbox "$INBOX2" $n "$(printf "euro \342\202\254 fits no DOS charset")"'
+n=$(inbox_count "$INBOX2"); smbclient_to HERALD2 "$IP2" "via port 445" -p 445
+check "smbclient -M -p 445 (direct hosting) arrives" eval 'smbclient_ok && expect_inbox "$INBOX2" $n "via port 445"'
+smbclient_to NOTHERE "$IP2" "nobody" -p 139
+check "smbclient -M to a name Herald does not hold is refused (0x82)" eval '! smbclient_ok'
+echo "  smbclient said: $(tr '\n' ' ' <<<"$SMBOUT" | head -c 200)"
+
+# --- 2. herald send to smbd
+smbd_file() { # sender -> content of smbd's file for that sender
+	cat "$MSGS/$1" 2>/dev/null
+}
+expect_smbd() { # sender expected
+	local got
+	netns_wait 10 test -f "$MSGS/$1" || return 1
+	got=$(smbd_file "$1"; echo x)
+	got=${got%x}
+	[ "$got" = "$2" ] || { echo "  smbd got: $(printf '%s' "$got" | head -c 120 | od -c | head -3)"; return 1; }
+}
+OUT=$(herald 4 SENDER send --session --from hshort "$IP1" "short hello" 2>&1)
+check "herald send by IP (0xD0 after negotiate) reaches smbd exactly" eval 'grep -q " delivered" <<<"$OUT" && expect_smbd hshort "short hello"'
+echo "  $OUT"
+longsmbd=$(for i in $(seq 1 25); do printf 'Zeile %02d: Gr\303\274\303\237e\n' "$i"; done)
+longsmbd=${longsmbd%$'\n'}
+OUT=$(herald 4 SENDER send --session --from hlong "$IP1" "$longsmbd" 2>&1)
+check "herald send long multi-line umlaut text (multi-block) reaches smbd exactly" eval 'grep -q " delivered" <<<"$OUT" && expect_smbd hlong "$longsmbd"'
+OUT=$(herald 4 SENDER send --session --from humlaut "$IP1" "$umlauts" 2>&1)
+check "herald send umlauts (CP850) reach smbd exactly" eval 'grep -q " delivered" <<<"$OUT" && expect_smbd humlaut "$umlauts"'
+netns_wait 15 netns_exec 4 nmblookup -s "$cconf" -B "$(netns_bcast)" 'SMBD1#03' >/dev/null
+OUT=$(herald 4 SENDER send --session --from hbyname SMBD1 "found by name" 2>&1)
+check "herald send by name (NBNS query for SMBD1<03> answered by nmbd) reaches smbd" eval 'grep -q "SMBD1<03> $IP1 session delivered" <<<"$OUT" && expect_smbd hbyname "found by name"'
+echo "  $OUT"
+
+# --- 3. mailslot
+n=$(inbox_count "$INBOX2")
+OUT=$(herald 4 SENDER send --mailslot HERALD2 "$(printf 'mailslot from a Herald\nsecond line')" 2>&1)
+check "mailslot message from a second Herald (by name) arrives" eval 'grep -q "mailslot sent-unconfirmed" <<<"$OUT" && expect_inbox "$INBOX2" $n "$(printf "mailslot from a Herald\nsecond line")"'
+echo "  $OUT"
+n=$(inbox_count "$INBOX2")
+netns_exec 4 python3 - "$IP4" "$IP2" <<'PY'
+import socket, struct, sys
+src, dst = sys.argv[1], sys.argv[2]
+def nbname(name, suffix):
+    raw = name.ljust(15).encode('ascii') + bytes([suffix])
+    return bytes([32]) + bytes(b for c in raw for b in (0x41 + (c >> 4), 0x41 + (c & 15))) + b'\0'
+body = b'GENERATOR\0HERALD2\0' + 'frame generator: Gr\u00fc\u00dfe'.encode('cp850') + b'\0'
+slot = b'\\MAILSLOT\\MESSNGR\0'
+words = struct.pack('<HHHHBBHIHHHHHBBHHH', 0, len(body), 0, 0, 0, 0, 0, 0, 0, 0, 87, len(body), 87, 3, 0, 1, 1, 2)
+smb = b'\xffSMB' + bytes([0x25]) + b'\0' * 27 + bytes([17]) + words + struct.pack('<H', len(slot) + len(body)) + slot + body
+assert len(smb) - len(body) == 87
+names = nbname('GENERATOR', 0) + nbname('HERALD2', 3)
+dgm = struct.pack('>BBH4sHHH', 0x10, 0x02, 0x4242, socket.inet_aton(src), 138, len(names) + len(smb), 0) + names + smb
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind((src, 0))
+s.sendto(dgm, (dst, 138))
+PY
+check "mailslot datagram from an independent frame generator arrives" expect_inbox "$INBOX2" "$n" "$(printf 'frame generator: Gr\303\274\303\237e')"
+
+# --- 4. workgroup
+n2=$(inbox_count "$INBOX2"); n3=$(inbox_count "$INBOX3")
+OUT=$(herald 4 SENDER send --domain "to the whole workgroup" 2>&1)
+check "send --domain reaches HERALD2" expect_inbox "$INBOX2" "$n2" "to the whole workgroup"
+check "send --domain reaches HERALD3" expect_inbox "$INBOX3" "$n3" "to the whole workgroup"
+echo "  $OUT"
+
+# --- 5. malformed input counted, listener survives
+netns_exec 4 bash -c "printf 'GET / HTTP/1.0\r\n\r\n' >/dev/tcp/$IP2/139; printf '\x00\x00\x00\x08\xfeSMB\x00\x00\x00\x00' >/dev/tcp/$IP2/445; printf 'garbage' >/dev/udp/$IP2/138" 2>/dev/null
+n=$(inbox_count "$INBOX2"); smbclient_to HERALD2 "$IP2" "still alive"
+check "after malformed TCP/UDP input the listener still receives" eval 'smbclient_ok && expect_inbox "$INBOX2" $n "still alive"'
+
+netns_capture_stop
+# --- 6. tshark decodes Herald's mailslot frames without expert warnings
+HF='nbdgm.source_name contains "SENDER" && smb.cmd == 0x25'
+MS=$(tshark -r "$NETNS_DIR/interop.pcapng" -Y "$HF"' && mailslot.name == "\\MAILSLOT\\MESSNGR"' -T fields -e frame.number 2>/dev/null | wc -l)
+WARN=$(tshark -r "$NETNS_DIR/interop.pcapng" -Y "($HF) && _ws.expert" -T fields -e frame.number 2>/dev/null | wc -l)
+check "tshark decodes Herald's mailslot writes ($MS frames) as MESSNGR writes without expert warnings ($WARN)" test "$MS" -ge 2 -a "$WARN" -eq 0
+D0=$(tshark -r "$NETNS_DIR/interop.pcapng" -Y "ip.src == $IP4 && smb.cmd == 0xd0" -T fields -e frame.number 2>/dev/null | wc -l)
+D5=$(tshark -r "$NETNS_DIR/interop.pcapng" -Y "ip.src == $IP4 && smb.cmd == 0xd5" -T fields -e frame.number 2>/dev/null | wc -l)
+check "Herald used 0xD0 for short text ($D0) and 0xD5.. for long text ($D5 starts from Herald and smbclient)" test "$D0" -ge 2 -a "$D5" -ge 2
+
+# stop listeners; they print their counters
+netns_stop "$L2"
+netns_stop "$L3"
+STATS=$(grep '^stopped:' "$NETNS_DIR/listen2.log")
+echo "  HERALD2 $STATS"
+check "HERALD2 counted the refused session" grep -qE "[1-9][0-9]* sessions refused" <<<"$STATS"
+check "HERALD2 counted the malformed input" grep -qE "[3-9] malformed|[1-9][0-9]+ malformed" <<<"$STATS"
+if [ "$fail" -gt 0 ]; then
+	echo "--- listen2.log"; tail -20 "$NETNS_DIR/listen2.log"
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

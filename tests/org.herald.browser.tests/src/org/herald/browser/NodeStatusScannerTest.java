@@ -1,0 +1,126 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.Inet4Address;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.herald.api.BindInterface;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scanner against real responders on loopback: hosts 127.0.1.1-200 on one random high port
+ * (the responders bind 127.0.1.N; the scanner binds 127.0.0.1, an ephemeral port).
+ */
+class NodeStatusScannerTest {
+
+	static final Inet4Address SCANNER = BindInterface.parseIpv4("127.0.0.1");
+
+	static Inet4Address host(int n) {
+		return BindInterface.parseIpv4("127.0.1." + n);
+	}
+
+	static int randomPort() {
+		return ThreadLocalRandom.current().nextInt(20000, 60000);
+	}
+
+	@Test
+	void findsEveryResponderAndOnlyThem() throws Exception {
+		int port = randomPort();
+		List<NodeStatusResponder> responders = new ArrayList<>();
+		try {
+			for (int n = 1; n <= 200; n += 2) {
+				responders.add(new NodeStatusResponder(host(n), port, "H" + n, "LABWG", n % 4 == 1 ? "USER" + n : null,
+						new byte[] { 0, 0x11, 0x22, 0x33, 0x44, (byte) n }, 0));
+			}
+			ConcurrentLinkedQueue<ScanHit> hits = new ConcurrentLinkedQueue<>();
+			ScanSummary s = new NodeStatusScanner(SCANNER, ScanOptions.defaults().withPort(port).withTimeout(Duration.ofMillis(500)))
+					.scan(Targets.parse(List.of("127.0.1.1-200")), hits::add);
+			assertEquals(200, s.targets());
+			assertEquals(100, s.answered());
+			List<ScanHit> sorted = hits.stream().sorted(Comparator.comparingLong(h -> Targets.key(h.address()))).toList();
+			assertEquals(100, sorted.size());
+			for (int i = 0; i < 100; i++) {
+				int n = 2 * i + 1;
+				ScanHit h = sorted.get(i);
+				assertEquals(host(n), h.address());
+				HostNames names = h.hostNames();
+				assertEquals(Optional.of("H" + n), names.computer());
+				assertEquals(Optional.of("LABWG"), names.workgroup());
+				assertEquals(n % 4 == 1 ? Optional.of("USER" + n) : Optional.empty(), names.user());
+				assertTrue(names.fileServer());
+				assertEquals(String.format("00:11:22:33:44:%02x", n), h.mac());
+			}
+		} finally {
+			responders.forEach(NodeStatusResponder::close);
+		}
+	}
+
+	@Test
+	void retriesReachHostsThatMissedTheFirstQuery() throws Exception {
+		int port = randomPort();
+		try (NodeStatusResponder shy = new NodeStatusResponder(host(210), port, "SHY", "LABWG", null, new byte[6], 1);
+				NodeStatusResponder quick = new NodeStatusResponder(host(211), port, "QUICK", "LABWG", null, new byte[6], 0)) {
+			ConcurrentLinkedQueue<ScanHit> hits = new ConcurrentLinkedQueue<>();
+			ScanOptions o = ScanOptions.defaults().withPort(port).withTimeout(Duration.ofMillis(300)).withRetries(2);
+			ScanSummary s = new NodeStatusScanner(SCANNER, o).scan(List.of(host(210), host(211)), hits::add);
+			assertEquals(2, s.answered());
+			assertEquals(3, s.sent(), "one query each, and one retry for the host that ignored the first");
+			assertEquals(2, shy.requests());
+			assertEquals(1, quick.requests());
+		}
+	}
+
+	@Test
+	void withoutRetriesAHostThatMissedTheQueryIsNotListed() throws Exception {
+		int port = randomPort();
+		try (NodeStatusResponder shy = new NodeStatusResponder(host(212), port, "SHY", "LABWG", null, new byte[6], 1)) {
+			List<ScanHit> hits = new ArrayList<>();
+			ScanSummary s = new NodeStatusScanner(SCANNER, ScanOptions.defaults().withPort(port).withTimeout(Duration.ofMillis(200)).withRetries(0))
+					.scan(List.of(host(212)), hits::add);
+			assertEquals(0, s.answered());
+			assertEquals(List.of(), hits);
+		}
+	}
+
+	@Test
+	void rateLimitedScanStillFindsAll() throws Exception {
+		int port = randomPort();
+		List<NodeStatusResponder> responders = new ArrayList<>();
+		try {
+			for (int n = 220; n < 240; n++) {
+				responders.add(new NodeStatusResponder(host(n), port, "R" + n, "LABWG", null, new byte[6], 0));
+			}
+			ConcurrentLinkedQueue<ScanHit> hits = new ConcurrentLinkedQueue<>();
+			ScanSummary s = new NodeStatusScanner(SCANNER, ScanOptions.defaults().withPort(port).withRate(200))
+					.scan(Targets.parse(List.of("127.0.1.220-239")), hits::add);
+			assertEquals(20, s.answered());
+			assertEquals(20, s.sent());
+		} finally {
+			responders.forEach(NodeStatusResponder::close);
+		}
+	}
+
+	@Test
+	void targetsAsUsersWriteThem() {
+		assertEquals(254, Targets.parse(List.of("198.51.100.0/24")).size());
+		assertEquals(BindInterface.parseIpv4("198.51.100.1"), Targets.parse(List.of("198.51.100.0/24")).get(0));
+		assertEquals(List.of(BindInterface.parseIpv4("198.51.100.7")), Targets.parse(List.of("198.51.100.7/32")));
+		assertEquals(11, Targets.parse(List.of("198.51.100.10-20")).size());
+		assertEquals(258, Targets.parse(List.of("198.51.100.250-198.51.101.251")).size());
+		assertEquals(3, Targets.parse(List.of("198.51.100.1,198.51.100.2", "198.51.100.1", "198.51.100.3")).size());
+		for (String bad : List.of("198.51.100.0/33", "198.51.100.20-10", "198.51.100.x", "example.org", "198.51.100.1-300")) {
+			org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Targets.parse(List.of(bad)), bad);
+		}
+	}
+}

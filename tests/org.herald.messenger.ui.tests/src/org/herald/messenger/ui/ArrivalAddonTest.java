@@ -1,0 +1,129 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger.ui;
+
+import static org.herald.messenger.ui.UiTestSupport.message;
+import static org.herald.messenger.ui.UiTestSupport.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.herald.api.MessageFlag;
+import org.herald.api.Settings;
+import org.herald.inbox.Inbox;
+import org.herald.inbox.InboxQuery;
+import org.herald.inbox.InboxService;
+import org.herald.inbox.SpamSettings;
+import org.herald.messenger.ui.internal.ArrivalPopup;
+import org.herald.messenger.ui.internal.Notifications;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** New messages in the real inbox pop up on a real display; quiet mode and quarantine keep them down. */
+class ArrivalAddonTest {
+
+	private Display display;
+	private IEclipseContext context;
+	private Inbox inbox;
+	private ArrivalAddon addon;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		display = Display.getDefault();
+		Notifications.DEFAULTS.save();
+		context = UiTestSupport.partContext();
+		MApplication app = context.get(EModelService.class) != null
+				? context.get(EModelService.class).createModelElement(MApplication.class)
+				: org.eclipse.e4.ui.model.application.impl.ApplicationFactoryImpl.eINSTANCE.createApplication();
+		context.set(MApplication.class, app);
+		Path workspace = Path.of(UiTestSupport.workspace().getURL().getPath());
+		inbox = UiTestSupport.service(InboxService.class).open(workspace, UiTestSupport.service(Settings.class).identity());
+		inbox.updateSettings(new SpamSettings(0, Duration.ofSeconds(10), false, false));
+		inbox.delete(Arrays.stream(inbox.ids(InboxQuery.all())).boxed().toList());
+		addon = ContextInjectionFactory.make(ArrivalAddon.class, context);
+	}
+
+	@AfterEach
+	void tearDown() throws Exception {
+		ContextInjectionFactory.invoke(addon, jakarta.annotation.PreDestroy.class, context);
+		for (ArrivalPopup p : addon.popups()) {
+			if (!p.shell().isDisposed()) {
+				p.shell().dispose();
+			}
+		}
+		context.dispose();
+		Notifications.DEFAULTS.save();
+	}
+
+	private static String allText(Control c) {
+		StringBuilder b = new StringBuilder();
+		if (c instanceof Text t) {
+			b.append(t.getText()).append('\n');
+		} else if (c instanceof org.eclipse.swt.widgets.Label l) {
+			b.append(l.getText()).append('\n');
+		}
+		if (c instanceof org.eclipse.swt.widgets.Composite comp) {
+			for (Control child : comp.getChildren()) {
+				b.append(allText(child));
+			}
+		}
+		return b.toString();
+	}
+
+	@Test
+	void aNewMessagePopsUpWithSenderTextAndReply() throws Exception {
+		inbox.accept(message("ALICE", "127.0.0.7", "Coffee in 5 minutes", Instant.now()));
+		waitFor(display, "a pop-up", () -> addon.popups().size() == 1 && addon.popups().get(0).shell().isVisible());
+		Shell shell = addon.popups().get(0).shell();
+		assertEquals("Message from ALICE", shell.getText());
+		String text = allText(shell);
+		assertTrue(text.contains("Coffee in 5 minutes"), text);
+		assertTrue(text.contains("ALICE (127.0.0.7)"), text);
+		assertTrue(Arrays.stream(((org.eclipse.swt.widgets.Composite) shell.getChildren()[2]).getChildren())
+				.anyMatch(c -> c instanceof Button b && b.getText().equals("&Reply")));
+		assertEquals(0, shell.getStyle() & SWT.ON_TOP, "an ordinary message does not stay on top");
+	}
+
+	@Test
+	void urgentMessagesStayOnTop() throws Exception {
+		inbox.accept(message("BOSS", "127.0.0.8", "Fire drill now", Instant.now(), MessageFlag.URGENT));
+		waitFor(display, "a pop-up", () -> addon.popups().size() == 1);
+		Shell shell = addon.popups().get(0).shell();
+		assertEquals("Urgent message from BOSS", shell.getText());
+		assertTrue((shell.getStyle() & SWT.ON_TOP) != 0);
+	}
+
+	@Test
+	void quietModeAndQuarantineKeepPopUpsDown() throws Exception {
+		new Notifications(true, true, true, true).save();
+		long quiet = inbox.accept(message("CAROL", "127.0.0.9", "shh", Instant.now())).orElseThrow().id();
+		waitFor(display, "the quiet message to be seen", () -> addon.lastSeen() >= quiet);
+		new Notifications(true, true, true, false).save();
+		inbox.updateSettings(new SpamSettings(0, Duration.ofSeconds(10), false, true));
+		long held = inbox.accept(message("SPAMMER", "127.0.0.13", "buy now", Instant.now())).orElseThrow().id();
+		assertTrue(inbox.get(held).orElseThrow().flags().contains(MessageFlag.QUARANTINED));
+		waitFor(display, "the quarantined message to be seen", () -> addon.lastSeen() >= held);
+		while (display.readAndDispatch()) {
+			// let any pop-up that was (wrongly) scheduled open
+		}
+		assertEquals(0, addon.popups().size(), "nothing popped up");
+		assertEquals(Set.of(), Set.copyOf(addon.popups()));
+	}
+}

@@ -1,0 +1,124 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger.ui;
+
+import static org.herald.messenger.ui.UiTestSupport.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.e4.core.contexts.ContextInjectionFactory;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Shell;
+import org.herald.api.BindInterface;
+import org.herald.api.Identity;
+import org.herald.api.Settings;
+import org.herald.inbox.Inbox;
+import org.herald.inbox.InboxQuery;
+import org.herald.inbox.InboxService;
+import org.herald.messenger.Messenger;
+import org.herald.messenger.Presence;
+import org.herald.ui.ComposeRequest;
+import org.herald.ui.HeraldEvents;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The composer with the real messenger: it sends as the saved identity (127.0.0.21/8) to a second
+ * Herald present on 127.0.0.22 (standard ports, loopback only), whose inbox must hold the text.
+ */
+class ComposePartTest {
+
+	private static final Identity SENDER = new Identity("COMPOSER", "UITEST", List.of(BindInterface.parse("127.0.0.21/8")), Optional.empty());
+	private static final Identity RECEIVER = new Identity("RECEIVER", "UITEST", List.of(BindInterface.parse("127.0.0.22/8")),
+			Optional.empty());
+
+	private Display display;
+	private Shell shell;
+	private IEclipseContext context;
+	private ComposePart part;
+	private Settings settings;
+	private Identity saved;
+
+	@BeforeEach
+	void setUp() throws Exception {
+		display = Display.getDefault();
+		settings = UiTestSupport.service(Settings.class);
+		saved = settings.identity();
+		settings.save(SENDER);
+		context = UiTestSupport.partContext();
+		shell = new Shell(display);
+		shell.setLayout(new FillLayout());
+		shell.setSize(900, 500);
+		context.set(Composite.class, new Composite(shell, SWT.NONE));
+		part = ContextInjectionFactory.make(ComposePart.class, context);
+		shell.open();
+	}
+
+	@AfterEach
+	void tearDown() throws Exception {
+		ContextInjectionFactory.invoke(part, jakarta.annotation.PreDestroy.class, context);
+		shell.dispose();
+		context.dispose();
+		settings.save(saved);
+	}
+
+	@Test
+	void countsBytesInTheOemCodePageAgainstThePathLimit() {
+		part.textField().setText("Grüße\nzwei");
+		assertTrue(part.countLabel().getText().startsWith("11 / 1,598 bytes"), part.countLabel().getText());
+		part.textField().setText("\u263A smile");
+		assertTrue(part.countLabel().getText().contains("UTF-8"), "a character outside CP850 sends the text as UTF-8");
+		part.pathChooser().select(2);
+		part.pathChooser().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+		assertTrue(part.countLabel().getText().contains("/ 398 bytes"), part.countLabel().getText());
+	}
+
+	@Test
+	void badRecipientsSayWhatIsWrongAndSendNothing() {
+		part.toField().setText("GOOD, A*B");
+		part.textField().setText("hello");
+		part.send();
+		assertTrue(part.statusLabel().getText().startsWith("'A*B' is not a recipient"), part.statusLabel().getText());
+		assertEquals(0, part.reportTable().getItemCount());
+	}
+
+	@Test
+	void aReplyRequestFillsTheComposer() {
+		context.get(IEventBroker.class).send(HeraldEvents.COMPOSE, new ComposeRequest("ALICE", "\n\n> hi"));
+		waitFor(display, "the composer to fill", () -> part.toField().getText().equals("ALICE"));
+		assertEquals("\n\n> hi", part.textField().getText());
+	}
+
+	@Test
+	void sendingProducesADeliveryReportAndTheOtherHeraldStoresTheText() throws Exception {
+		Path otherWorkspace = Files.createTempDirectory("herald-receiver");
+		Inbox otherInbox = UiTestSupport.service(InboxService.class).open(otherWorkspace, RECEIVER);
+		try (Presence receiver = UiTestSupport.service(Messenger.class).join(RECEIVER, otherInbox, null)) {
+			part.toField().setText("127.0.0.22, 127.0.0.23");
+			part.textField().setText("Server reboot at 18:00.\nPlease save your work.");
+			part.send();
+			waitFor(display, "the delivery report", () -> part.reportTable().getItemCount() == 2);
+			assertEquals("127.0.0.22", part.reportTable().getItem(0).getText(0));
+			assertEquals("delivered", part.reportTable().getItem(0).getText(3));
+			assertEquals("session", part.reportTable().getItem(0).getText(2));
+			assertTrue(part.reportTable().getItem(1).getText(3).startsWith("failed: "), "nothing listens on 127.0.0.23");
+			assertEquals("1 of 2 sent", part.statusLabel().getText());
+			var stored = otherInbox.page(InboxQuery.all()).messages();
+			assertEquals(1, stored.size());
+			assertEquals("Server reboot at 18:00.\nPlease save your work.", stored.get(0).message().text());
+			assertEquals("COMPOSER", stored.get(0).message().senderName());
+		}
+	}
+}
