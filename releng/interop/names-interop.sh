@@ -27,15 +27,16 @@ check() {
 # contains FILE-or-TEXT PATTERN
 has() { grep -q -E -- "$2" <<<"$1"; }
 log_has() { grep -q -E -- "$2" "$1"; }
+# Each host has its own workspace (-data): no settings saved in the user's workspace reach the test.
 herald() { # herald HOST args...
 	local h=$1
 	shift
-	netns_exec "$h" $HERALD "$@"
+	netns_exec "$h" $HERALD "$@" -data "$NETNS_DIR/ws$h"
 }
 herald_serve() { # herald_serve HOST LOG args... ; prints the process group
 	local h=$1 log=$2
 	shift 2
-	netns_spawn "$h" "$log" $HERALD names serve "$@"
+	netns_spawn "$h" "$log" $HERALD names serve "$@" -data "$NETNS_DIR/ws$h"
 }
 ip1=$(netns_ip 1); ip2=$(netns_ip 2); ip4=$(netns_ip 4); ip5=$(netns_ip 5)
 bcast=$(netns_bcast)
