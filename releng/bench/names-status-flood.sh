@@ -5,8 +5,8 @@
 # the CPU it spends on them, against nmbd under the same flood. Both responders run in private
 # network namespaces (198.51.100.0/24, nothing leaves them): host 1 Herald (`herald names serve`),
 # host 2 nmbd, host 3 the flooder (NameStatusFlood.java: WINDOW requests in flight, bounded by COUNT
-# requests and SECONDS seconds). Each target gets a warm-up flood, then RUNS measured floods one after
-# the other (never both at once). CPU is utime+stime of the responder's process group, from
+# requests and SECONDS_LIMIT seconds). Each target gets a warm-up flood, then RUNS measured floods
+# each, alternating Herald and nmbd (never both at once). CPU is utime+stime of the responder's process group, from
 # /proc/<pid>/stat before and after each run.
 #
 # Run as root: releng/bench/names-status-flood.sh [HERALD_LAUNCHER]
@@ -57,29 +57,27 @@ field() { # field LINE KEY
 	sed -n "s/.*\b$2=\([0-9.]*\).*/\1/p" <<<"$1"
 }
 
-# measure LABEL TARGET_IP PGID - prints the runs, sets RESULT_RATE and RESULT_PER_CPU (medians).
-measure() {
-	local label=$1 target=$2 pg=$3 i t0 t1 line rate answered seconds cpu rates=() percpu=()
-	flood "$target" $((COUNT / 10)) 3 >/dev/null # warm-up (the JIT, nmbd's caches)
-	for ((i = 1; i <= RUNS; i++)); do
-		t0=$(cpu_ticks "$pg")
-		line=$(flood "$target" "$COUNT" "$SECONDS_LIMIT")
-		t1=$(cpu_ticks "$pg")
-		rate=$(field "$line" rate)
-		answered=$(field "$line" answered)
-		seconds=$(field "$line" seconds)
-		cpu=$(echo "scale=3; ($t1 - $t0) / $tck" | bc)
-		if [ "$(echo "$cpu > 0" | bc)" = 1 ]; then
-			percpu+=("$(echo "$answered / $cpu" | bc)")
-		else
-			percpu+=(0)
-		fi
-		rates+=("$rate")
-		printf '  %-6s run %d: %s | CPU %ss = %s%% of one core, %s answers per CPU-second\n' "$label" "$i" "$line" "$cpu" \
-			"$(echo "scale=0; 100 * $cpu / $seconds" | bc 2>/dev/null)" "${percpu[-1]}"
-	done
-	RESULT_RATE=$(printf '%s\n' "${rates[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")
-	RESULT_PER_CPU=$(printf '%s\n' "${percpu[@]}" | sort -n | sed -n "$(((RUNS + 1) / 2))p")
+# run_once LABEL TARGET_IP PGID - one measured flood; prints it, appends to RATES_<LABEL> and PERCPU_<LABEL>.
+run_once() {
+	local label=$1 target=$2 pg=$3 t0 t1 line rate answered seconds cpu percpu
+	local -n rates=RATES_$label percpus=PERCPU_$label
+	t0=$(cpu_ticks "$pg")
+	line=$(flood "$target" "$COUNT" "$SECONDS_LIMIT")
+	t1=$(cpu_ticks "$pg")
+	rate=$(field "$line" rate)
+	answered=$(field "$line" answered)
+	seconds=$(field "$line" seconds)
+	cpu=$(echo "scale=3; ($t1 - $t0) / $tck" | bc)
+	percpu=0
+	[ "$(echo "$cpu > 0" | bc)" = 1 ] && percpu=$(echo "$answered / $cpu" | bc)
+	printf '  %-6s %s | CPU %ss = %s%% of one core, %s answers per CPU-second\n' "$label" "$line" "$cpu" \
+		"$(echo "scale=0; 100 * $cpu / $seconds" | bc 2>/dev/null)" "$percpu"
+	rates+=("$rate")
+	percpus+=("$percpu")
+}
+
+median() {
+	printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"
 }
 
 echo "== setup: Herald on $ip1 (host 1), nmbd on $ip2 (host 2), flooder on $ip3 (host 3); $(nproc) cores"
@@ -94,16 +92,22 @@ netns_wait 30 bash -c "ip netns exec $(netns_ns 3) nmblookup -s $c3 -A $ip2 | gr
 	{ echo "bench: nmbd does not answer node status"; exit 1; }
 echo "   Herald lists $(netns_exec 3 nmblookup -s "$c3" -A "$ip1" | grep -c '<ACTIVE>') names, nmbd $(netns_exec 3 nmblookup -s "$c3" -A "$ip2" | grep -c '<ACTIVE>')"
 
-echo "== Herald"
-measure herald "$ip1" "$pg_h"
-h_rate=$RESULT_RATE h_cpu=$RESULT_PER_CPU
-echo "== nmbd $(nmbd --version)"
-measure nmbd "$ip2" "$pg_n"
-n_rate=$RESULT_RATE n_cpu=$RESULT_PER_CPU
+# Warm-up floods (the JIT, nmbd's caches), then the runs alternate, so that the load of the machine
+# at any moment weighs on both alike.
+flood "$ip1" $((COUNT / 10)) 3 >/dev/null
+flood "$ip2" $((COUNT / 10)) 3 >/dev/null
+echo "== runs (nmbd $(nmbd --version))"
+RATES_herald=() PERCPU_herald=() RATES_nmbd=() PERCPU_nmbd=()
+for ((i = 1; i <= RUNS; i++)); do
+	run_once herald "$ip1" "$pg_h"
+	run_once nmbd "$ip2" "$pg_n"
+done
+h_rate=$(median "${RATES_herald[@]}") h_cpu=$(median "${PERCPU_herald[@]}")
+n_rate=$(median "${RATES_nmbd[@]}") n_cpu=$(median "${PERCPU_nmbd[@]}")
 
 netns_stop "$pg_h"
 grep "^stopped:" "$hlog" | sed 's/^/   Herald /'
-echo "== result (medians of $RUNS runs)"
+echo "== result (medians of $RUNS runs each; $(uptime | sed 's/.*load/load/'))"
 echo "herald: $h_rate node status answers/s, $h_cpu answers per CPU-second"
 echo "nmbd:   $n_rate node status answers/s, $n_cpu answers per CPU-second"
 echo "ratio herald/nmbd: throughput $(echo "scale=2; $h_rate / $n_rate" | bc), answers per CPU-second $(echo "scale=2; $h_cpu / $n_cpu" | bc)"
