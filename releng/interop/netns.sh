@@ -36,7 +36,7 @@ netns_init() {
 		return 1
 	fi
 	NETNS_PREFIX=${1:-hrl$$}
-	if ip netns list | grep -q "^${NETNS_PREFIX}"; then
+	if netns_ours | grep -q .; then
 		netns_log "namespaces with prefix $NETNS_PREFIX exist already; refusing to reuse them"
 		return 1
 	fi
@@ -45,6 +45,12 @@ netns_init() {
 	trap netns_cleanup EXIT
 	trap 'exit 130' INT
 	trap 'exit 143' TERM
+}
+
+# netns_ours - the existing namespaces named by this prefix: <prefix>hub and <prefix>h<N>, exactly
+# (a bare prefix match would also take hrl12345's namespaces for hrl1234's).
+netns_ours() {
+	ip netns list | awk '{print $1}' | grep -E "^${NETNS_PREFIX}(hub|h[0-9]+)\$"
 }
 
 # netns_hub - the hub namespace's name.
@@ -276,9 +282,9 @@ netns_cleanup() {
 		netns_stop "$pgid"
 	done
 	[ -f "$NETNS_DIR/pgids" ] && : >"$NETNS_DIR/pgids"
-	# The prefix was checked unused at netns_init: every namespace with it is ours.
+	# The prefix was checked unused at netns_init: every namespace named after it is ours.
 	if [ -n "$NETNS_PREFIX" ]; then
-		for ns in $(ip netns list | awk '{print $1}' | grep "^${NETNS_PREFIX}"); do
+		for ns in $(netns_ours); do
 			ip netns del "$ns" 2>/dev/null
 		done
 	fi

@@ -47,6 +47,9 @@ public final class NbnsResponder implements NameResponder, AutoCloseable {
 	private final List<NbnsEndpoint> endpoints = new ArrayList<>();
 	private final Map<BindInterface, NbnsEndpoint> unicast = new java.util.HashMap<>();
 	private final CompletableFuture<Void> registered = new CompletableFuture<>();
+	/** What the endpoints counted before they were closed: the counters outlive {@link #stop()}. */
+	private long receivedByClosed;
+	private long malformedByClosed;
 	private final AtomicLong answered = new AtomicLong();
 	private final AtomicLong defended = new AtomicLong();
 	private final ScheduledExecutorService worker;
@@ -221,9 +224,11 @@ public final class NbnsResponder implements NameResponder, AutoCloseable {
 
 	@Override
 	public ResponderCounters counters() {
-		long received = 0;
-		long malformed = 0;
+		long received;
+		long malformed;
 		synchronized (this) {
+			received = receivedByClosed;
+			malformed = malformedByClosed;
 			for (NbnsEndpoint e : endpoints) {
 				received += e.received();
 				malformed += e.malformed();
@@ -264,7 +269,11 @@ public final class NbnsResponder implements NameResponder, AutoCloseable {
 		worker.shutdownNow();
 		registered.cancel(false); // stopped before the registration ended: no effect if it had ended
 		synchronized (this) {
-			endpoints.forEach(NbnsEndpoint::close);
+			for (NbnsEndpoint e : endpoints) {
+				e.close();
+				receivedByClosed += e.received();
+				malformedByClosed += e.malformed();
+			}
 			endpoints.clear();
 			unicast.clear();
 		}

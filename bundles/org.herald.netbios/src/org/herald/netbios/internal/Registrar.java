@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,7 @@ import org.herald.netbios.wire.NodeType;
  * <ul>
  * <li>Without WINS (B-node): broadcast NAME REGISTRATION REQUESTs on each interface's subnet, all names
  * of a batch together, {@code broadcastTries} times {@code broadcastInterval} apart; a name nobody
- * objects to is active, a negative response (another owner defends it) puts it in conflict.</li>
+ * objects to is claimed with a NAME OVERWRITE DEMAND and is active, a negative response (another owner defends it) puts it in conflict.</li>
  * <li>With WINS (H-node): NAME REGISTRATION REQUESTs (opcode 5) unicast to the server with RD; a WACK extends
  * the wait by its TTL (capped); a positive response gives the TTL, and a refresh follows at half of
  * it; a negative one is a refusal, reported with the current owner the server gives for the name.
@@ -130,12 +131,15 @@ final class Registrar {
 
 	private void registerByBroadcast(List<NameTableEntry> entries) throws InterruptedException {
 		Map<NetbiosName, Inet4Address> refusedBy = new HashMap<>();
+		// The requests of each interface by transaction id, in the table's order.
+		Map<BindInterface, Map<Integer, NameTableEntry>> requests = new LinkedHashMap<>();
 		for (BindInterface i : identity.interfaces()) {
 			BlockingQueue<Answer> answers = new LinkedBlockingQueue<>();
-			Map<Integer, NameTableEntry> byId = new HashMap<>();
+			Map<Integer, NameTableEntry> byId = new LinkedHashMap<>();
 			for (NameTableEntry e : entries) {
 				byId.put(transactions.open(answers), e);
 			}
+			requests.put(i, byId);
 			try {
 				InetSocketAddress to = new InetSocketAddress(i.broadcast(), settings.port());
 				for (int t = 0; t < settings.broadcastTries(); t++) {
@@ -161,6 +165,19 @@ final class Registrar {
 				}
 			} finally {
 				byId.keySet().forEach(transactions::close);
+			}
+		}
+		// Names nobody objected to on any subnet are claimed with one NAME OVERWRITE DEMAND per subnet
+		// (RFC 1002 5.1.1.1), in the transaction of the last request there, as Windows does by clearing
+		// RD on its last broadcast. A name refused on one subnet is claimed on none.
+		for (Map.Entry<BindInterface, Map<Integer, NameTableEntry>> claim : requests.entrySet()) {
+			BindInterface i = claim.getKey();
+			InetSocketAddress to = new InetSocketAddress(i.broadcast(), settings.port());
+			for (Map.Entry<Integer, NameTableEntry> r : claim.getValue().entrySet()) {
+				NameTableEntry e = r.getValue();
+				if (!refusedBy.containsKey(e.name())) {
+					send(i, NbnsMessages.overwriteDemand(r.getKey(), e.name(), 0, address(e, i)), to);
+				}
 			}
 		}
 		for (NameTableEntry e : entries) {

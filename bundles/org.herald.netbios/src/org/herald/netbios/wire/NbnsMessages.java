@@ -79,6 +79,15 @@ public final class NbnsMessages {
 		return withAddress(id, NbnsPacket.OP_REGISTRATION, RD | (broadcast ? B : 0), name, ttl, address);
 	}
 
+	/**
+	 * 4.2.3 NAME OVERWRITE DEMAND: a broadcast registration request without RD. A B-node sends it once
+	 * its registration went unopposed (RFC 1002 5.1.1.1, "broadcast NAME UPDATE REQUEST"; RFC 1001
+	 * 15.2.1), so that every node learns the name is taken.
+	 */
+	public static NbnsPacket overwriteDemand(int id, NetbiosName name, long ttl, NbAddress address) {
+		return withAddress(id, NbnsPacket.OP_REGISTRATION, B, name, ttl, address);
+	}
+
 	/** Multi-homed name registration (opcode 15), sent to a WINS server as Windows and Samba do for unique names. */
 	public static NbnsPacket multihomedRegistrationRequest(int id, NetbiosName name, long ttl, NbAddress address) {
 		return withAddress(id, NbnsPacket.OP_MULTIHOMED_REGISTRATION, RD, name, ttl, address);

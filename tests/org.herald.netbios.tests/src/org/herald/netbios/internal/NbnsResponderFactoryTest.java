@@ -71,7 +71,11 @@ class NbnsResponderFactoryTest {
 
 		try (NbnsClient c = new NbnsClient(Loopback.identity("ASKER", "WG", 12, null), Loopback.clientSettings(port))) {
 			assertEquals(host(11), c.query(new NetbiosName("FACTORY", 3), new QueryTarget.Host(host(11))).get(0).address());
+			var before = r.counters();
+			assertTrue(before.received() >= 1 && before.answered() >= 1, before::toString);
 			r.stop();
+			assertTrue(r.counters().received() >= before.received(), "the counters outlive the sockets: " + r.counters());
+			assertTrue(r.counters().answered() >= before.answered());
 			assertFalse(r.running());
 			assertEquals(List.of(), factory.running());
 			assertTrue(r.names().stream().allMatch(e -> e.state() == NameState.RELEASED));

@@ -201,6 +201,115 @@ class NbnsResponderTest {
 	}
 
 	@Test
+	void claimsEachUnopposedNameWithAnOverwriteDemandAfterItsRequests() throws Exception {
+		Identity identity = Loopback.identity("HERALD", "WG", 2, null);
+		for (int attempt = 0;; attempt++) {
+			int port = Loopback.randomPort();
+			// Listen on the broadcast address like another node would, before Herald starts.
+			try (java.net.DatagramSocket bcast = new java.net.DatagramSocket(null)) {
+				bcast.setReuseAddress(true);
+				bcast.bind(new java.net.InetSocketAddress(Loopback.BROADCAST, port));
+				bcast.setSoTimeout((int) Loopback.DEADLINE.toMillis());
+				NbnsResponder r = new NbnsResponder(identity, Loopback.settings(port));
+				try {
+					r.start();
+				} catch (IOException e) {
+					if (attempt > 5) {
+						throw e;
+					}
+					continue;
+				}
+				open.add(r);
+				java.util.Map<NetbiosName, List<NbnsPacket>> sent = new java.util.LinkedHashMap<>();
+				int demands = 0;
+				while (demands < 3) {
+					DatagramPacket p = new DatagramPacket(new byte[1024], 1024);
+					bcast.receive(p);
+					NbnsPacket packet = NbnsCodec.decode(p.getData(), 0, p.getLength());
+					if (packet.isRegistration()) {
+						sent.computeIfAbsent(packet.question().netbiosName(), n -> new ArrayList<>()).add(packet);
+						demands += packet.recursionDesired() ? 0 : 1;
+					}
+				}
+				assertEquals(List.of(new NetbiosName("HERALD", 0), new NetbiosName("HERALD", 3), new NetbiosName("WG", 0)),
+						List.copyOf(sent.keySet()));
+				for (List<NbnsPacket> packets : sent.values()) {
+					assertEquals(4, packets.size(), packets::toString);
+					assertTrue(packets.subList(0, 3).stream().allMatch(NbnsPacket::recursionDesired), "three requests with RD");
+					NbnsPacket demand = packets.get(3);
+					assertTrue(demand.broadcast() && !demand.recursionDesired(), "then the overwrite demand, without RD");
+					assertEquals(packets.get(2).transactionId(), demand.transactionId());
+					assertEquals(packets.get(2).additional(), demand.additional());
+				}
+				r.registered().get(10, TimeUnit.SECONDS);
+				assertTrue(r.names().stream().allMatch(e -> e.state() == NameState.ACTIVE));
+				return;
+			}
+		}
+	}
+
+	/**
+	 * Two interfaces: 127.0.0.2/8, whose subnet broadcast 127.255.255.255 is a real broadcast on lo (every
+	 * socket bound there gets it), and 127.1.0.2/16, whose "broadcast" 127.1.255.255 is an ordinary local
+	 * address on lo (only the last socket bound there gets it). So the test listens on the first subnet
+	 * only; registration on both subnets, with a refusal on one, is tested in RegistrarTest.
+	 */
+	@Test
+	void registersAndAnswersOnEachInterfaceWithThatInterfacesAddress() throws Exception {
+		org.herald.api.BindInterface first = Loopback.iface(2);
+		org.herald.api.BindInterface second = org.herald.api.BindInterface.parse("127.1.0.2/16");
+		Identity twoHomed = new Identity("HERALD", "WG", List.of(first, second), java.util.Optional.empty());
+		for (int attempt = 0;; attempt++) {
+			int port = Loopback.randomPort();
+			try (java.net.DatagramSocket onFirst = new java.net.DatagramSocket(null)) {
+				onFirst.setReuseAddress(true);
+				onFirst.bind(new java.net.InetSocketAddress(first.broadcast(), port));
+				NbnsResponder r = new NbnsResponder(twoHomed, Loopback.settings(port));
+				try {
+					r.start().get(10, TimeUnit.SECONDS);
+				} catch (IOException e) {
+					if (attempt > 5) {
+						throw e;
+					}
+					continue;
+				}
+				open.add(r);
+				assertTrue(r.names().stream().allMatch(e -> e.state() == NameState.ACTIVE));
+				// Registration has ended: everything it broadcast on the first subnet is queued already.
+				onFirst.setSoTimeout(1);
+				int claims = 0;
+				for (DatagramPacket p = new DatagramPacket(new byte[1024], 1024);; p = new DatagramPacket(new byte[1024], 1024)) {
+					try {
+						onFirst.receive(p);
+					} catch (java.net.SocketTimeoutException e) {
+						break;
+					}
+					NbnsPacket packet = NbnsCodec.decode(p.getData(), 0, p.getLength());
+					assertEquals(first.address(), p.getAddress(), "sent from the interface of that subnet");
+					var claimed = ((org.herald.netbios.wire.NbAddresses) packet.additional().data()).entries().get(0);
+					assertEquals(first.address(), claimed.address(), "only this interface's address goes to this subnet");
+					claims += packet.recursionDesired() ? 0 : 1;
+				}
+				assertEquals(3, claims, "one overwrite demand per name on the first subnet");
+				NetbiosName messenger = new NetbiosName("HERALD", 3);
+				try (NbnsClient onA = new NbnsClient(Loopback.identity("ASKER", "WG", 3, null), Loopback.clientSettings(port));
+						NbnsClient onB = new NbnsClient(new Identity("ASKER", "WG",
+								List.of(org.herald.api.BindInterface.parse("127.1.0.3/16")), java.util.Optional.empty()),
+								Loopback.clientSettings(port))) {
+					assertEquals(List.of(first.address()), onA.query(messenger, new QueryTarget.Broadcast(first.broadcast())).stream()
+							.map(NameRecord::address).toList());
+					assertEquals(List.of(second.address()), onB.query(messenger, new QueryTarget.Broadcast(second.broadcast())).stream()
+							.map(NameRecord::address).toList(), "the second subnet's broadcast is answered with the second address");
+					assertEquals(List.of(second.address()), onA.query(messenger, new QueryTarget.Host(second.address())).stream()
+							.map(NameRecord::address).toList(), "a unicast answer gives the address it was asked at");
+					assertEquals(3, onB.nodeStatus(second.address()).orElseThrow().names().size());
+				}
+				return;
+			}
+		}
+	}
+
+	@Test
 	void releasesByBroadcastWhenClosed() throws Exception {
 		NbnsResponder r = responder(Loopback.identity("HERALD", "WG", 2, null), 0);
 		int port = lastPort;

@@ -70,6 +70,21 @@ class NbnsCodecTest {
 	}
 
 	@Test
+	void overwriteDemandIsABroadcastRegistrationWithoutRecursionDesired() throws Exception {
+		// RFC 1002 4.2.3: opcode 5, NM_FLAGS with B and without RD; the registration request has 0x2910.
+		byte[] expected = frame("0042 2810 0001 0000 0000 0001", "20", "'" + HERALD_ENCODED, "00", "0020 0001",
+				"c00c 0020 0001 00000000 0006 0000 c6336407");
+		NbnsPacket demand = NbnsMessages.overwriteDemand(0x42, HERALD, 0, new NbAddress(false, NodeType.B, IP));
+		assertArrayEquals(expected, NbnsCodec.encode(demand));
+		NbnsPacket read = NbnsCodec.decode(expected);
+		assertEquals(demand, read);
+		assertTrue(read.isRegistration() && read.broadcast() && !read.recursionDesired());
+		byte[] request = NbnsCodec.encode(NbnsMessages.registrationRequest(0x42, HERALD, 0, new NbAddress(false, NodeType.B, IP), true));
+		expected[2] = 0x29; // the same with RD: the registration request it concludes
+		assertArrayEquals(expected, request);
+	}
+
+	@Test
 	void refreshRequests() throws Exception {
 		NbAddress a = new NbAddress(false, NodeType.H, IP);
 		byte[] unicast = frame("0042 4000 0001 0000 0000 0001", "20", "'" + HERALD_ENCODED, "00", "0020 0001",
