@@ -13,7 +13,7 @@ import org.herald.browser.HostBrowsers;
 import org.osgi.service.component.annotations.Component;
 
 /** The {@link HostBrowsers} service: each browser gets its own model and runs on the system clock. */
-@Component(service = HostBrowsers.class)
+@Component(immediate = true, service = HostBrowsers.class)
 public final class BrowserFactory implements HostBrowsers {
 
 	@Override

@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
@@ -67,6 +69,12 @@ public final class H2Inbox implements Inbox {
 	private final WordIndexer indexer;
 	private final List<InboxListener> listeners = new CopyOnWriteArrayList<>();
 	private final ExecutorService events;
+	/** Where every read and small write runs (see {@link #read}); never interrupted. */
+	private final ExecutorService dbThreads = Executors.newCachedThreadPool(r -> {
+		Thread t = new Thread(r, "herald-inbox-db");
+		t.setDaemon(true);
+		return t;
+	});
 	private volatile boolean closed;
 
 	/** Opens the inbox of {@code workspace}, creating or upgrading its database; polls for other processes' changes every second. */
@@ -281,8 +289,10 @@ public final class H2Inbox implements Inbox {
 		watcher.close();
 		batches.close();
 		events.shutdown();
+		dbThreads.shutdown();
 		try {
 			events.awaitTermination(5, TimeUnit.SECONDS);
+			dbThreads.awaitTermination(10, TimeUnit.SECONDS);
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
@@ -333,16 +343,43 @@ public final class H2Inbox implements Inbox {
 		T run(Connection c) throws SQLException, IOException;
 	}
 
+	/**
+	 * Runs {@code work} on one of the store's own threads, never on the caller's: an interrupt that
+	 * reaches H2 in the middle of file I/O closes its file channel and with it the database for
+	 * everybody, and callers (views closing, cancelled jobs) do get interrupted. The caller waits; if it
+	 * is interrupted it stops waiting, and the work still finishes on the store's thread.
+	 */
 	private <T> T read(Work<T> work) throws IOException {
+		Future<T> result;
 		try {
-			Connection c = db.borrow();
-			try {
-				return work.run(c);
-			} finally {
-				db.release(c);
+			result = dbThreads.submit(() -> {
+				Connection c = db.borrow();
+				try {
+					return work.run(c);
+				} finally {
+					db.release(c);
+				}
+			});
+		} catch (java.util.concurrent.RejectedExecutionException e) {
+			throw new IOException("inbox: closed");
+		}
+		try {
+			return result.get();
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new java.io.InterruptedIOException("inbox: interrupted while waiting for the store");
+		} catch (ExecutionException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof SQLException q) {
+				throw new IOException("inbox: " + q.getMessage(), q);
 			}
-		} catch (SQLException e) {
-			throw new IOException("inbox: " + e.getMessage(), e);
+			if (cause instanceof IOException io) {
+				throw io;
+			}
+			if (cause instanceof RuntimeException r) {
+				throw r;
+			}
+			throw new IOException("inbox: " + cause, cause);
 		}
 	}
 

@@ -15,7 +15,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
 /** Keeps one {@link H2Inbox} per workspace for this process, and closes them when it goes away. */
-@Component(service = InboxService.class)
+// immediate: a delayed component would be deactivated (closing every open inbox) whenever nobody
+// held the service for a moment, under the feet of parts and addons that keep an Inbox
+@Component(service = InboxService.class, immediate = true)
 public final class H2InboxService implements InboxService {
 
 	private final Map<Path, H2Inbox> open = new HashMap<>();

@@ -241,7 +241,7 @@ public class ArrivalAddon {
 		if (inbox != null) {
 			inbox.removeListener(listener);
 		}
-		worker.shutdownNow();
+		worker.shutdown(); // no interrupts: a read of the store may be in progress
 		if (trayItem != null && !trayItem.isDisposed()) {
 			trayItem.dispose();
 		}

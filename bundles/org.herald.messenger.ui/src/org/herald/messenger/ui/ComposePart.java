@@ -368,6 +368,6 @@ public class ComposePart {
 	@PreDestroy
 	public void dispose() {
 		events.unsubscribe(composeHandler);
-		worker.shutdownNow();
+		worker.shutdown(); // no interrupts: a read of the store may be in progress
 	}
 }

@@ -442,7 +442,7 @@ public class InboxPart {
 		if (inbox != null) {
 			inbox.removeListener(listener);
 		}
-		worker.shutdownNow();
+		worker.shutdown(); // no interrupts: a read of the store may be in progress
 		if (bold != null) {
 			bold.dispose();
 		}

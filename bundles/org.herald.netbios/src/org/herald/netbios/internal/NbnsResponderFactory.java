@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.Deactivate;
  * caller's port and TTL. Needs no configuration; binds nothing until asked. When the component goes
  * away (the bundle stops) it stops the responders it started, so their names are released.
  */
-@Component(service = NameResponderFactory.class)
+@Component(immediate = true, service = NameResponderFactory.class)
 public final class NbnsResponderFactory implements NameResponderFactory {
 
 	private final Set<NbnsResponder> started = ConcurrentHashMap.newKeySet();
