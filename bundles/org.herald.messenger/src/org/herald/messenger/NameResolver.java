@@ -15,4 +15,12 @@ public interface NameResolver {
 
 	/** The addresses holding {@code name}; empty if nobody answered. */
 	List<Inet4Address> resolve(NetbiosName name) throws IOException, InterruptedException;
+
+	/**
+	 * The messenger name (a unique NAME&lt;03&gt;) that {@code host} holds, as its node status says;
+	 * empty if it holds none or does not answer. A mailslot message to a bare address goes to it.
+	 */
+	default java.util.Optional<NetbiosName> messengerNameOf(java.net.Inet4Address host) throws IOException {
+		return java.util.Optional.empty();
+	}
 }

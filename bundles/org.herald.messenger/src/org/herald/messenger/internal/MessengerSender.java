@@ -174,7 +174,18 @@ public final class MessengerSender implements Sender {
 
 	private Delivery toAddress(OutgoingMessage m, String label, Inet4Address target) {
 		if (m.path() == PathChoice.MAILSLOT) {
-			// Without a name, address the datagram to our workgroup's messenger group name.
+			// A datagram is addressed to a name: ask the host for its messenger name (node status);
+			// if it will not say, to our workgroup's messenger group name, which the hosts of our
+			// workgroup take.
+			java.util.Optional<NetbiosName> name;
+			try {
+				name = resolver.messengerNameOf(target);
+			} catch (IOException e) {
+				name = java.util.Optional.empty();
+			}
+			if (name.isPresent()) {
+				return mailslot(m, label, target, DatagramPacket.DIRECT_UNIQUE, name.get(), name.get().name());
+			}
 			NetbiosName group = new NetbiosName(identity.workgroup(), NetbiosName.MESSENGER);
 			return mailslot(m, label, target, DatagramPacket.DIRECT_GROUP, group, target.getHostAddress());
 		}

@@ -47,6 +47,13 @@ public final class NameServiceResolver implements NameResolver, AutoCloseable {
 	}
 
 	@Override
+	public java.util.Optional<NetbiosName> messengerNameOf(Inet4Address host) throws IOException {
+		return names.nodeStatus(host).flatMap(status -> status.names().stream()
+				.filter(e -> e.suffix() == NetbiosName.MESSENGER && !e.group()).findFirst()
+				.map(e -> new NetbiosName(e.name(), NetbiosName.MESSENGER)));
+	}
+
+	@Override
 	public List<Inet4Address> resolve(NetbiosName name) throws IOException {
 		Set<Inet4Address> found = new LinkedHashSet<>();
 		if (identity.wins().isPresent()) {

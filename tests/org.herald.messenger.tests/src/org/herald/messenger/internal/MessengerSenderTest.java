@@ -216,6 +216,31 @@ class MessengerSenderTest {
 	}
 
 	@Test
+	void mailslotToAnAddressGoesToTheMessengerNameItsNodeStatusGives() throws Exception {
+		// what the name service's node status says, from the same table the names resolve with
+		NameResolver withNodeStatus = new NameResolver() {
+			@Override
+			public List<Inet4Address> resolve(NetbiosName name) {
+				return Optional.ofNullable(names.get(name)).map(List::of).orElse(List.of());
+			}
+
+			@Override
+			public Optional<NetbiosName> messengerNameOf(Inet4Address host) {
+				return names.entrySet().stream().filter(e -> e.getValue().equals(host) && !e.getKey().name().equals("GHOST"))
+						.map(Map.Entry::getKey).findFirst();
+			}
+		};
+		MessengerSender s = new MessengerSender(Loopback.identity("SENDER", "127.0.0.4"), withNodeStatus, ports, MessageCharset.defaultOem(),
+				Duration.ofSeconds(5), Duration.ofSeconds(5), 16);
+		Delivery d = s.send(new OutgoingMessage("Sender", List.of(Recipient.parse("127.0.0.3")), "to an address", PathChoice.MAILSLOT)).get(0);
+		assertEquals(Status.SENT_UNCONFIRMED, d.status(), d.line());
+		assertTrue(d.detail().contains("HERALD2<03>"), d.detail());
+		ReceivedMessage m = two.sink.await(1, WAIT).get(0);
+		assertEquals("to an address", m.text());
+		assertEquals("HERALD2", m.recipientName(), "a direct unique datagram to the host's own name, not to a group");
+	}
+
+	@Test
 	void workgroupReachesEveryHerald() throws Exception {
 		List<Delivery> ds = send(PathChoice.AUTO, "all of you", "@WG");
 		assertEquals(1, ds.size());
