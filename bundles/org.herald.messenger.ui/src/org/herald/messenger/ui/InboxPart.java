@@ -46,6 +46,7 @@ import org.herald.inbox.SenderPattern;
 import org.herald.inbox.SpamCounters;
 import org.herald.inbox.SpamRule;
 import org.herald.messenger.ui.internal.InboxRows;
+import org.herald.messenger.ui.internal.InboxTrace;
 import org.herald.messenger.ui.internal.MessageText;
 import org.herald.ui.ComposeRequest;
 import org.herald.ui.EmptyState;
@@ -112,6 +113,8 @@ public class InboxPart {
 	/** Increases with every reload, so that an older, slower reload never overwrites a newer one. */
 	private final AtomicInteger generation = new AtomicInteger();
 	private final InboxListener listener = this::changed;
+	/** Timing lines for benchmarks, off unless -Dherald.trace.inbox=true. */
+	private final InboxTrace trace = InboxTrace.fromSystemProperty();
 
 	private Display display;
 	private Inbox inbox;
@@ -126,6 +129,7 @@ public class InboxPart {
 
 	@PostConstruct
 	public void create(Composite parent) {
+		trace.log("part created");
 		display = parent.getDisplay();
 		parent.setLayout(new GridLayout(1, false));
 		if (inboxService == null || workspace == null || workspace.getURL() == null) {
@@ -153,6 +157,7 @@ public class InboxPart {
 		}
 		bold = new Font(display, data);
 		inbox.addListener(listener);
+		trace.log("part ready");
 		reload();
 	}
 
@@ -226,11 +231,18 @@ public class InboxPart {
 		}
 		int expected = generation.incrementAndGet();
 		InboxQuery query = View.values()[view.getSelectionIndex()].query(search.getText());
+		trace.log("reload %s", query);
 		worker.execute(() -> {
 			try {
+				long t0 = System.nanoTime();
 				InboxRows loaded = InboxRows.of(inbox, query);
+				long t1 = System.nanoTime();
 				SpamCounters spam = inbox.counters();
+				long t2 = System.nanoTime();
 				long unread = inbox.count(View.UNREAD.query(""));
+				long t3 = System.nanoTime();
+				trace.log("ids %d in %d ms; counters in %d ms; unread %d counted in %d ms", loaded.size(), (t1 - t0) / 1_000_000,
+						(t2 - t1) / 1_000_000, unread, (t3 - t2) / 1_000_000);
 				ui(() -> {
 					if (generation.get() != expected) {
 						return;
@@ -250,6 +262,7 @@ public class InboxPart {
 							unread, spam.quarantined(), spam.blocked() + spam.droppedByFlood()));
 					counters.getParent().layout();
 					selectionChanged();
+					trace.log("table has %d rows", loaded.size());
 				});
 			} catch (IOException e) {
 				ui(() -> counters.setText("Inbox: " + e.getMessage()));
@@ -265,11 +278,16 @@ public class InboxPart {
 		StoredMessage m = current.cached(row);
 		if (m != null) {
 			show(item, m);
+			if (trace.shown(row)) {
+				display.asyncExec(trace::flushShown);
+			}
 			return;
 		}
 		worker.execute(() -> {
 			try {
+				long t0 = System.nanoTime();
 				int[] block = current.load(inbox, row);
+				trace.log("block %d-%d loaded in %d ms", block[0], block[0] + block[1] - 1, (System.nanoTime() - t0) / 1_000_000);
 				ui(() -> {
 					if (rows == current) {
 						table.clear(block[0], block[0] + block[1] - 1);
