@@ -74,13 +74,13 @@ if [ -n "${NETWORK_TAB_XY:-}" ]; then
 	xdotool mousemove --window "$win" ${NETWORK_TAB_XY/,/ } click 1
 	sleep 1
 fi
-xdotool key --window "$win" alt+n
+xdotool key alt+n
 dialog=$(xdotool search --sync --name '^Scan a range$' | head -n 1)
 xdotool windowactivate --sync "$dialog" 2>/dev/null || true
-xdotool key --window "$dialog" alt+r ctrl+a
-xdotool type --window "$dialog" --delay 5 "$range"
+xdotool key alt+r ctrl+a
+xdotool type --delay 5 "$range"
 [ -n "${SHOTS:-}" ] && import -window root "$SHOTS/scan-dialog.png"
-xdotool key --window "$dialog" Return
+xdotool key Return
 deadline=$(($(now_ms) + 120000))
 until grep -q '^scan: .* done' "$log"; do
 	[ "$(now_ms)" -lt "$deadline" ] || { echo "the scan did not finish; log:" >&2; tail -30 "$log" >&2; exit 1; }

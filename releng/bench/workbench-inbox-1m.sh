@@ -96,7 +96,9 @@ table=$(wait_line '^inbox: .* table has [0-9]+ rows' 0 300)
 rows=$(sed -n 's/.*table has \([0-9]*\) rows.*/\1/p' <<<"$table")
 first=$(wait_line '^inbox: .* rows 0-[0-9]+ shown' 0 120)
 created=$(wait_line '^inbox: .* part created' 0 1)
-ids=$(wait_line '^inbox: .* ids [0-9]+ in' 0 1)
+ids=$(grep -E -m1 '^inbox: .* ids [0-9]+ in' "$log" || echo "inbox: part=0 ids: none (the first page was all)")
+fpage=$(wait_line '^inbox: .* first page [0-9]+ rows in' 0 1)
+all_from_part=$(field part "$table")
 e_first=$(field epoch "$first")
 open_from_launch=$((e_first - t_start))
 open_from_jvm=$(field jvm "$first")
@@ -104,18 +106,19 @@ open_from_part=$(field part "$first")
 sleep 1
 rss_open=$(rss_mb "$app_pid")
 echo "workbench: $rows rows in the table"
-echo "  ${ids#*part=*[0-9] }"
+echo "  ${fpage#*part=*[0-9] }; ${ids#*part=*[0-9] }; all $rows rows in the table ${all_from_part} ms from part creation"
+echo "  UI thread: $(grep -E 'table rows' "$log" | head -2 | sed 's/.* table rows/table rows/' | tr '\n' ';')"
 echo "  first rows drawn: ${open_from_launch} ms from launch, ${open_from_jvm} ms from JVM start, ${open_from_part} ms from part creation; RSS ${rss_open} MB"
 
 # Scroll to the end: click a row (focus and selection), then ctrl+End.
 win=$(xdotool search --sync --name '^Herald$' | head -n 1)
 xdotool windowactivate --sync "$win" 2>/dev/null || true
 eval "$(xdotool getwindowgeometry --shell "$win")"
-xdotool mousemove --window "$win" 300 "${TABLE_Y:-150}" click 1
+xdotool mousemove --window "$win" 300 "${TABLE_Y:-180}" click 1
 sleep 0.5
 n=$(lines)
 t_key=$(now_ms)
-xdotool key --window "$win" ctrl+End
+xdotool key ctrl+End
 last=$(wait_line "^inbox: .* rows [0-9]+-$((rows - 1)) shown" "$n" 120)
 scroll_ms=$(($(field epoch "$last") - t_key))
 sleep 1
@@ -124,7 +127,7 @@ echo "  scroll to the end (ctrl+End to row $((rows - 1)) drawn): ${scroll_ms} ms
 if [ -n "${SHOTS:-}" ]; then import -window root "$SHOTS/inbox-end.png"; fi
 
 # Filter: type the word into the search box; the part waits 250 ms for the typing to pause.
-xdotool mousemove --window "$win" 300 "${SEARCH_Y:-75}" click 1
+xdotool mousemove --window "$win" 110 "${SEARCH_Y:-112}" click 1
 sleep 0.3
 n=$(lines)
 xdotool type --delay 20 "$word"
@@ -132,14 +135,14 @@ t_typed=$(now_ms)
 filtered=$(wait_line "^inbox: .* table has [0-9]+ rows" "$n" 120)
 frows=$(sed -n 's/.*table has \([0-9]*\) rows.*/\1/p' <<<"$filtered")
 [ "$frows" != "$rows" ] || { echo "the filter did not change the row count ($frows)" >&2; exit 1; }
-fshown=$(wait_line "^inbox: .* rows 0-[0-9]+ shown" "$(grep -n 'table has' "$log" | tail -1 | cut -d: -f1)" 60)
+fshown=$(wait_line "^inbox: .* rows [0-9]+-[0-9]+ shown" "$(grep -n 'table has' "$log" | tail -1 | cut -d: -f1)" 60)
 fids=$(tail -n +"$((n + 1))" "$log" | grep -E -m1 'ids [0-9]+ in' || true)
 filter_ms=$(($(field epoch "$fshown") - t_typed))
 store_ms=$(sed -n 's/.*ids [0-9]* in \([0-9]*\) ms.*/\1/p' <<<"$fids")
 sleep 1
 rss_filter=$(rss_mb "$app_pid")
 echo "  filter '$word': $frows rows; last keystroke to rows drawn ${filter_ms} ms (of which 250 ms typing pause); RSS ${rss_filter} MB"
-echo "  ${fids#*part=*[0-9] }"
+echo "  ${fids#*part=*[0-9] }; UI thread: $(tail -n +"$((n + 1))" "$log" | sed -n 's/.* \(table rows .*\)/\1/p' | tr '\n' ';')"
 if [ -n "${SHOTS:-}" ]; then import -window root "$SHOTS/inbox-filter.png"; fi
 
 echo

@@ -126,6 +126,9 @@ public class InboxPart {
 	private Text details;
 	private Font bold;
 	private final List<Button> selectionButtons = new ArrayList<>();
+	/** The counters last read from the store (UI thread). */
+	private SpamCounters spamCounters;
+	private long unreadCount;
 
 	@PostConstruct
 	public void create(Composite parent) {
@@ -175,7 +178,7 @@ public class InboxPart {
 			int expected = generation.incrementAndGet();
 			display.timerExec(SEARCH_PAUSE_MS, () -> {
 				if (generation.get() == expected) {
-					reload();
+					reload(false);
 				}
 			});
 		});
@@ -184,7 +187,7 @@ public class InboxPart {
 			view.add(v.label);
 		}
 		view.select(0);
-		view.addListener(SWT.Selection, e -> reload());
+		view.addListener(SWT.Selection, e -> reload(false));
 		counters = new Label(bar, SWT.NONE);
 		counters.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
 	}
@@ -224,8 +227,18 @@ public class InboxPart {
 		selectionButtons.add(b);
 	}
 
-	/** Reads the ids for the current view and search off the UI thread, then shows their count. */
+	/** Reloads the rows and the counters (the store changed). */
 	void reload() {
+		reload(true);
+	}
+
+	/**
+	 * Reads the rows for the current view and search off the UI thread, in steps so that the first rows
+	 * show at once at any size: the first page (one keyset query, milliseconds), then every id (seconds
+	 * at a million messages), then the counters. A new search or view keeps the counters, which only a
+	 * change of the store can change.
+	 */
+	private void reload(boolean countersToo) {
 		if (table == null || table.isDisposed()) {
 			return;
 		}
@@ -235,39 +248,73 @@ public class InboxPart {
 		worker.execute(() -> {
 			try {
 				long t0 = System.nanoTime();
-				InboxRows loaded = InboxRows.of(inbox, query);
-				long t1 = System.nanoTime();
-				SpamCounters spam = inbox.counters();
-				long t2 = System.nanoTime();
-				long unread = inbox.count(View.UNREAD.query(""));
-				long t3 = System.nanoTime();
-				trace.log("ids %d in %d ms; counters in %d ms; unread %d counted in %d ms", loaded.size(), (t1 - t0) / 1_000_000,
-						(t2 - t1) / 1_000_000, unread, (t3 - t2) / 1_000_000);
-				ui(() -> {
-					if (generation.get() != expected) {
-						return;
-					}
-					List<Long> keep = selected().stream().map(StoredMessage::id).toList();
-					rows = loaded;
-					table.clearAll();
-					table.setItemCount(loaded.size());
-					table.deselectAll();
-					for (long id : keep) {
-						int row = loaded.rowOf(id);
-						if (row >= 0) {
-							table.select(row);
-						}
-					}
-					counters.setText(String.format("%,d shown \u00b7 %,d unread \u00b7 %,d quarantined \u00b7 %,d blocked", loaded.size(),
-							unread, spam.quarantined(), spam.blocked() + spam.droppedByFlood()));
-					counters.getParent().layout();
-					selectionChanged();
-					trace.log("table has %d rows", loaded.size());
-				});
+				InboxRows first = InboxRows.firstPage(inbox, query);
+				trace.log("first page %d rows in %d ms", first.size(), (System.nanoTime() - t0) / 1_000_000);
+				if (generation.get() != expected) {
+					return;
+				}
+				ui(() -> showRows(first, expected));
+				if (!first.complete()) {
+					long t1 = System.nanoTime();
+					InboxRows all = InboxRows.of(inbox, query);
+					trace.log("ids %d in %d ms", all.size(), (System.nanoTime() - t1) / 1_000_000);
+					all.adopt(first);
+					ui(() -> showRows(all, expected));
+				}
+				if (countersToo && generation.get() == expected) {
+					long t2 = System.nanoTime();
+					SpamCounters spam = inbox.counters();
+					long unread = inbox.count(View.UNREAD.query(""));
+					trace.log("counters (unread %d) in %d ms", unread, (System.nanoTime() - t2) / 1_000_000);
+					ui(() -> {
+						spamCounters = spam;
+						unreadCount = unread;
+						showCounters();
+					});
+				}
 			} catch (IOException e) {
 				ui(() -> counters.setText("Inbox: " + e.getMessage()));
 			}
 		});
+	}
+
+	private void showRows(InboxRows loaded, int expected) {
+		if (generation.get() != expected) {
+			return;
+		}
+		long t0 = System.nanoTime();
+		int before = table.getItemCount();
+		List<Long> keep = selected().stream().map(StoredMessage::id).toList();
+		rows = loaded;
+		if (loaded.size() < table.getItemCount() / 2) {
+			// GTK removes surplus rows one by one (seconds from a million down to a few): clearing is fast
+			table.removeAll();
+		} else {
+			table.clearAll();
+		}
+		table.setItemCount(loaded.size());
+		table.deselectAll();
+		for (long id : keep) {
+			int row = loaded.rowOf(id);
+			if (row >= 0) {
+				table.select(row);
+			}
+		}
+		showCounters();
+		selectionChanged();
+		trace.log("table rows %d -> %d in %d ms", before, loaded.size(), (System.nanoTime() - t0) / 1_000_000);
+		if (loaded.complete()) {
+			trace.log("table has %d rows", loaded.size());
+		}
+	}
+
+	private void showCounters() {
+		InboxRows current = rows;
+		String shown = current == null ? "" : String.format("%,d%s shown", current.size(), current.complete() ? "" : "+");
+		String rest = spamCounters == null ? "" : String.format(" \u00b7 %,d unread \u00b7 %,d quarantined \u00b7 %,d blocked", unreadCount,
+				spamCounters.quarantined(), spamCounters.blocked() + spamCounters.droppedByFlood());
+		counters.setText(shown + rest);
+		counters.getParent().layout();
 	}
 
 	private void fill(TableItem item, int row) {
@@ -281,6 +328,9 @@ public class InboxPart {
 			if (trace.shown(row)) {
 				display.asyncExec(trace::flushShown);
 			}
+			return;
+		}
+		if (!current.claim(row)) {
 			return;
 		}
 		worker.execute(() -> {
