@@ -58,7 +58,7 @@ setsid bash -c 'echo $$ > "$1"; shift; exec "$@"' x "$work/app.pid" \
 	ip netns exec "$ns" env DISPLAY=:72 HERALD_VMARGS="-Dherald.trace.ui=true" "$product/herald" -data "$ws" >"$log" 2>&1 &
 for _ in $(seq 50); do [ -s "$work/app.pid" ] && break; sleep 0.1; done
 app_pg=$(cat "$work/app.pid")
-win=$(xdotool search --sync --name '^Herald$' | head -n 1)
+win=$(timeout 120 xdotool search --sync --name '^Herald$' | head -n 1)
 # let the start-up settle before the idle window
 for _ in $(seq 300); do [ "$(grep -c '^ui-latency' "$log")" -gt 40 ] && break; sleep 0.1; done
 sleep 2
@@ -69,14 +69,18 @@ sleep "$IDLE_S"
 idle_to=$(now_ms)
 
 # open the Network part, then its Scan dialog, and scan the fixture's range
-xdotool windowactivate --sync "$win" 2>/dev/null || true
+timeout 5 xdotool windowactivate --sync "$win" 2>/dev/null || true
 if [ -n "${NETWORK_TAB_XY:-}" ]; then
 	xdotool mousemove --window "$win" ${NETWORK_TAB_XY/,/ } click 1
 	sleep 1
 fi
+# without a window manager the keyboard follows the pointer's click: click into the Network part first
+xdotool mousemove --window "$win" ${NETWORK_XY:-1000 300} click 1
+sleep 0.5
 xdotool key alt+n
-dialog=$(xdotool search --sync --name '^Scan a range$' | head -n 1)
-xdotool windowactivate --sync "$dialog" 2>/dev/null || true
+dialog=$(timeout 20 xdotool search --sync --name '^Scan a range$' | head -n 1)
+[ -n "$dialog" ] || { echo "the Scan dialog did not open" >&2; import -window root "$work/../scan-fail.png" 2>/dev/null; exit 1; }
+timeout 5 xdotool windowactivate --sync "$dialog" 2>/dev/null || true
 xdotool key alt+r ctrl+a
 xdotool type --delay 5 "$range"
 [ -n "${SHOTS:-}" ] && import -window root "$SHOTS/scan-dialog.png"

@@ -112,7 +112,7 @@ echo "  first rows drawn: ${open_from_launch} ms from launch, ${open_from_jvm} m
 
 # Scroll to the end: click a row (focus and selection), then ctrl+End.
 win=$(xdotool search --sync --name '^Herald$' | head -n 1)
-xdotool windowactivate --sync "$win" 2>/dev/null || true
+timeout 5 xdotool windowactivate --sync "$win" 2>/dev/null || true
 eval "$(xdotool getwindowgeometry --shell "$win")"
 xdotool mousemove --window "$win" 300 "${TABLE_Y:-180}" click 1
 sleep 0.5
