@@ -3,6 +3,7 @@
 # each accept fsynced by group commit), then word-search and list latency, plan, RSS.
 # Usage: releng/bench/inbox-1m.sh [WORKSPACE] [MESSAGES] [THREADS]   (no network traffic; see InboxBench)
 # An existing WORKSPACE is topped up to MESSAGES, so a second run measures the queries only.
+# INBOX_JAVA_OPTS is passed to the JVM, e.g. -Dherald.inbox.fsync=false to fill fast (no fsync per commit).
 set -eu
 cd "$(dirname "$0")/../.."
 J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin
@@ -16,6 +17,6 @@ rm -rf "$OUT"
 "$J/javac" --release 21 -cp "$H2:$DS" -d "$OUT/classes" $(find bundles/org.herald.api/src bundles/org.herald.inbox/src -name '*.java')
 "$J/javac" --release 21 -cp "$OUT/classes:$JUNIT:$H2" -d "$OUT/test-classes" $(find tests/org.herald.inbox.tests/src -name '*.java')
 mkdir -p "$WS"
-/usr/bin/time -v "$J/java" -Xmx${HEAP:-1g} -cp "$OUT/classes:$OUT/test-classes:$H2" org.herald.inbox.internal.InboxBench "$WS" ${2:-1000000} ${3:-32} \
+/usr/bin/time -v "$J/java" -Xmx${HEAP:-1g} ${INBOX_JAVA_OPTS:-} -cp "$OUT/classes:$OUT/test-classes:$H2" org.herald.inbox.internal.InboxBench "$WS" ${2:-1000000} ${3:-32} \
 	2> "$OUT/time.txt"
 grep -E "Maximum resident|Elapsed" "$OUT/time.txt"

@@ -46,6 +46,7 @@ import org.herald.inbox.SenderPattern;
 import org.herald.inbox.SpamCounters;
 import org.herald.inbox.SpamRule;
 import org.herald.messenger.ui.internal.InboxRows;
+import org.herald.messenger.ui.internal.InboxTrace;
 import org.herald.messenger.ui.internal.MessageText;
 import org.herald.ui.ComposeRequest;
 import org.herald.ui.EmptyState;
@@ -112,6 +113,8 @@ public class InboxPart {
 	/** Increases with every reload, so that an older, slower reload never overwrites a newer one. */
 	private final AtomicInteger generation = new AtomicInteger();
 	private final InboxListener listener = this::changed;
+	/** Timing lines for benchmarks, off unless -Dherald.trace.inbox=true. */
+	private final InboxTrace trace = InboxTrace.fromSystemProperty();
 
 	private Display display;
 	private Inbox inbox;
@@ -123,9 +126,13 @@ public class InboxPart {
 	private Text details;
 	private Font bold;
 	private final List<Button> selectionButtons = new ArrayList<>();
+	/** The counters last read from the store (UI thread). */
+	private SpamCounters spamCounters;
+	private long unreadCount;
 
 	@PostConstruct
 	public void create(Composite parent) {
+		trace.log("part created");
 		display = parent.getDisplay();
 		parent.setLayout(new GridLayout(1, false));
 		if (inboxService == null || workspace == null || workspace.getURL() == null) {
@@ -153,6 +160,7 @@ public class InboxPart {
 		}
 		bold = new Font(display, data);
 		inbox.addListener(listener);
+		trace.log("part ready");
 		reload();
 	}
 
@@ -170,7 +178,7 @@ public class InboxPart {
 			int expected = generation.incrementAndGet();
 			display.timerExec(SEARCH_PAUSE_MS, () -> {
 				if (generation.get() == expected) {
-					reload();
+					reload(false);
 				}
 			});
 		});
@@ -179,7 +187,7 @@ public class InboxPart {
 			view.add(v.label);
 		}
 		view.select(0);
-		view.addListener(SWT.Selection, e -> reload());
+		view.addListener(SWT.Selection, e -> reload(false));
 		counters = new Label(bar, SWT.NONE);
 		counters.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
 	}
@@ -219,42 +227,94 @@ public class InboxPart {
 		selectionButtons.add(b);
 	}
 
-	/** Reads the ids for the current view and search off the UI thread, then shows their count. */
+	/** Reloads the rows and the counters (the store changed). */
 	void reload() {
+		reload(true);
+	}
+
+	/**
+	 * Reads the rows for the current view and search off the UI thread, in steps so that the first rows
+	 * show at once at any size: the first page (one keyset query, milliseconds), then every id (seconds
+	 * at a million messages), then the counters. A new search or view keeps the counters, which only a
+	 * change of the store can change.
+	 */
+	private void reload(boolean countersToo) {
 		if (table == null || table.isDisposed()) {
 			return;
 		}
 		int expected = generation.incrementAndGet();
 		InboxQuery query = View.values()[view.getSelectionIndex()].query(search.getText());
+		trace.log("reload %s", query);
 		worker.execute(() -> {
 			try {
-				InboxRows loaded = InboxRows.of(inbox, query);
-				SpamCounters spam = inbox.counters();
-				long unread = inbox.count(View.UNREAD.query(""));
-				ui(() -> {
-					if (generation.get() != expected) {
-						return;
-					}
-					List<Long> keep = selected().stream().map(StoredMessage::id).toList();
-					rows = loaded;
-					table.clearAll();
-					table.setItemCount(loaded.size());
-					table.deselectAll();
-					for (long id : keep) {
-						int row = loaded.rowOf(id);
-						if (row >= 0) {
-							table.select(row);
-						}
-					}
-					counters.setText(String.format("%,d shown \u00b7 %,d unread \u00b7 %,d quarantined \u00b7 %,d blocked", loaded.size(),
-							unread, spam.quarantined(), spam.blocked() + spam.droppedByFlood()));
-					counters.getParent().layout();
-					selectionChanged();
-				});
+				long t0 = System.nanoTime();
+				InboxRows first = InboxRows.firstPage(inbox, query);
+				trace.log("first page %d rows in %d ms", first.size(), (System.nanoTime() - t0) / 1_000_000);
+				if (generation.get() != expected) {
+					return;
+				}
+				ui(() -> showRows(first, expected));
+				if (!first.complete()) {
+					long t1 = System.nanoTime();
+					InboxRows all = InboxRows.of(inbox, query);
+					trace.log("ids %d in %d ms", all.size(), (System.nanoTime() - t1) / 1_000_000);
+					all.adopt(first);
+					ui(() -> showRows(all, expected));
+				}
+				if (countersToo && generation.get() == expected) {
+					long t2 = System.nanoTime();
+					SpamCounters spam = inbox.counters();
+					long unread = inbox.count(View.UNREAD.query(""));
+					trace.log("counters (unread %d) in %d ms", unread, (System.nanoTime() - t2) / 1_000_000);
+					ui(() -> {
+						spamCounters = spam;
+						unreadCount = unread;
+						showCounters();
+					});
+				}
 			} catch (IOException e) {
 				ui(() -> counters.setText("Inbox: " + e.getMessage()));
 			}
 		});
+	}
+
+	private void showRows(InboxRows loaded, int expected) {
+		if (generation.get() != expected) {
+			return;
+		}
+		long t0 = System.nanoTime();
+		int before = table.getItemCount();
+		List<Long> keep = selected().stream().map(StoredMessage::id).toList();
+		rows = loaded;
+		if (loaded.size() < table.getItemCount() / 2) {
+			// GTK removes surplus rows one by one (seconds from a million down to a few): clearing is fast
+			table.removeAll();
+		} else {
+			table.clearAll();
+		}
+		table.setItemCount(loaded.size());
+		table.deselectAll();
+		for (long id : keep) {
+			int row = loaded.rowOf(id);
+			if (row >= 0) {
+				table.select(row);
+			}
+		}
+		showCounters();
+		selectionChanged();
+		trace.log("table rows %d -> %d in %d ms", before, loaded.size(), (System.nanoTime() - t0) / 1_000_000);
+		if (loaded.complete()) {
+			trace.log("table has %d rows", loaded.size());
+		}
+	}
+
+	private void showCounters() {
+		InboxRows current = rows;
+		String shown = current == null ? "" : String.format("%,d%s shown", current.size(), current.complete() ? "" : "+");
+		String rest = spamCounters == null ? "" : String.format(" \u00b7 %,d unread \u00b7 %,d quarantined \u00b7 %,d blocked", unreadCount,
+				spamCounters.quarantined(), spamCounters.blocked() + spamCounters.droppedByFlood());
+		counters.setText(shown + rest);
+		counters.getParent().layout();
 	}
 
 	private void fill(TableItem item, int row) {
@@ -265,11 +325,19 @@ public class InboxPart {
 		StoredMessage m = current.cached(row);
 		if (m != null) {
 			show(item, m);
+			if (trace.shown(row)) {
+				display.asyncExec(trace::flushShown);
+			}
+			return;
+		}
+		if (!current.claim(row)) {
 			return;
 		}
 		worker.execute(() -> {
 			try {
+				long t0 = System.nanoTime();
 				int[] block = current.load(inbox, row);
+				trace.log("block %d-%d loaded in %d ms", block[0], block[0] + block[1] - 1, (System.nanoTime() - t0) / 1_000_000);
 				ui(() -> {
 					if (rows == current) {
 						table.clear(block[0], block[0] + block[1] - 1);

@@ -41,6 +41,8 @@ public final class ScanDialog extends Dialog {
 	private Label status;
 	private Future<?> running;
 	private final String initial;
+	/** Start and end of each scan on standard error for benchmarks, with {@code -Dherald.trace.ui=true}. */
+	private final boolean trace = Boolean.getBoolean("herald.trace.ui");
 
 	public ScanDialog(Shell parent, HostBrowser browser, java.util.concurrent.ExecutorService worker, String initial) {
 		super(parent);
@@ -100,6 +102,7 @@ public final class ScanDialog extends Dialog {
 		getButton(IDialogConstants.OK_ID).setEnabled(false);
 		getButton(IDialogConstants.CANCEL_ID).setText("Cancel");
 		status.setText("Scanning " + addresses.size() + " addresses...");
+		trace("started " + addresses.size() + " addresses");
 		AtomicInteger found = new AtomicInteger();
 		var display = getShell().getDisplay();
 		long started = System.nanoTime();
@@ -144,6 +147,7 @@ public final class ScanDialog extends Dialog {
 		}
 		progress.setSelection(progress.getMaximum());
 		status.setText(message);
+		trace("done: " + message);
 		getButton(IDialogConstants.OK_ID).setEnabled(true);
 		getButton(IDialogConstants.CANCEL_ID).setText(IDialogConstants.CLOSE_LABEL);
 		running = null;
@@ -156,6 +160,13 @@ public final class ScanDialog extends Dialog {
 			return;
 		}
 		super.cancelPressed();
+	}
+
+	private void trace(String line) {
+		if (trace) {
+			System.err.println("scan: epoch=" + System.currentTimeMillis() + " " + line);
+			System.err.flush();
+		}
 	}
 
 	/** For tests. */
