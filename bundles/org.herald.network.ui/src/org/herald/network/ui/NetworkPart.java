@@ -148,7 +148,8 @@ public class NetworkPart {
 		filter.addModifyListener(e -> refresh());
 		button(bar, "&Refresh", this::refreshNetwork);
 		button(bar, "Sca&n range...", this::scanRange);
-		tree = new Tree(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
+		tree = new Tree(parent, SWT.VIRTUAL | SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
+		tree.addListener(SWT.SetData, e -> fill((TreeItem) e.item, e.index));
 		tree.setHeaderVisible(true);
 		tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		String[] names = { "Name", "User", "Addresses", "Status", "Last seen", "Seen by", "Comment" };
@@ -185,66 +186,85 @@ public class NetworkPart {
 		}
 	}
 
-	/** Rebuilds the tree from the model, keeping what was expanded and selected. */
+	/** A workgroup as the tree shows it: its hosts that pass the filter. */
+	private record Group(String name, Optional<Workgroup> workgroup, int total, List<Host> hosts) {
+	}
+
+	/** What the tree shows now; its items are filled from here on demand (a VIRTUAL tree). */
+	private List<Group> shown = List.of();
+
+	/**
+	 * Takes a new snapshot of the model and lets the tree fill what is visible: thousands of scanned
+	 * hosts cost the UI thread only the rows on screen. Expanded workgroups stay expanded.
+	 */
 	void refresh() {
 		if (tree == null || tree.isDisposed()) {
 			return;
 		}
 		Set<String> collapsed = new HashSet<>();
-		Set<String> selected = new HashSet<>();
-		for (TreeItem wg : tree.getItems()) {
-			if (!wg.getExpanded() && wg.getData("workgroup") != null) {
-				collapsed.add((String) wg.getData("workgroup"));
+		for (int i = 0; i < shown.size() && i < tree.getItemCount(); i++) {
+			if (!tree.getItem(i).getExpanded()) {
+				collapsed.add(shown.get(i).name());
 			}
 		}
-		for (TreeItem item : tree.getSelection()) {
-			selected.add(item.getText(0));
+		String f = filter.getText();
+		List<Group> groups = new ArrayList<>();
+		Set<String> listed = new LinkedHashSet<>();
+		for (Workgroup w : browser.model().workgroups()) {
+			listed.add(w.name());
+			group(groups, w.name(), Optional.of(w), browser.model().hosts(w.name()), f);
+		}
+		List<Host> loose = browser.model().hosts().stream().filter(h -> h.workgroup().isEmpty() || !listed.contains(h.workgroup().get()))
+				.toList();
+		if (!loose.isEmpty()) {
+			group(groups, "(no workgroup)", Optional.empty(), loose, f);
 		}
 		tree.setRedraw(false);
 		try {
-			tree.removeAll();
-			Instant now = Instant.now();
-			String f = filter.getText();
-			List<TreeItem> select = new ArrayList<>();
-			Set<String> listed = new LinkedHashSet<>();
-			for (Workgroup w : browser.model().workgroups()) {
-				listed.add(w.name());
-				addWorkgroup(w.name(), Optional.of(w), browser.model().hosts(w.name()), f, now, collapsed, selected, select);
+			shown = groups;
+			tree.setItemCount(groups.size());
+			tree.clearAll(true);
+			for (int i = 0; i < groups.size(); i++) {
+				TreeItem item = tree.getItem(i);
+				item.setItemCount(groups.get(i).hosts().size());
+				item.setExpanded(!collapsed.contains(groups.get(i).name()));
 			}
-			List<Host> loose = browser.model().hosts().stream().filter(h -> h.workgroup().isEmpty() || !listed.contains(h.workgroup().get()))
-					.toList();
-			if (!loose.isEmpty()) {
-				addWorkgroup("(no workgroup)", Optional.empty(), loose, f, now, collapsed, selected, select);
-			}
-			tree.setSelection(select.toArray(TreeItem[]::new));
 		} finally {
 			tree.setRedraw(true);
 		}
 	}
 
-	private void addWorkgroup(String name, Optional<Workgroup> w, List<Host> hosts, String f, Instant now, Set<String> collapsed,
-			Set<String> selected, List<TreeItem> select) {
-		List<Host> shown = hosts.stream().filter(h -> HostText.matches(h, f)).toList();
-		if (shown.isEmpty() && !f.isBlank()) {
+	private static void group(List<Group> groups, String name, Optional<Workgroup> w, List<Host> hosts, String f) {
+		List<Host> matching = hosts.stream().filter(h -> HostText.matches(h, f)).toList();
+		if (!matching.isEmpty() || f.isBlank()) {
+			groups.add(new Group(name, w, hosts.size(), matching));
+		}
+	}
+
+	/** SWT asks for a row as it comes into view. */
+	private void fill(TreeItem item, int index) {
+		Instant now = Instant.now();
+		TreeItem parent = item.getParentItem();
+		if (parent == null) {
+			if (index >= shown.size()) {
+				return;
+			}
+			Group g = shown.get(index);
+			item.setText(0, g.workgroup().map(x -> HostText.workgroup(x, g.total())).orElse(g.name() + " (" + g.total() + ")"));
+			g.workgroup().ifPresent(x -> item.setText(4, HostText.ago(x.lastSeen(), now)));
+			item.setData("workgroup", g.name());
+			item.setItemCount(g.hosts().size());
 			return;
 		}
-		TreeItem wg = new TreeItem(tree, SWT.NONE);
-		wg.setText(0, w.map(x -> HostText.workgroup(x, hosts.size())).orElse(name + " (" + hosts.size() + ")"));
-		w.ifPresent(x -> wg.setText(4, HostText.ago(x.lastSeen(), now)));
-		wg.setData("workgroup", name);
-		for (Host h : shown) {
-			TreeItem item = new TreeItem(wg, SWT.NONE);
-			item.setText(new String[] { h.name(), h.user().orElse(""), HostText.addresses(h), HostText.status(h), HostText.ago(h.lastSeen(), now),
-					HostText.sources(h), h.comment() });
-			item.setData(h);
-			if (h.stale()) {
-				item.setForeground(display.getSystemColor(SWT.COLOR_DARK_GRAY));
-			}
-			if (selected.contains(h.name())) {
-				select.add(item);
-			}
+		int groupIndex = tree.indexOf(parent);
+		if (groupIndex < 0 || groupIndex >= shown.size() || index >= shown.get(groupIndex).hosts().size()) {
+			return;
 		}
-		wg.setExpanded(!collapsed.contains(name));
+		Host h = shown.get(groupIndex).hosts().get(index);
+		item.setText(new String[] { h.name(), h.user().orElse(""), HostText.addresses(h), HostText.status(h), HostText.ago(h.lastSeen(), now),
+				HostText.sources(h), h.comment() });
+		item.setData(h);
+		item.setForeground(h.stale() ? display.getSystemColor(SWT.COLOR_DARK_GRAY) : null);
 	}
 
 	private List<Host> selectedHosts() {
