@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.herald.api.cli.Json;
 import org.herald.browser.internal.Csv;
-import org.herald.browser.internal.Json;
 
 /**
  * An exposure report: the hosts checked and, for a local audit, the local sockets; written as CSV

@@ -18,6 +18,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.herald.api.cli.Json;
 import org.herald.api.Identity;
 import org.herald.api.NetbiosName;
 import org.herald.api.cli.CliCommand;

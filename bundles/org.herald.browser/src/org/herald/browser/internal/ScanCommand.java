@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.herald.api.cli.Json;
 import org.herald.api.Identity;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;

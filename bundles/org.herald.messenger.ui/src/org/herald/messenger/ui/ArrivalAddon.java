@@ -10,7 +10,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -38,6 +37,7 @@ import org.herald.messenger.ui.internal.MessageText;
 import org.herald.messenger.ui.internal.Notifications;
 import org.herald.ui.ComposeRequest;
 import org.herald.ui.HeraldEvents;
+import org.herald.ui.Workers;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -74,11 +74,7 @@ public class ArrivalAddon {
 	@Inject
 	private MApplication application;
 
-	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "herald-arrivals");
-		t.setDaemon(true);
-		return t;
-	});
+	private final ExecutorService worker = Workers.single("herald-arrivals");
 	private final InboxListener listener = this::changed;
 	private final List<ArrivalPopup> open = new ArrayList<>();
 	private Display display;

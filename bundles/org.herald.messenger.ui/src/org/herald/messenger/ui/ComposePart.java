@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -49,6 +48,7 @@ import org.herald.messenger.ui.internal.RecipientList;
 import org.herald.ui.ComposeRequest;
 import org.herald.ui.EmptyState;
 import org.herald.ui.HeraldEvents;
+import org.herald.ui.Workers;
 import org.herald.ui.RecipientSuggestions;
 
 import org.osgi.service.event.EventHandler;
@@ -103,11 +103,7 @@ public class ComposePart {
 		}
 	};
 
-	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "herald-compose");
-		t.setDaemon(true);
-		return t;
-	});
+	private final ExecutorService worker = Workers.single("herald-compose");
 
 	private Display display;
 	private Text to;

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -51,6 +50,7 @@ import org.herald.messenger.ui.internal.MessageText;
 import org.herald.ui.ComposeRequest;
 import org.herald.ui.EmptyState;
 import org.herald.ui.HeraldEvents;
+import org.herald.ui.Workers;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -105,11 +105,7 @@ public class InboxPart {
 	@Inject
 	private IEventBroker events;
 
-	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "herald-inbox-view");
-		t.setDaemon(true);
-		return t;
-	});
+	private final ExecutorService worker = Workers.single("herald-inbox-view");
 	/** Increases with every reload, so that an older, slower reload never overwrites a newer one. */
 	private final AtomicInteger generation = new AtomicInteger();
 	private final InboxListener listener = this::changed;

@@ -6,7 +6,6 @@ package org.herald.messenger.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -24,6 +23,7 @@ import org.herald.messenger.PortsInUseException;
 import org.herald.messenger.Presence;
 import org.herald.messenger.ui.internal.Notifications;
 import org.herald.ui.HeraldEvents;
+import org.herald.ui.Workers;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -60,11 +60,7 @@ public class PresenceAddon {
 	@Inject
 	private MApplication application;
 
-	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "herald-presence");
-		t.setDaemon(true);
-		return t;
-	});
+	private final ExecutorService worker = Workers.single("herald-presence");
 	private Presence presence;
 	private Display display;
 

@@ -15,6 +15,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.herald.api.cli.Json;
 import org.herald.api.BindInterface;
 import org.herald.api.Identity;
 import org.herald.api.NetbiosName;

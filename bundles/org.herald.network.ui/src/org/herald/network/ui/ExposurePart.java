@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.eclipse.e4.core.di.extensions.Service;
@@ -45,6 +44,7 @@ import org.herald.browser.exposure.Port;
 import org.herald.browser.exposure.Remedy;
 import org.herald.browser.exposure.Risk;
 import org.herald.ui.EmptyState;
+import org.herald.ui.Workers;
 import org.osgi.service.event.EventHandler;
 
 import jakarta.annotation.PostConstruct;
@@ -65,11 +65,7 @@ public class ExposurePart {
 	@Inject
 	private IEventBroker events;
 
-	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "herald-exposure");
-		t.setDaemon(true);
-		return t;
-	});
+	private final ExecutorService worker = Workers.single("herald-exposure");
 	private final EventHandler checkHandler = e -> {
 		if (e.getProperty(IEventBroker.DATA) instanceof List<?> list) {
 			List<Inet4Address> addresses = list.stream().filter(Inet4Address.class::isInstance).map(Inet4Address.class::cast).toList();

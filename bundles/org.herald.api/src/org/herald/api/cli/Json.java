@@ -1,7 +1,7 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.browser.internal;
+package org.herald.api.cli;
 
 import java.util.Iterator;
 import java.util.Map;
