@@ -169,7 +169,9 @@ public class InboxPart {
 		bar.setLayout(layout);
 		search = new Text(bar, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
 		search.setMessage("Search messages (all words)");
-		search.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		GridData searchData = new GridData(SWT.FILL, SWT.CENTER, true, false);
+		searchData.minimumWidth = 200;
+		search.setLayoutData(searchData);
 		search.addModifyListener(e -> {
 			int expected = generation.incrementAndGet();
 			display.timerExec(SEARCH_PAUSE_MS, () -> {
@@ -274,6 +276,13 @@ public class InboxPart {
 		});
 	}
 
+	/**
+	 * The most rows the table holds: GTK builds every row of a virtual table when it is given a count
+	 * (3.4 s and half a gigabyte for a million, on the UI thread). Beyond this the table shows the
+	 * newest, and says so; the search reaches every message.
+	 */
+	static final int MAX_ROWS = 100_000;
+
 	private void showRows(InboxRows loaded, int expected) {
 		if (generation.get() != expected) {
 			return;
@@ -282,34 +291,40 @@ public class InboxPart {
 		int before = table.getItemCount();
 		List<Long> keep = selected().stream().map(StoredMessage::id).toList();
 		rows = loaded;
-		if (loaded.size() < table.getItemCount() / 2) {
+		int count = Math.min(loaded.size(), MAX_ROWS);
+		if (count < table.getItemCount() / 2) {
 			// GTK removes surplus rows one by one (seconds from a million down to a few): clearing is fast
 			table.removeAll();
 		} else {
 			table.clearAll();
 		}
-		table.setItemCount(loaded.size());
+		table.setItemCount(count);
 		table.deselectAll();
 		for (long id : keep) {
 			int row = loaded.rowOf(id);
-			if (row >= 0) {
+			if (row >= 0 && row < count) {
 				table.select(row);
 			}
 		}
 		showCounters();
 		selectionChanged();
-		trace.log("table rows %d -> %d in %d ms", before, loaded.size(), (System.nanoTime() - t0) / 1_000_000);
+		trace.log("table rows %d -> %d in %d ms", before, count, (System.nanoTime() - t0) / 1_000_000);
 		if (loaded.complete()) {
-			trace.log("table has %d rows", loaded.size());
+			trace.log("table has %d rows of %d", count, loaded.size());
 		}
 	}
 
 	private void showCounters() {
 		InboxRows current = rows;
-		String shown = current == null ? "" : String.format("%,d%s shown", current.size(), current.complete() ? "" : "+");
+		String shown = current == null ? ""
+				: current.size() > MAX_ROWS ? String.format("newest %,d of %,d%s", MAX_ROWS, current.size(), current.complete() ? "" : "+")
+						: String.format("%,d%s shown", current.size(), current.complete() ? "" : "+");
 		String rest = spamCounters == null ? "" : String.format(" \u00b7 %,d unread \u00b7 %,d quarantined \u00b7 %,d blocked", unreadCount,
 				spamCounters.quarantined(), spamCounters.blocked() + spamCounters.droppedByFlood());
 		counters.setText(shown + rest);
+		counters.setToolTipText(current != null && current.size() > MAX_ROWS
+				? "The table holds the newest " + String.format("%,d", MAX_ROWS) + " messages; the search reaches all of them."
+				: null);
 		counters.getParent().layout();
 	}
 
