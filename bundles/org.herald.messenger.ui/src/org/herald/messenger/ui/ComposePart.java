@@ -65,8 +65,6 @@ import jakarta.inject.Named;
  */
 public class ComposePart {
 
-	/** The OEM code page the messenger sends in (its default). */
-	static final java.nio.charset.Charset OEM = java.nio.charset.Charset.forName("IBM850");
 	/** The mailslot path's data limit (424 bytes) less the names and their NULs. */
 	static final int MAILSLOT_DATA = 424;
 
@@ -226,7 +224,7 @@ public class ComposePart {
 	}
 
 	private void updateCount() {
-		ByteCount c = ByteCount.of(text.getText(), OEM, limit());
+		ByteCount c = ByteCount.of(text.getText(), messenger.oem(), limit());
 		count.setText(c.toString());
 		count.setForeground(c.fits() ? null : display.getSystemColor(SWT.COLOR_RED));
 		count.getParent().layout();

@@ -14,6 +14,7 @@ import org.herald.api.Identity;
 import org.herald.api.MessageSink;
 import org.herald.messenger.HeldNames;
 import org.herald.messenger.Messenger;
+import org.herald.messenger.OemCodePage;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.PortsInUseException;
 import org.herald.messenger.Presence;
@@ -44,20 +45,25 @@ public final class MessengerService implements Messenger {
 	private final NameResponderFactory responders;
 	private final MessengerPorts ports;
 	private final ResponderOptions responderOptions;
-	private final MessageCharset charset;
+	private final java.util.function.Supplier<MessageCharset> charset;
 	private final Duration idleTimeout;
 
 	@Activate
 	public MessengerService(
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponderFactory responders) {
-		this(names, responders, MessengerPorts.STANDARD, ResponderOptions.defaults(), MessageCharset.defaultOem(),
+		this(names, responders, MessengerPorts.STANDARD, ResponderOptions.defaults(), OemCodePage::current,
 				MessengerReceivers.DEFAULT_IDLE_TIMEOUT);
 	}
 
 	/** With other ports (tests without a real peer), another OEM code page or idle timeout (herald listen). */
 	public MessengerService(NameService names, NameResponderFactory responders, MessengerPorts ports, ResponderOptions responderOptions,
 			MessageCharset charset, Duration idleTimeout) {
+		this(names, responders, ports, responderOptions, () -> charset, idleTimeout);
+	}
+
+	private MessengerService(NameService names, NameResponderFactory responders, MessengerPorts ports, ResponderOptions responderOptions,
+			java.util.function.Supplier<MessageCharset> charset, Duration idleTimeout) {
 		this.names = names;
 		this.responders = responders;
 		this.ports = ports;
@@ -74,13 +80,18 @@ public final class MessengerService implements Messenger {
 		// a name service client per send: its sockets live as long as the send
 		return message -> {
 			if (names == null) {
-				return new MessengerSender(identity, name -> List.of(), ports, charset, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT)
+				return new MessengerSender(identity, name -> List.of(), ports, charset.get(), CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT)
 						.send(message);
 			}
 			try (NameServiceResolver resolver = new NameServiceResolver(names, identity)) {
-				return new MessengerSender(identity, resolver, ports, charset, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT).send(message);
+				return new MessengerSender(identity, resolver, ports, charset.get(), CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT).send(message);
 			}
 		};
+	}
+
+	@Override
+	public java.nio.charset.Charset oem() {
+		return charset.get().oem();
 	}
 
 	@Override
@@ -101,7 +112,7 @@ public final class MessengerService implements Messenger {
 			NameResponder r = responder.get();
 			return r != null ? new ResponderHeldNames(r).holds(name) : own.holds(name);
 		};
-		MessengerReceivers receivers = new MessengerReceivers(identity, ports, held, sink, charset, idleTimeout);
+		MessengerReceivers receivers = new MessengerReceivers(identity, ports, held, sink, charset.get(), idleTimeout);
 		try {
 			receivers.start();
 		} catch (BindException e) {

@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The messenger's pages of File &gt; Preferences: notifications, and spam defence. */
+/** The messenger's pages of File &gt; Preferences: character sets, spam defence, notifications. */
 public final class MessengerPreferencePages {
 
 	private MessengerPreferencePages() {
@@ -40,6 +40,26 @@ public final class MessengerPreferencePages {
 		@Override
 		public IPreferencePage create() {
 			return new NotificationsPage();
+		}
+	}
+
+	/** Preferences &gt; Character sets. */
+	@Component(service = PreferencePageProvider.class)
+	public static class CharsetsProvider implements PreferencePageProvider {
+
+		@Override
+		public String id() {
+			return "charsets";
+		}
+
+		@Override
+		public int order() {
+			return 10;
+		}
+
+		@Override
+		public IPreferencePage create() {
+			return new CharsetsPage();
 		}
 	}
 
