@@ -4,7 +4,6 @@
 package org.herald.messenger.ui;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +31,7 @@ import org.herald.inbox.InboxListener;
 import org.herald.inbox.InboxQuery;
 import org.herald.inbox.InboxQuery.ReadFilter;
 import org.herald.inbox.InboxService;
+import org.herald.messenger.ui.internal.WorkspaceInbox;
 import org.herald.messenger.ui.internal.ArrivalPopup;
 import org.herald.messenger.ui.internal.MessageText;
 import org.herald.messenger.ui.internal.Notifications;
@@ -87,11 +87,14 @@ public class ArrivalAddon {
 	@PostConstruct
 	public void start() {
 		display = Display.getCurrent();
-		if (inboxService == null || workspace == null || workspace.getURL() == null || display == null) {
+		if (display == null) {
 			return;
 		}
 		try {
-			inbox = inboxService.open(Path.of(workspace.getURL().getPath()), settings.identity());
+			inbox = WorkspaceInbox.open(inboxService, workspace, settings.identity()).orElse(null);
+			if (inbox == null) {
+				return;
+			}
 			long[] newest = inbox.ids(InboxQuery.all().withLimit(1));
 			lastSeen = newest.length == 0 ? 0 : newest[0];
 		} catch (IOException e) {
@@ -112,6 +115,8 @@ public class ArrivalAddon {
 
 	/** Finds what arrived since the last announcement, here or through another process, and pops it up. */
 	private void announceNew() {
+		// the settings as they are when the messages are seen, before they count as announced
+		Notifications how = Notifications.load();
 		try {
 			List<StoredMessage> fresh = new ArrayList<>();
 			for (StoredMessage m : inbox.page(InboxQuery.all().withLimit(50)).messages()) {
@@ -126,7 +131,6 @@ public class ArrivalAddon {
 			List<StoredMessage> shown = fresh.stream()
 					.filter(m -> !m.flags().contains(MessageFlag.QUARANTINED) && !m.flags().contains(MessageFlag.BLOCKED))
 					.sorted(Comparator.comparingLong(StoredMessage::id)).limit(MAX_POPUPS_AT_ONCE).toList();
-			Notifications how = Notifications.load();
 			ui(() -> {
 				if (how.popsUp()) {
 					shown.forEach(this::popUp);

@@ -4,7 +4,6 @@
 package org.herald.messenger.ui;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,6 +42,7 @@ import org.herald.messenger.Messenger;
 import org.herald.messenger.OutgoingMessage;
 import org.herald.messenger.PathChoice;
 import org.herald.messenger.Recipient;
+import org.herald.messenger.ui.internal.WorkspaceInbox;
 import org.herald.messenger.ui.internal.ByteCount;
 import org.herald.messenger.ui.internal.RecipientList;
 import org.herald.ui.ComposeRequest;
@@ -193,15 +193,15 @@ public class ComposePart {
 				names.addAll(s.suggestions());
 			}
 		}
-		if (inboxService != null && workspace != null && workspace.getURL() != null) {
-			try {
-				var inbox = inboxService.open(Path.of(workspace.getURL().getPath()), settings.identity());
-				for (StoredMessage m : inbox.page(InboxQuery.all().withLimit(200)).messages()) {
+		try {
+			var inbox = WorkspaceInbox.open(inboxService, workspace, settings.identity());
+			if (inbox.isPresent()) {
+				for (StoredMessage m : inbox.get().page(InboxQuery.all().withLimit(200)).messages()) {
 					names.add(m.message().senderName());
 				}
-			} catch (IOException e) {
-				// no suggestions from the inbox
 			}
+		} catch (IOException e) {
+			// no suggestions from the inbox
 		}
 		String[] all = names.toArray(String[]::new);
 		ui(() -> proposals.setProposals(all));

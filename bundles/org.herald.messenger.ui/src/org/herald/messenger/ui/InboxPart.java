@@ -4,7 +4,6 @@
 package org.herald.messenger.ui;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +43,7 @@ import org.herald.inbox.InboxService;
 import org.herald.inbox.SenderPattern;
 import org.herald.inbox.SpamCounters;
 import org.herald.inbox.SpamRule;
+import org.herald.messenger.ui.internal.WorkspaceInbox;
 import org.herald.messenger.ui.internal.InboxRows;
 import org.herald.messenger.ui.internal.InboxTrace;
 import org.herald.messenger.ui.internal.MessageText;
@@ -108,6 +108,8 @@ public class InboxPart {
 	private final ExecutorService worker = Workers.single("herald-inbox-view");
 	/** Increases with every reload, so that an older, slower reload never overwrites a newer one. */
 	private final AtomicInteger generation = new AtomicInteger();
+	/** The store changed since the counters were last read. */
+	private final java.util.concurrent.atomic.AtomicBoolean countersStale = new java.util.concurrent.atomic.AtomicBoolean();
 	private final InboxListener listener = this::changed;
 	/** Timing lines for benchmarks, off unless -Dherald.trace.inbox=true. */
 	private final InboxTrace trace = InboxTrace.fromSystemProperty();
@@ -131,15 +133,15 @@ public class InboxPart {
 		trace.log("part created");
 		display = parent.getDisplay();
 		parent.setLayout(new GridLayout(1, false));
-		if (inboxService == null || workspace == null || workspace.getURL() == null) {
-			new EmptyState(parent, "No messages", "This installation has no inbox store, so Herald cannot keep messages.")
+		try {
+			inbox = WorkspaceInbox.open(inboxService, workspace, settings.identity()).orElse(null);
+		} catch (IOException e) {
+			new EmptyState(parent, "The inbox cannot be opened", e.getMessage())
 					.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 			return;
 		}
-		try {
-			inbox = inboxService.open(Path.of(workspace.getURL().getPath()), settings.identity());
-		} catch (IOException e) {
-			new EmptyState(parent, "The inbox cannot be opened", e.getMessage())
+		if (inbox == null) {
+			new EmptyState(parent, "No messages", "This installation has no inbox store, so Herald cannot keep messages.")
 					.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 			return;
 		}
@@ -236,9 +238,12 @@ public class InboxPart {
 	 * at a million messages), then the counters. A new search or view keeps the counters, which only a
 	 * change of the store can change.
 	 */
-	private void reload(boolean countersToo) {
+	private void reload(boolean storeChanged) {
 		if (table == null || table.isDisposed()) {
 			return;
+		}
+		if (storeChanged) {
+			countersStale.set(true); // whichever reload runs to the end reads them
 		}
 		int expected = generation.incrementAndGet();
 		InboxQuery query = View.values()[view.getSelectionIndex()].query(search.getText());
@@ -259,7 +264,7 @@ public class InboxPart {
 					all.adopt(first);
 					ui(() -> showRows(all, expected));
 				}
-				if (countersToo && generation.get() == expected) {
+				if (generation.get() == expected && countersStale.getAndSet(false)) {
 					long t2 = System.nanoTime();
 					SpamCounters spam = inbox.counters();
 					long unread = inbox.count(View.UNREAD.query(""));

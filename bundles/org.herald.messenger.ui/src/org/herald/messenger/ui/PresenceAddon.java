@@ -4,7 +4,6 @@
 package org.herald.messenger.ui;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -21,6 +20,7 @@ import org.herald.inbox.InboxService;
 import org.herald.messenger.Messenger;
 import org.herald.messenger.PortsInUseException;
 import org.herald.messenger.Presence;
+import org.herald.messenger.ui.internal.WorkspaceInbox;
 import org.herald.messenger.ui.internal.Notifications;
 import org.herald.ui.HeraldEvents;
 import org.herald.ui.Workers;
@@ -81,8 +81,8 @@ public class PresenceAddon {
 
 	/** Runs on the worker thread. */
 	private void join(Identity identity) {
-		if (messenger == null || inboxService == null || workspace == null || workspace.getURL() == null) {
-			status("not receiving: this installation has no messenger or inbox");
+		if (messenger == null) {
+			status("not receiving: this installation has no messenger");
 			return;
 		}
 		if (!Notifications.load().receive()) {
@@ -94,10 +94,14 @@ public class PresenceAddon {
 			return;
 		}
 		try {
-			Inbox inbox = inboxService.open(Path.of(workspace.getURL().getPath()), identity);
+			java.util.Optional<Inbox> inbox = WorkspaceInbox.open(inboxService, workspace, identity);
+			if (inbox.isEmpty()) {
+				status("not receiving: this installation has no inbox store to receive into");
+				return;
+			}
 			String receiving = "receiving as " + identity.messengerName() + " on "
 					+ String.join(", ", identity.interfaces().stream().map(BindInterface::toString).toList());
-			presence = messenger.join(identity, inbox, event -> {
+			presence = messenger.join(identity, inbox.get(), event -> {
 				// registrations and refreshes are routine; refusals, conflicts and defences are news
 				switch (event.kind()) {
 				case REFUSED, CONFLICT, DEFENDED, UNANSWERED -> status(receiving + "; " + event);

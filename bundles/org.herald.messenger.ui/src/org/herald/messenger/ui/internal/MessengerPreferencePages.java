@@ -4,7 +4,6 @@
 package org.herald.messenger.ui.internal;
 
 import java.io.IOException;
-import java.nio.file.Path;
 
 import org.eclipse.jface.preference.IPreferencePage;
 import org.eclipse.osgi.service.datalocation.Location;
@@ -93,7 +92,8 @@ public final class MessengerPreferencePages {
 			try {
 				for (var ref : context.getServiceReferences(Location.class, Location.INSTANCE_FILTER)) {
 					Location workspace = context.getService(ref);
-					return new SpamDefencePage(inboxes.open(Path.of(workspace.getURL().getPath()), settings.identity()));
+					return new SpamDefencePage(WorkspaceInbox.open(inboxes, workspace, settings.identity())
+							.orElseThrow(() -> new IOException("no workspace")));
 				}
 			} catch (InvalidSyntaxException | IOException e) {
 				throw new IllegalStateException("the inbox of this workspace cannot be opened: " + e.getMessage(), e);
