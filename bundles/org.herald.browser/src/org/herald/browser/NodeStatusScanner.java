@@ -14,10 +14,9 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -33,10 +32,10 @@ import org.herald.netbios.wire.NodeStatusData;
  * Node status queries (RFC 1002 4.2.17) to many addresses from ONE UDP socket, bound to one
  * configured interface address: a sender paced to the configured rate and a reader thread that
  * matches each answer to its target by source address and transaction id, so that any number of
- * queries are in flight at once. The timeout is what each host gets to answer, its retries
- * included: after each round the scanner waits timeout / (retries + 1), then asks the hosts that
- * did not answer again. It ends as soon as every host has answered. Hosts that never answer are not
- * reported.
+ * queries are in flight at once. The timeout is what each host gets to answer, counted from its
+ * first query, its retries included: a host that has not answered is asked again every
+ * timeout / (retries + 1). It ends as soon as every host has answered. Hosts that never answer are
+ * not reported.
  */
 public final class NodeStatusScanner implements AutoCloseable {
 
@@ -76,9 +75,13 @@ public final class NodeStatusScanner implements AutoCloseable {
 	/** One scan: the socket, the targets' states and the reader. */
 	private final class Run implements AutoCloseable {
 		private final List<Inet4Address> targets;
+		private final InetSocketAddress[] destinations;
 		private final Consumer<ScanHit> onHit;
-		private final Map<Integer, Integer> indexOf;
-		private final boolean[] answered;
+		private final AddressIndex indexOf;
+		/** Whether target i repeats an earlier target's address (asked once, under the earlier index). */
+		private final boolean[] duplicate;
+		private final int unique;
+		private final AtomicIntegerArray answered;
 		private final long[] lastSent;
 		private final int idBase = new SecureRandom().nextInt(0x10000);
 		private final DatagramChannel channel;
@@ -88,18 +91,28 @@ public final class NodeStatusScanner implements AutoCloseable {
 		private final Object done = new Object();
 		private final Thread reader;
 		private volatile boolean stopping;
+		private volatile long lastAnswerAt;
 		private long sent;
 		private long sendErrors;
 
 		Run(List<Inet4Address> targets, Consumer<ScanHit> onHit) throws IOException {
 			this.targets = targets;
 			this.onHit = onHit;
-			this.indexOf = new HashMap<>(targets.size() * 2);
-			for (int i = 0; i < targets.size(); i++) {
-				indexOf.putIfAbsent(toInt(targets.get(i)), i);
+			int n = targets.size();
+			this.indexOf = new AddressIndex(n);
+			this.duplicate = new boolean[n];
+			this.destinations = new InetSocketAddress[n];
+			int distinct = 0;
+			for (int i = 0; i < n; i++) {
+				duplicate[i] = !indexOf.putIfAbsent(toInt(targets.get(i)), i);
+				if (!duplicate[i]) {
+					distinct++;
+					destinations[i] = new InetSocketAddress(targets.get(i), options.port());
+				}
 			}
-			this.answered = new boolean[targets.size()];
-			this.lastSent = new long[targets.size()];
+			this.unique = distinct;
+			this.answered = new AtomicIntegerArray(n);
+			this.lastSent = new long[n];
 			DatagramChannel c = DatagramChannel.open(StandardProtocolFamily.INET);
 			try {
 				c.setOption(StandardSocketOptions.SO_RCVBUF, RECEIVE_BUFFER);
@@ -116,47 +129,79 @@ public final class NodeStatusScanner implements AutoCloseable {
 			this.reader = Thread.ofPlatform().daemon().name("herald-scan-" + bindAddress.getHostAddress()).unstarted(this::readLoop);
 		}
 
+		/**
+		 * Each host has its own schedule: its first query in target order, paced to the rate; a
+		 * retry each timeout / (retries + 1) after its previous query while it has not answered; and
+		 * its deadline one such slice after its last query, that is, {@code timeout} after its first.
+		 * Retries therefore go out while later hosts are still being asked, and the scan ends at
+		 * the last host's deadline, or as soon as every host has answered.
+		 */
 		ScanSummary execute() throws IOException, InterruptedException {
 			long start = System.nanoTime();
+			lastAnswerAt = start;
 			reader.start();
 			ByteBuffer request = ByteBuffer.allocateDirect(TEMPLATE.length);
+			request.put(TEMPLATE);
 			long interval = options.rate() == 0 ? 0 : 1_000_000_000L / options.rate();
-			long next = System.nanoTime();
-			for (int round = 0; round <= options.retries() && answers.get() < indexOf.size(); round++) {
-				for (int i = 0; i < targets.size(); i++) {
-					if (answered[i] || indexOf.get(toInt(targets.get(i))) != i) {
-						continue; // answered, or a duplicate address
-					}
-					if (interval > 0) {
-						long wait = next - System.nanoTime();
-						if (wait > 0) {
-							LockSupport.parkNanos(wait);
-						}
-						next = Math.max(next + interval, System.nanoTime() - interval);
-					}
-					send(request, i);
-					if (Thread.interrupted()) {
-						throw new InterruptedException("scan interrupted");
-					}
+			long slice = options.timeout().toNanos() / (options.retries() + 1);
+			int attempts = options.retries() + 1;
+			int[] asked = new int[targets.size()];
+			// Hosts waiting for their next retry or deadline, in the order they were last asked,
+			// which is also the order their slices end: a FIFO ring suffices.
+			int[] waiting = new int[Math.max(1, unique)];
+			int head = 0;
+			int size = 0;
+			int nextFirst = 0;
+			long nextSlot = System.nanoTime();
+			while (answers.get() < unique) {
+				if (Thread.interrupted()) {
+					throw new InterruptedException("scan interrupted");
 				}
-				awaitAnswers(System.nanoTime() + options.timeout().toNanos() / (options.retries() + 1));
+				long now = System.nanoTime();
+				int i;
+				if (size > 0 && lastSent[waiting[head]] + slice - now <= 0) {
+					i = waiting[head];
+					head = (head + 1) % waiting.length;
+					size--;
+					if (answered.get(i) != 0 || asked[i] == attempts) {
+						continue; // answered, or its deadline has passed
+					}
+				} else if (nextFirst < targets.size()) {
+					i = nextFirst++;
+					if (duplicate[i]) {
+						continue;
+					}
+				} else if (size > 0) {
+					awaitAnswers(lastSent[waiting[head]] + slice);
+					continue;
+				} else {
+					break;
+				}
+				if (interval > 0) {
+					long wait = nextSlot - System.nanoTime();
+					if (wait > 0) {
+						LockSupport.parkNanos(wait);
+					}
+					nextSlot = Math.max(nextSlot + interval, System.nanoTime() - interval);
+				}
+				send(request, i);
+				asked[i]++;
+				waiting[(head + size) % waiting.length] = i;
+				size++;
 			}
-			return new ScanSummary(indexOf.size(), sent, answers.get(), malformed.get(), sendErrors,
-					Duration.ofNanos(System.nanoTime() - start));
+			return new ScanSummary(unique, sent, answers.get(), malformed.get(), sendErrors, Duration.ofNanos(System.nanoTime() - start),
+					Duration.ofNanos(lastAnswerAt - start));
 		}
 
-		private void send(ByteBuffer request, int index) throws IOException {
-			request.clear();
-			request.put(TEMPLATE);
+		private void send(ByteBuffer request, int index) {
 			int id = (idBase + index) & 0xFFFF;
 			request.put(0, (byte) (id >>> 8));
 			request.put(1, (byte) id);
-			request.flip();
-			InetSocketAddress to = new InetSocketAddress(targets.get(index), options.port());
+			request.rewind();
 			lastSent[index] = System.nanoTime();
 			for (int spins = 0;; spins++) {
 				try {
-					if (channel.send(request, to) > 0) {
+					if (channel.send(request, destinations[index]) > 0) {
 						sent++;
 						return;
 					}
@@ -174,7 +219,7 @@ public final class NodeStatusScanner implements AutoCloseable {
 
 		private void awaitAnswers(long deadline) throws InterruptedException {
 			synchronized (done) {
-				for (long left; answers.get() < indexOf.size() && (left = deadline - System.nanoTime()) > 0;) {
+				for (long left; answers.get() < unique && (left = deadline - System.nanoTime()) > 0;) {
 					done.wait(Math.max(1, left / 1_000_000), 0);
 				}
 			}
@@ -212,7 +257,7 @@ public final class NodeStatusScanner implements AutoCloseable {
 				malformed.incrementAndGet();
 				return;
 			}
-			Integer index = indexOf.get(toInt(source));
+			int index = indexOf.get(toInt(source));
 			NbnsPacket p;
 			try {
 				p = NbnsCodec.decode(bytes, 0, length);
@@ -221,19 +266,17 @@ public final class NodeStatusScanner implements AutoCloseable {
 				return;
 			}
 			NbnsResourceRecord rr = p.answer();
-			if (index == null || !p.response() || p.transactionId() != ((idBase + index) & 0xFFFF) || rr == null
+			if (index < 0 || !p.response() || p.transactionId() != ((idBase + index) & 0xFFFF) || rr == null
 					|| !(rr.data() instanceof NodeStatusData data)) {
 				malformed.incrementAndGet();
 				return;
 			}
-			synchronized (answered) {
-				if (answered[index]) {
-					return; // a second answer from the same host
-				}
-				answered[index] = true;
+			if (!answered.compareAndSet(index, 0, 1)) {
+				return; // a second answer from the same host
 			}
+			lastAnswerAt = now;
 			onHit.accept(new ScanHit(source, data.names(), data.unitId(), Duration.ofNanos(now - lastSent[index])));
-			if (answers.incrementAndGet() == indexOf.size()) {
+			if (answers.incrementAndGet() == unique) {
 				synchronized (done) {
 					done.notifyAll();
 				}
@@ -251,6 +294,50 @@ public final class NodeStatusScanner implements AutoCloseable {
 			}
 			selector.close();
 			channel.close();
+		}
+	}
+
+	/** IPv4 address (as an int) to the index of its first target: open addressing, no boxing. */
+	static final class AddressIndex {
+		private final int[] keys;
+		private final int[] values;
+		private final boolean[] used;
+		private final int mask;
+		private final int shift;
+
+		AddressIndex(int expected) {
+			int capacity = Integer.highestOneBit(Math.max(4, expected * 2 - 1)) << 1;
+			keys = new int[capacity];
+			values = new int[capacity];
+			used = new boolean[capacity];
+			mask = capacity - 1;
+			shift = Integer.numberOfLeadingZeros(capacity) + 1;
+		}
+
+		/** @return false if {@code address} was already there (its index is kept) */
+		boolean putIfAbsent(int address, int index) {
+			int slot = slot(address);
+			if (used[slot]) {
+				return false;
+			}
+			used[slot] = true;
+			keys[slot] = address;
+			values[slot] = index;
+			return true;
+		}
+
+		/** The index of {@code address}, or -1. */
+		int get(int address) {
+			int slot = slot(address);
+			return used[slot] ? values[slot] : -1;
+		}
+
+		private int slot(int address) {
+			int slot = (address * 0x9E3779B9) >>> shift; // Fibonacci hashing: neighbouring addresses spread
+			while (used[slot] && keys[slot] != address) {
+				slot = (slot + 1) & mask;
+			}
+			return slot;
 		}
 	}
 

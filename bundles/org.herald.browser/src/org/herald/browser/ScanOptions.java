@@ -9,9 +9,9 @@ import java.time.Duration;
  * How a node status scan runs.
  *
  * @param rate    queries per second, 0 for as fast as the socket takes them
- * @param timeout how long a host has to answer, its retries included: each round waits
- *                timeout / (retries + 1) after its last query
- * @param retries further rounds for the hosts that did not answer
+ * @param timeout how long a host has to answer, from its first query, its retries included: a
+ *                host that has not answered is asked again every timeout / (retries + 1)
+ * @param retries further queries to a host that has not answered
  * @param port    the peers' name service port (137; tests use others)
  */
 public record ScanOptions(int rate, Duration timeout, int retries, int port) {

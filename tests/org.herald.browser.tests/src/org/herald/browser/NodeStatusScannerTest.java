@@ -82,6 +82,50 @@ class NodeStatusScannerTest {
 	}
 
 	@Test
+	void aSilentHostIsAskedOncePerSliceOfTheTimeoutAndThenGivenUp() throws Exception {
+		int port = randomPort();
+		try (NodeStatusResponder silent = new NodeStatusResponder(host(213), port, "MUTE", "LABWG", null, new byte[6], 1000);
+				NodeStatusResponder quick = new NodeStatusResponder(host(214), port, "QUICK", "LABWG", null, new byte[6], 0)) {
+			ConcurrentLinkedQueue<ScanHit> hits = new ConcurrentLinkedQueue<>();
+			ScanOptions o = ScanOptions.defaults().withPort(port).withTimeout(Duration.ofMillis(300)).withRetries(2);
+			ScanSummary s = new NodeStatusScanner(SCANNER, o).scan(List.of(host(213), host(214)), hits::add);
+			assertEquals(1, s.answered());
+			assertEquals(4, s.sent(), "three queries to the silent host (retries 2), one to the one that answered");
+			assertEquals(3, silent.requests());
+			assertEquals(List.of(host(214)), hits.stream().map(ScanHit::address).toList());
+		}
+	}
+
+	@Test
+	void anAddressGivenTwiceIsAskedOnceAndCountedOnce() throws Exception {
+		int port = randomPort();
+		try (NodeStatusResponder twice = new NodeStatusResponder(host(215), port, "TWICE", "LABWG", null, new byte[6], 0)) {
+			ConcurrentLinkedQueue<ScanHit> hits = new ConcurrentLinkedQueue<>();
+			ScanSummary s = new NodeStatusScanner(SCANNER, ScanOptions.defaults().withPort(port).withTimeout(Duration.ofMillis(300)))
+					.scan(List.of(host(215), host(215), host(215)), hits::add);
+			assertEquals(1, s.targets());
+			assertEquals(1, s.sent());
+			assertEquals(1, s.answered());
+			assertEquals(1, twice.requests());
+			assertEquals(1, hits.size());
+		}
+	}
+
+	@Test
+	void addressIndexKeepsTheFirstIndexOfEachAddress() {
+		List<Inet4Address> addresses = Targets.parse(List.of("10.0.0.0/22"));
+		NodeStatusScanner.AddressIndex index = new NodeStatusScanner.AddressIndex(addresses.size() + 1);
+		for (int i = 0; i < addresses.size(); i++) {
+			assertTrue(index.putIfAbsent(NodeStatusScanner.toInt(addresses.get(i)), i));
+		}
+		assertTrue(!index.putIfAbsent(NodeStatusScanner.toInt(addresses.get(7)), 9999), "a repeated address keeps its first index");
+		for (int i = 0; i < addresses.size(); i++) {
+			assertEquals(i, index.get(NodeStatusScanner.toInt(addresses.get(i))));
+		}
+		assertEquals(-1, index.get(NodeStatusScanner.toInt(BindInterface.parseIpv4("10.0.4.1"))));
+	}
+
+	@Test
 	void withoutRetriesAHostThatMissedTheQueryIsNotListed() throws Exception {
 		int port = randomPort();
 		try (NodeStatusResponder shy = new NodeStatusResponder(host(212), port, "SHY", "LABWG", null, new byte[6], 1)) {

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -246,25 +249,39 @@ public final class BrowserService implements HostBrowser {
 		for (Inet4Address t : targets) {
 			groups.computeIfAbsent(interfaceFor(t), k -> new ArrayList<>()).add(t);
 		}
-		int n = 0;
-		long sent = 0;
-		int answered = 0;
-		long bad = 0;
-		long errors = 0;
-		Duration elapsed = Duration.ZERO;
-		for (Map.Entry<BindInterface, List<Inet4Address>> g : groups.entrySet()) {
-			ScanSummary s = new NodeStatusScanner(g.getKey().address(), options).scan(g.getValue(), hit -> {
-				HostObservation.scanned(hit, clock.instant()).ifPresent(model::observe);
-				onHit.accept(hit);
-			});
-			n += s.targets();
-			sent += s.sent();
-			answered += s.answered();
-			bad += s.malformed();
-			errors += s.sendErrors();
-			elapsed = elapsed.plus(s.elapsed());
+		Consumer<ScanHit> observe = hit -> {
+			HostObservation.scanned(hit, clock.instant()).ifPresent(model::observe);
+			onHit.accept(hit);
+		};
+		if (groups.size() == 1) {
+			var g = groups.entrySet().iterator().next();
+			return new NodeStatusScanner(g.getKey().address(), options).scan(g.getValue(), observe);
 		}
-		return new ScanSummary(n, sent, answered, bad, errors, elapsed);
+		// One scanner per interface, side by side: each waits out its own timeout, so the scan of
+		// several subnets takes as long as the slowest, not their sum.
+		List<Future<ScanSummary>> parts = new ArrayList<>();
+		try (ExecutorService scanners = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("herald-scan-", 0).factory())) {
+			for (Map.Entry<BindInterface, List<Inet4Address>> g : groups.entrySet()) {
+				parts.add(scanners.submit(() -> new NodeStatusScanner(g.getKey().address(), options).scan(g.getValue(), observe)));
+			}
+			List<ScanSummary> done = new ArrayList<>();
+			for (Future<ScanSummary> f : parts) {
+				done.add(f.get());
+			}
+			return ScanSummary.ofConcurrent(done);
+		} catch (ExecutionException e) {
+			parts.forEach(f -> f.cancel(true));
+			if (e.getCause() instanceof IOException io) {
+				throw io;
+			}
+			if (e.getCause() instanceof InterruptedException ie) {
+				throw ie;
+			}
+			throw new IOException("scan failed: " + e.getCause(), e.getCause());
+		} catch (InterruptedException e) {
+			parts.forEach(f -> f.cancel(true));
+			throw e;
+		}
 	}
 
 	@Override
