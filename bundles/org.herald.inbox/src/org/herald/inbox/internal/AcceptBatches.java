@@ -119,6 +119,8 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 			long t2 = System.nanoTime();
 			if (fsync) {
 				InboxDatabase.sync(c);
+			} else {
+				InboxDatabase.write(c);
 			}
 			long t3 = System.nanoTime();
 			stats[0].increment();

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -31,9 +32,12 @@ import java.util.concurrent.BlockingQueue;
  * The database user has a random password kept in {@code inbox.secret} (owner-only where the file
  * system has POSIX permissions), so other local users cannot read the inbox through that port.
  *
- * <p><b>Durability.</b> {@code WRITE_DELAY=0} makes H2 write each commit to the file before COMMIT
- * returns (otherwise the MVStore writes committed changes up to 500 ms later). That write reaches the
- * operating system but is not forced to the disk; {@link #sync} ({@code CHECKPOINT SYNC}) forces it.
+ * <p><b>Durability.</b> A message is acknowledged only after {@link #sync} ({@code CHECKPOINT SYNC})
+ * wrote its commit and forced it to the disk. Other changes (read marks, deletions, lists) reach the
+ * file within H2's write delay (500 ms) and the disk within a second ({@link StoreCompaction}).
+ *
+ * <p><b>Size.</b> The process that holds the file keeps it compact while open ({@link StoreCompaction})
+ * and shrinks it for up to 5 s when it closes ({@code MAX_COMPACT_TIME}).
  */
 final class InboxDatabase implements AutoCloseable {
 
@@ -54,6 +58,7 @@ final class InboxDatabase implements AutoCloseable {
 	private final String url;
 	private final String password;
 	private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(MAX_IDLE);
+	private final Optional<StoreCompaction> compaction;
 	private volatile boolean closed;
 
 	/** Opens (creating if needed) the database in {@code <workspace>/.herald/inbox}. */
@@ -67,13 +72,22 @@ final class InboxDatabase implements AutoCloseable {
 		checkServerBindsToLoopback();
 		this.password = secret(folder.resolve("inbox.secret"));
 		// MAX_COMPACT_TIME: when the database closes, up to 5 s to give back the space of old page
-		// versions (a 100,000-message fill left 618 MB; 64 MB after compacting on close).
-		this.url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000";
+		// versions (a 100,000-message fill left 618 MB; 64 MB after compacting on close). No
+		// WRITE_DELAY=0: it writes every commit at once, which the fsynced accept() does not need, and
+		// it stops H2's background writer.
+		this.url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000";
 		try {
-			release(open());
+			Connection first = open();
+			compaction = StoreCompaction.startFor(first);
+			release(first);
 		} catch (SQLException e) {
 			throw new IOException("cannot open the inbox database in " + folder + ": " + e.getMessage(), e);
 		}
+	}
+
+	/** The compaction of the file while open, if this process holds the file. */
+	Optional<StoreCompaction> compaction() {
+		return compaction;
 	}
 
 	Path folder() {
@@ -116,6 +130,13 @@ final class InboxDatabase implements AutoCloseable {
 		return DriverManager.getConnection(url, USER, password);
 	}
 
+	/** Writes everything committed so far to the file, without forcing it to the disk. */
+	static void write(Connection c) throws SQLException {
+		try (var s = c.createStatement()) {
+			s.execute("CHECKPOINT");
+		}
+	}
+
 	/** Forces everything committed so far to the disk (fsync). */
 	static void sync(Connection c) throws SQLException {
 		try (var s = c.createStatement()) {
@@ -126,6 +147,7 @@ final class InboxDatabase implements AutoCloseable {
 	@Override
 	public void close() {
 		closed = true;
+		compaction.ifPresent(StoreCompaction::close);
 		Connection c;
 		while ((c = idle.poll()) != null) {
 			try {

@@ -69,7 +69,7 @@ public final class InboxBench {
 			inbox.updateSettings(new SpamSettings(0, Duration.ofSeconds(10), false, true));
 			long already = inbox.count(InboxQuery.all());
 			if (already < total) {
-				fill(inbox, (int) (total - already), threads);
+				fill(inbox, workspace, (int) (total - already), threads);
 			}
 			long[] w = inbox.writerStats();
 			if (w[0] > 0) {
@@ -90,7 +90,7 @@ public final class InboxBench {
 		}
 	}
 
-	private static void fill(H2Inbox inbox, int count, int threads) throws InterruptedException {
+	private static void fill(H2Inbox inbox, Path workspace, int count, int threads) throws InterruptedException, IOException {
 		AtomicLong next = new AtomicLong();
 		AtomicLong done = new AtomicLong();
 		Instant start0 = Instant.parse("2025-01-01T08:00:00Z");
@@ -118,7 +118,8 @@ public final class InboxBench {
 			workers.get(0).join(10_000);
 			long now = System.nanoTime();
 			long d = done.get();
-			System.out.printf("  %,d stored, %,.0f/s over the last interval%n", d, (d - lastDone) / ((now - lastT) / 1e9));
+			System.out.printf("  %,d stored, %,.0f/s over the last interval; database %,d MB%n", d, (d - lastDone) / ((now - lastT) / 1e9),
+					dbBytes(workspace) / 1_000_000);
 			lastDone = d;
 			lastT = now;
 			if (!workers.get(0).isAlive()) {
