@@ -39,8 +39,14 @@ smbd_stored=$(grep -o 'bench [0-9]*' "$OUTDIR/all.txt" 2>/dev/null | wc -l)
 gen "$IP2" >/dev/null
 stored() { grep -c '^\[' "$NETNS_DIR/listen.log"; } # listen prints each message after the store returned
 warm=$(stored)
+# the listener's CPU time (user + system, in clock ticks) over the measured round
+lpid=$(pgrep -g "$L" -f 'org.herald.cli.app' | head -1)
+ticks() { awk '{print $14 + $15}' "/proc/$lpid/stat"; }
+c0=$(ticks)
 echo "herald: $(gen "$IP2")" | tee "$NETNS_DIR/herald.res"
+c1=$(ticks)
 herald_stored=$(( $(stored) - warm ))
+echo "herald listener CPU: $(echo "scale=2; ($c1 - $c0) / $(getconf CLK_TCK)" | bc) s for $COUNT messages"
 smbd_rate=$(sed -n 's/.*rate=\([0-9.]*\).*/\1/p' "$NETNS_DIR/smbd.res")
 herald_rate=$(sed -n 's/.*rate=\([0-9.]*\).*/\1/p' "$NETNS_DIR/herald.res")
 echo "stored: smbd $smbd_stored of $COUNT, herald $herald_stored of $COUNT"

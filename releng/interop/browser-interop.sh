@@ -10,7 +10,7 @@
 # tools; 5 an empty host (no daemons).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-HERALD=${HERALD:-$here/../dev/herald-dev-browser.sh}
+HERALD=${HERALD:-$here/../../herald}
 WG=IOPWG
 . "$here/netns.sh"
 netns_init || exit 1
@@ -35,7 +35,7 @@ ip1=$(netns_ip 1); ip2=$(netns_ip 2); ip3=$(netns_ip 3); ip5=$(netns_ip 5)
 id2="--name HERALD2 --workgroup $WG --interfaces $ip2/24"
 
 netns_create 5
-[ "$HERALD" = "$here/../dev/herald-dev-browser.sh" ] && "$HERALD" >/dev/null 2>&1
+"$HERALD" version >/dev/null || exit 1
 netns_capture_start "$NETNS_DIR/browse.pcapng" "udp port 138 or udp port 137" >/dev/null || exit 1
 c1=$(netns_samba_conf 1 SAMBA1 $WG "extra=local master = yes" "extra=preferred master = yes" "extra=os level = 65" \
 	"extra=server string = Samba in a namespace")

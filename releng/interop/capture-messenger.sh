@@ -29,7 +29,7 @@ send "$(printf 'line1\nline2')" carol
 send "$(head -c 200 /dev/zero | tr '\0' 'x')" dave
 send "$(printf 'euro \342\202\254')" erin
 # Herald's sender: negotiate + SMB_COM_SEND_MESSAGE to smbd (by address: TCP 445), then to an smbd that refuses
-HERALD=${HERALD:-$(dirname "$0")/../dev/messenger-dev.sh}
+HERALD=${HERALD:-$(cd "$(dirname "$0")/../.." && pwd)/herald}
 netns_exec 2 "$HERALD" send --session --from frank "$(netns_ip 1)" "short one" --name CLIENT2 --workgroup WG --interfaces "$(netns_ip 2)/24"
 netns_exec 2 "$HERALD" send --session --from gina "$(netns_ip 3)" "refused" --name CLIENT2 --workgroup WG --interfaces "$(netns_ip 2)/24"
 netns_capture_stop

@@ -9,10 +9,10 @@
 #   host 4  the senders: smbclient -M, herald send, a frame generator (python3, independent of Herald)
 #
 # Herald is invoked as $HERALD <command> ... --name X --workgroup WG --interfaces IP/24
-# (default: releng/dev/messenger-dev.sh). Prints "N passed, N failed" last; exit 1 if any failed.
+# (default: ./herald, which builds the product if needed). Prints "N passed, N failed" last; exit 1 if any failed.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-HERALD=${HERALD:-$here/../dev/messenger-dev.sh}
+HERALD=${HERALD:-$here/../../herald}
 . "$here/netns.sh"
 netns_init
 pass=0
@@ -32,19 +32,14 @@ conf1=$(netns_samba_conf 1 SMBD1 WG msgdir="$MSGS")
 cconf=$(netns_client_conf 4 extra="workgroup = WG")
 netns_start_nmbd 1 "$conf1" >/dev/null
 netns_start_smbd 1 "$conf1" >/dev/null
-# build the dev runner once, outside the namespaces, before timing-sensitive steps
-"$HERALD" send --name X --workgroup WG --interfaces 127.0.0.1/32 --help >/dev/null 2>&1 || true
+# build the product if it is missing, outside the namespaces, before timing-sensitive steps
+"$HERALD" version >/dev/null || exit 1
 
 herald() { # host, name, command, args...
 	local h=$1 name=$2
 	shift 2
 	netns_exec "$h" "$HERALD" "$@" --name "$name" --workgroup WG --interfaces "$(netns_ip "$h")/24" -data "$NETNS_DIR/ws$h"
 }
-# With the dev runner the listeners also keep a file inbox and run the name responder; the product's
-# listen takes its store and name service from the installation (override with LISTEN_OPTS).
-if [ -z "${LISTEN_OPTS+x}" ] && [ "$HERALD" = "$here/../dev/messenger-dev.sh" ]; then
-	LISTEN_OPTS="--register"
-fi
 L2=$(netns_spawn 2 "$NETNS_DIR/listen2.log" "$HERALD" listen ${LISTEN_OPTS:-} --name HERALD2 --workgroup WG --interfaces "$IP2/24" -data "$NETNS_DIR/ws2")
 L3=$(netns_spawn 3 "$NETNS_DIR/listen3.log" "$HERALD" listen ${LISTEN_OPTS:-} --name HERALD3 --workgroup WG --interfaces "$IP3/24" -data "$NETNS_DIR/ws3")
 INBOX2=$NETNS_DIR/listen2.log

@@ -9,7 +9,7 @@
 # tools, 4 nmbd WINSSRV as WINS server, 5 Herald as WINS client / a clashing node.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-HERALD=${HERALD:-$here/../dev/herald-dev.sh}
+HERALD=${HERALD:-$here/../../herald}
 WG=IOPWG
 . "$here/netns.sh"
 netns_init || exit 1
@@ -43,7 +43,7 @@ bcast=$(netns_bcast)
 
 netns_create 5
 # Compile the dev runner once before timing anything.
-[ "$HERALD" = "$here/../dev/herald-dev.sh" ] && "$HERALD" >/dev/null 2>&1
+"$HERALD" version >/dev/null || exit 1
 netns_capture_start "$NETNS_DIR/names.pcapng" "udp port 137" >/dev/null || exit 1
 c1=$(netns_samba_conf 1 SAMBA1 $WG)
 c3=$(netns_client_conf 3)
