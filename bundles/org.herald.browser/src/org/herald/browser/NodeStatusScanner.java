@@ -6,6 +6,7 @@ package org.herald.browser;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
 import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -34,14 +36,24 @@ import org.herald.netbios.wire.NodeStatusData;
  * matches each answer to its target by source address and transaction id, so that any number of
  * queries are in flight at once. The timeout is what each host gets to answer, counted from its
  * first query, its retries included: a host that has not answered is asked again every
- * timeout / (retries + 1). It ends as soon as every host has answered. Hosts that never answer are
- * not reported.
+ * timeout / (retries + 1). Hosts that never answer are not reported.
+ *
+ * <p>A retry goes out from a socket of its own, connected to that host (at most {@value #MAX_PROBES}
+ * at once; beyond that, from the shared socket): a connected socket hears the ICMP "port
+ * unreachable" that a host without a name service sends back, so such a host is settled at once
+ * instead of being waited for until its deadline. The scan ends as soon as every host has answered
+ * or refused, or at the last host's deadline.
  */
 public final class NodeStatusScanner implements AutoCloseable {
 
 	private static final int RECEIVE_BUFFER = 8 * 1024 * 1024;
 	private static final int SEND_BUFFER = 1024 * 1024;
 	private static final byte[] TEMPLATE = NbnsCodec.encode(NbnsMessages.nodeStatusRequest(0, false));
+	/** Connected retry sockets open at once, at most. */
+	static final int MAX_PROBES = 256;
+	private static final int PENDING = 0;
+	private static final int ANSWERED = 1;
+	private static final int REFUSED = 2;
 
 	private final Inet4Address bindAddress;
 	private final ScanOptions options;
@@ -81,7 +93,12 @@ public final class NodeStatusScanner implements AutoCloseable {
 		/** Whether target i repeats an earlier target's address (asked once, under the earlier index). */
 		private final boolean[] duplicate;
 		private final int unique;
+		/** Each target's state: {@link #PENDING}, {@link #ANSWERED} or {@link #REFUSED}. */
 		private final AtomicIntegerArray answered;
+		/** The connected retry socket of each target, while one is open. */
+		private final AtomicReferenceArray<DatagramChannel> probes;
+		private final AtomicInteger openProbes = new AtomicInteger();
+		private final AtomicInteger refused = new AtomicInteger();
 		private final long[] lastSent;
 		private final int idBase = new SecureRandom().nextInt(0x10000);
 		private final DatagramChannel channel;
@@ -112,6 +129,7 @@ public final class NodeStatusScanner implements AutoCloseable {
 			}
 			this.unique = distinct;
 			this.answered = new AtomicIntegerArray(n);
+			this.probes = new AtomicReferenceArray<>(n);
 			this.lastSent = new long[n];
 			DatagramChannel c = DatagramChannel.open(StandardProtocolFamily.INET);
 			try {
@@ -153,7 +171,7 @@ public final class NodeStatusScanner implements AutoCloseable {
 			int size = 0;
 			int nextFirst = 0;
 			long nextSlot = System.nanoTime();
-			while (answers.get() < unique) {
+			while (settled() < unique) {
 				if (Thread.interrupted()) {
 					throw new InterruptedException("scan interrupted");
 				}
@@ -163,8 +181,8 @@ public final class NodeStatusScanner implements AutoCloseable {
 					i = waiting[head];
 					head = (head + 1) % waiting.length;
 					size--;
-					if (answered.get(i) != 0 || asked[i] == attempts) {
-						continue; // answered, or its deadline has passed
+					if (answered.get(i) != PENDING || asked[i] == attempts) {
+						continue; // answered or refused, or its deadline has passed
 					}
 				} else if (nextFirst < targets.size()) {
 					i = nextFirst++;
@@ -184,21 +202,72 @@ public final class NodeStatusScanner implements AutoCloseable {
 					}
 					nextSlot = Math.max(nextSlot + interval, System.nanoTime() - interval);
 				}
-				send(request, i);
+				if (asked[i] == 0 || !probe(request, i)) {
+					send(request, i);
+				}
 				asked[i]++;
 				waiting[(head + size) % waiting.length] = i;
 				size++;
 			}
-			return new ScanSummary(unique, sent, answers.get(), malformed.get(), sendErrors, Duration.ofNanos(System.nanoTime() - start),
-					Duration.ofNanos(lastAnswerAt - start));
+			return new ScanSummary(unique, sent, answers.get(), refused.get(), malformed.get(), sendErrors,
+					Duration.ofNanos(System.nanoTime() - start), Duration.ofNanos(lastAnswerAt - start));
 		}
 
-		private void send(ByteBuffer request, int index) {
+		private int settled() {
+			return answers.get() + refused.get();
+		}
+
+		private void prepare(ByteBuffer request, int index) {
 			int id = (idBase + index) & 0xFFFF;
 			request.put(0, (byte) (id >>> 8));
 			request.put(1, (byte) id);
 			request.rewind();
 			lastSent[index] = System.nanoTime();
+		}
+
+		/**
+		 * Asks {@code index} again from a socket connected to it, which the reader watches too.
+		 * @return false if no such socket could be had (too many open, or the system refused one)
+		 */
+		private boolean probe(ByteBuffer request, int index) {
+			DatagramChannel p = probes.get(index);
+			if (p == null) {
+				if (openProbes.get() >= MAX_PROBES) {
+					return false;
+				}
+				try {
+					p = DatagramChannel.open(StandardProtocolFamily.INET);
+				} catch (IOException e) {
+					return false;
+				}
+				try {
+					p.bind(new InetSocketAddress(bindAddress, 0));
+					p.connect(destinations[index]);
+					p.configureBlocking(false);
+					probes.set(index, p);
+					openProbes.incrementAndGet();
+					p.register(selector, SelectionKey.OP_READ, index);
+					selector.wakeup();
+				} catch (IOException e) {
+					closeProbe(index, p);
+					return false;
+				}
+			}
+			prepare(request, index);
+			try {
+				p.write(request);
+				sent++;
+			} catch (PortUnreachableException e) {
+				sent++;
+				refuse(index); // the ICMP answer to an earlier query on this socket
+			} catch (IOException e) {
+				sendErrors++;
+			}
+			return true;
+		}
+
+		private void send(ByteBuffer request, int index) {
+			prepare(request, index);
 			for (int spins = 0;; spins++) {
 				try {
 					if (channel.send(request, destinations[index]) > 0) {
@@ -219,7 +288,7 @@ public final class NodeStatusScanner implements AutoCloseable {
 
 		private void awaitAnswers(long deadline) throws InterruptedException {
 			synchronized (done) {
-				for (long left; answers.get() < unique && (left = deadline - System.nanoTime()) > 0;) {
+				for (long left; settled() < unique && (left = deadline - System.nanoTime()) > 0;) {
 					done.wait(Math.max(1, left / 1_000_000), 0);
 				}
 			}
@@ -232,15 +301,21 @@ public final class NodeStatusScanner implements AutoCloseable {
 					if (selector.select(50) == 0) {
 						continue;
 					}
-					selector.selectedKeys().clear();
-					for (;;) {
-						buffer.clear();
-						InetSocketAddress from = (InetSocketAddress) channel.receive(buffer);
-						if (from == null) {
-							break;
+					for (SelectionKey key : selector.selectedKeys()) {
+						if (key.attachment() instanceof Integer index) {
+							readProbe(key, index, buffer);
+							continue;
 						}
-						accept(buffer.array(), buffer.position(), from);
+						for (;;) {
+							buffer.clear();
+							InetSocketAddress from = (InetSocketAddress) channel.receive(buffer);
+							if (from == null) {
+								break;
+							}
+							accept(buffer.array(), buffer.position(), from);
+						}
 					}
+					selector.selectedKeys().clear();
 				} catch (IOException e) {
 					if (stopping) {
 						return;
@@ -248,6 +323,48 @@ public final class NodeStatusScanner implements AutoCloseable {
 				} catch (RuntimeException e) {
 					malformed.incrementAndGet(); // a listener failed or the packet was odd: never die
 				}
+			}
+		}
+
+		/** An answer or an ICMP error on the retry socket of {@code index}; either way, the socket is done. */
+		private void readProbe(SelectionKey key, int index, ByteBuffer buffer) {
+			DatagramChannel p = (DatagramChannel) key.channel();
+			try {
+				buffer.clear();
+				if (p.read(buffer) > 0) {
+					accept(buffer.array(), buffer.position(), destinations[index]);
+				}
+			} catch (PortUnreachableException e) {
+				refuse(index);
+			} catch (IOException e) {
+				return; // e.g. another ICMP error: the host keeps its deadline
+			}
+			if (answered.get(index) != PENDING) {
+				key.cancel();
+				closeProbe(index, p);
+			}
+		}
+
+		private void refuse(int index) {
+			if (answered.compareAndSet(index, PENDING, REFUSED) && refused.incrementAndGet() + answers.get() == unique) {
+				synchronized (done) {
+					done.notifyAll();
+				}
+			}
+		}
+
+		private void closeProbe(int index, DatagramChannel p) {
+			if (probes.compareAndSet(index, p, null)) {
+				openProbes.decrementAndGet();
+			}
+			closeQuietly(p);
+		}
+
+		private static void closeQuietly(DatagramChannel c) {
+			try {
+				c.close();
+			} catch (IOException e) {
+				// closing anyway
 			}
 		}
 
@@ -271,12 +388,12 @@ public final class NodeStatusScanner implements AutoCloseable {
 				malformed.incrementAndGet();
 				return;
 			}
-			if (!answered.compareAndSet(index, 0, 1)) {
-				return; // a second answer from the same host
+			if (!answered.compareAndSet(index, PENDING, ANSWERED)) {
+				return; // a second answer from the same host, or one after it refused
 			}
 			lastAnswerAt = now;
 			onHit.accept(new ScanHit(source, data.names(), data.unitId(), Duration.ofNanos(now - lastSent[index])));
-			if (answers.incrementAndGet() == unique) {
+			if (answers.incrementAndGet() + refused.get() == unique) {
 				synchronized (done) {
 					done.notifyAll();
 				}
@@ -294,6 +411,12 @@ public final class NodeStatusScanner implements AutoCloseable {
 			}
 			selector.close();
 			channel.close();
+			for (int i = 0; i < probes.length(); i++) {
+				DatagramChannel p = probes.get(i);
+				if (p != null) {
+					closeQuietly(p);
+				}
+			}
 		}
 	}
 

@@ -97,6 +97,22 @@ class NodeStatusScannerTest {
 	}
 
 	@Test
+	void aHostWithoutNameServiceIsSettledByItsPortUnreachableAndNotListed() throws Exception {
+		int port = randomPort();
+		// 127.0.1.217 answers; nothing listens on 127.0.1.218, so the kernel answers the retry
+		// (sent from a socket connected to it) with ICMP port unreachable
+		try (NodeStatusResponder there = new NodeStatusResponder(host(217), port, "THERE", "LABWG", null, new byte[6], 0)) {
+			ConcurrentLinkedQueue<ScanHit> hits = new ConcurrentLinkedQueue<>();
+			ScanOptions o = ScanOptions.defaults().withPort(port).withTimeout(Duration.ofSeconds(4)).withRetries(3);
+			ScanSummary s = new NodeStatusScanner(SCANNER, o).scan(List.of(host(217), host(218)), hits::add);
+			assertEquals(1, s.answered());
+			assertEquals(1, s.refused());
+			assertEquals(3, s.sent(), "one query each, one retry that the ICMP answer ended");
+			assertEquals(List.of(host(217)), hits.stream().map(ScanHit::address).toList());
+		}
+	}
+
+	@Test
 	void anAddressGivenTwiceIsAskedOnceAndCountedOnce() throws Exception {
 		int port = randomPort();
 		try (NodeStatusResponder twice = new NodeStatusResponder(host(215), port, "TWICE", "LABWG", null, new byte[6], 0)) {

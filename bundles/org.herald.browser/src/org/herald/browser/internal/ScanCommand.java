@@ -122,9 +122,9 @@ public final class ScanCommand implements CliCommand {
 			}
 			default -> out.print(table(hits, o.all()));
 		}
-		context.err().printf("%d of %d addresses answered in %.3f s (%.0f addresses/s; the last answer after %.3f s; %d queries sent)%n",
-				summary.answered(), summary.targets(), summary.elapsed().toNanos() / 1e9, summary.hostsPerSecond(),
-				summary.lastAnswer().toNanos() / 1e9, summary.sent());
+		context.err().printf("%d of %d addresses answered in %.3f s (%.0f addresses/s; the last answer after %.3f s; %d refused"
+				+ " with ICMP port unreachable; %d queries sent)%n", summary.answered(), summary.targets(), summary.elapsed().toNanos() / 1e9,
+				summary.hostsPerSecond(), summary.lastAnswer().toNanos() / 1e9, summary.refused(), summary.sent());
 		return hits.isEmpty() ? 1 : 0;
 	}
 
@@ -168,6 +168,7 @@ public final class ScanCommand implements CliCommand {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("targets", s.targets());
 		m.put("answered", s.answered());
+		m.put("refused", s.refused());
 		m.put("sent", s.sent());
 		m.put("elapsedMs", s.elapsed().toMillis());
 		m.put("lastAnswerMs", s.lastAnswer().toMillis());
