@@ -147,6 +147,10 @@ final class CodePageRuleDialog extends Dialog {
 		return problem;
 	}
 
+	org.eclipse.swt.widgets.Button okButton() {
+		return getButton(IDialogConstants.OK_ID);
+	}
+
 	@Override
 	protected void okPressed() {
 		if (result != null) {

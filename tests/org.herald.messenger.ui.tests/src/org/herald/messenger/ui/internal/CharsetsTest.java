@@ -12,7 +12,6 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -105,7 +104,7 @@ class CharsetsTest {
 		dialog.setBlockOnOpen(false);
 		dialog.open();
 		try {
-			Button ok = dialog.getButton(IDialogConstants.OK_ID);
+			Button ok = dialog.okButton();
 			assertFalse(ok.isEnabled(), "no match typed yet");
 			dialog.kindField().select(1);
 			dialog.kindField().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
