@@ -64,8 +64,14 @@ public class CharsetsPage extends PreferencePage {
 		rules.addAll(saved.rules());
 		Composite body = new Composite(parent, SWT.NONE);
 		body.setLayout(new GridLayout(2, false));
-		new Label(body, SWT.NONE).setText("&OEM code page:");
-		choice = new Combo(body, SWT.DROP_DOWN);
+		Composite row = new Composite(body, SWT.NONE);
+		row.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		GridLayout rowLayout = new GridLayout(2, false);
+		rowLayout.marginWidth = 0;
+		rowLayout.marginHeight = 0;
+		row.setLayout(rowLayout);
+		new Label(row, SWT.NONE).setText("&OEM code page (default):");
+		choice = new Combo(row, SWT.DROP_DOWN);
 		choice.setItems(COMMON);
 		choice.setText(saved.defaultCodePage().name());
 		choice.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
@@ -92,7 +98,7 @@ public class CharsetsPage extends PreferencePage {
 		tableData.heightHint = 150;
 		table.setLayoutData(tableData);
 		String[] names = { "Applies to", "Match", "Code page" };
-		int[] widths = { 130, 160, 110 };
+		int[] widths = { 150, 150, 100 };
 		for (int i = 0; i < names.length; i++) {
 			TableColumn c = new TableColumn(table, SWT.LEFT);
 			c.setText(names[i]);
