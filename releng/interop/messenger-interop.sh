@@ -7,6 +7,8 @@
 #   host 1  smbd + nmbd as SMBD1 (message command writes each pop-up to a folder)
 #   host 2  Herald HERALD2 listening, host 3 Herald HERALD3 listening (their printed output is the inbox read here)
 #   host 4  the senders: smbclient -M, herald send, a frame generator (python3, independent of Herald)
+#   host 5  a Russian DOS-era host: nmbd as DOSRU in workgroup RUSSIA, smbclient with dos charset CP866
+#   HERALD3 keeps code page rules (herald charset): host 4's address and workgroup RUSSIA are CP866
 #
 # Herald is invoked as $HERALD <command> ... --name X --workgroup WG --interfaces IP/24
 # (default: ./herald, which builds the product if needed). Prints "N passed, N failed" last; exit 1 if any failed.
@@ -25,13 +27,15 @@ check() { # description, then a command whose success means pass
 	if "$@"; then ok "$what"; else ko "$what"; fi
 }
 
-netns_create 4
-IP1=$(netns_ip 1); IP2=$(netns_ip 2); IP3=$(netns_ip 3); IP4=$(netns_ip 4)
+netns_create 5
+IP1=$(netns_ip 1); IP2=$(netns_ip 2); IP3=$(netns_ip 3); IP4=$(netns_ip 4); IP5=$(netns_ip 5)
 MSGS=$NETNS_DIR/smbd-msgs
 conf1=$(netns_samba_conf 1 SMBD1 WG msgdir="$MSGS")
 cconf=$(netns_client_conf 4 extra="workgroup = WG")
 netns_start_nmbd 1 "$conf1" >/dev/null
 netns_start_smbd 1 "$conf1" >/dev/null
+conf5=$(netns_samba_conf 5 DOSRU RUSSIA extra="dos charset = CP866")
+netns_start_nmbd 5 "$conf5" >/dev/null
 # build the product if it is missing, outside the namespaces, before timing-sensitive steps
 "$HERALD" version >/dev/null || exit 1
 
@@ -40,6 +44,13 @@ herald() { # host, name, command, args...
 	shift 2
 	netns_exec "$h" "$HERALD" "$@" --name "$name" --workgroup WG --interfaces "$(netns_ip "$h")/24" -data "$NETNS_DIR/ws$h"
 }
+# Code page rules for HERALD3, saved in its workspace before it starts (launchers with 'herald charset')
+CHARSETS=no
+if "$HERALD" charset --help >/dev/null 2>&1; then
+	CHARSETS=yes
+	"$HERALD" charset set "$IP4" CP866 -data "$NETNS_DIR/ws3" >/dev/null || ko "herald charset set $IP4 CP866"
+	"$HERALD" charset set --domain RUSSIA CP866 -data "$NETNS_DIR/ws3" >/dev/null || ko "herald charset set --domain RUSSIA CP866"
+fi
 L2=$(netns_spawn 2 "$NETNS_DIR/listen2.log" "$HERALD" listen ${LISTEN_OPTS:-} --name HERALD2 --workgroup WG --interfaces "$IP2/24" -data "$NETNS_DIR/ws2")
 L3=$(netns_spawn 3 "$NETNS_DIR/listen3.log" "$HERALD" listen ${LISTEN_OPTS:-} --name HERALD3 --workgroup WG --interfaces "$IP3/24" -data "$NETNS_DIR/ws3")
 INBOX2=$NETNS_DIR/listen2.log
@@ -156,6 +167,37 @@ echo "  $OUT"
 netns_exec 4 bash -c "printf 'GET / HTTP/1.0\r\n\r\n' >/dev/tcp/$IP2/139; printf '\x00\x00\x00\x08\xfeSMB\x00\x00\x00\x00' >/dev/tcp/$IP2/445; printf 'garbage' >/dev/udp/$IP2/138" 2>/dev/null
 n=$(inbox_count "$INBOX2"); smbclient_to HERALD2 "$IP2" "still alive"
 check "after malformed TCP/UDP input the listener still receives" eval 'smbclient_ok && expect_inbox "$INBOX2" $n "still alive"'
+
+# --- 7. code pages per host and workgroup (HERALD3's rules: $IP4 and workgroup RUSSIA are CP866)
+if [ "$CHARSETS" = yes ]; then
+	russian=$(printf '\320\237\321\200\320\270\320\262\320\265\321\202, \320\274\320\270\321\200! \320\241\320\265\321\200\320\262\320\265\321\200 \320\262 18:00.')
+	echo "  HERALD3's rules: $("$HERALD" charset list -data "$NETNS_DIR/ws3" | tr '\n' ';')"
+	n=$(inbox_count "$INBOX3")
+	SMBOUT=$(printf '%s' "$russian" | netns_exec 4 smbclient -s "$cconf" --option='dos charset=CP866' -M HERALD3 -I "$IP3" -U alice -N 2>&1)
+	check "smbclient -M in CP866 from $IP4 into a Herald with the rule '$IP4 CP866' arrives exactly" eval 'smbclient_ok && expect_inbox "$INBOX3" $n "$russian"'
+	n=$(inbox_count "$INBOX2")
+	SMBOUT=$(printf '%s' "$russian" | netns_exec 4 smbclient -s "$cconf" --option='dos charset=CP866' -M HERALD2 -I "$IP2" -U alice -N 2>&1)
+	check "the same CP866 message into a Herald without rules is read as CP850 (the bytes differ from UTF-8 and CP850 text)" eval \
+		'smbclient_ok && expect_inbox "$INBOX2" $n "$(printf "%s" "$russian" | iconv -f UTF-8 -t CP866 | iconv -f CP850 -t UTF-8)"'
+	cconf2=$(netns_client_conf 2)
+	n=$(inbox_count "$INBOX3")
+	SMBOUT=$(printf '%s' "$umlauts" | netns_exec 2 smbclient -s "$cconf2" -M HERALD3 -I "$IP3" -U bob -N 2>&1)
+	check "a CP850 message from a host without a rule ($IP2) still arrives exactly at the Herald with rules" eval 'smbclient_ok && expect_inbox "$INBOX3" $n "$umlauts"'
+	netns_wait 30 bash -c "ip netns exec $(netns_ns 4) nmblookup -s '$cconf' -A '$IP5' | grep -q 'RUSSIA.*<00> - <GROUP>'" \
+		|| echo "  nmbd on $IP5 does not show RUSSIA<00> yet"
+	n=$(inbox_count "$INBOX3")
+	SMBOUT=$(printf '%s' "$russian" | netns_exec 5 smbclient -s "$conf5" -M HERALD3 -I "$IP3" -U ivan -N 2>&1)
+	check "smbclient -M in CP866 from DOSRU ($IP5, workgroup RUSSIA by its node status) arrives exactly by the rule 'workgroup RUSSIA CP866'" \
+		eval 'smbclient_ok && expect_inbox "$INBOX3" $n "$russian"'
+	# herald send writes smbd's host in CP866 by a rule: smbd (dos charset CP850) converts what it got to UTF-8 for its message command
+	"$HERALD" charset set "$IP1" CP866 -data "$NETNS_DIR/ws4" >/dev/null
+	OUT=$(herald 4 SENDER send --session --from hrussian "$IP1" "$russian" 2>&1)
+	check "herald send with the rule '$IP1 CP866' writes CP866 bytes (smbd, reading CP850, got exactly them)" eval \
+		'grep -q " delivered (via 445, text in IBM866)" <<<"$OUT" && expect_smbd hrussian "$(printf "%s" "$russian" | iconv -f UTF-8 -t CP866 | iconv -f CP850 -t UTF-8)"'
+	echo "  $OUT"
+else
+	echo "SKIP code page checks: $HERALD has no 'charset' command"
+fi
 
 netns_capture_stop
 # --- 6. tshark decodes Herald's mailslot frames without expert warnings

@@ -36,8 +36,13 @@ public interface Messenger {
 	 */
 	Presence join(Identity identity, MessageSink sink, Consumer<NameEvent> nameEvents) throws IOException;
 
-	/** The OEM code page text goes out in when every character fits (else UTF-8), as configured. */
+	/** The default OEM code page: text goes out in it when every character fits (else UTF-8), as configured. */
 	java.nio.charset.Charset oem();
+
+	/** The default code page and the rules per host, address and workgroup in effect. */
+	default CodePages codePages() {
+		return CodePages.of(oem());
+	}
 
 	/** The largest text, in bytes of its encoding, that the session path carries in one message. */
 	int maxSessionText();

@@ -23,4 +23,12 @@ public interface NameResolver {
 	default java.util.Optional<NetbiosName> messengerNameOf(java.net.Inet4Address host) throws IOException {
 		return java.util.Optional.empty();
 	}
+
+	/**
+	 * The workgroup {@code host} belongs to, as its node status says (the group name WG&lt;00&gt;);
+	 * empty if it does not answer. Asked only when a code page rule for a workgroup could apply.
+	 */
+	default java.util.Optional<String> workgroupOf(java.net.Inet4Address host) throws IOException {
+		return java.util.Optional.empty();
+	}
 }

@@ -3,39 +3,115 @@
  *******************************************************************************/
 package org.herald.messenger;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
 
+import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.herald.messenger.wire.MessageCharset;
 import org.osgi.service.prefs.BackingStoreException;
 
 /**
- * The OEM code page Herald sends in and reads unmarked text in, kept in the workspace's instance
- * preferences ({@code org.herald.messenger/oem}); CP850 when none is saved or the saved one is unknown.
+ * The OEM code pages Herald sends in and reads unmarked text in, kept in the workspace's instance
+ * preferences: the default in {@code org.herald.messenger/oem} (as before rules existed; CP850
+ * when none is saved or the saved one is unknown), the rules per host, address and workgroup in
+ * {@code org.herald.messenger/oem.rules} ({@link CodePageText}).
  */
 public final class OemCodePage {
 
 	static final String NODE = "org.herald.messenger";
 	static final String KEY = "oem";
+	static final String RULES = "oem.rules";
+
+	private static final Store STORE = new Store();
 
 	private OemCodePage() {
 	}
 
+	/** The default code page. */
 	public static MessageCharset current() {
-		String name = InstanceScope.INSTANCE.getNode(NODE).get(KEY, MessageCharset.DEFAULT_OEM);
-		try {
-			return MessageCharset.named(name);
-		} catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-			return MessageCharset.defaultOem();
-		}
+		return new MessageCharset(codePages().defaultCodePage());
 	}
 
-	/** Saves {@code charset} as the OEM code page. */
+	/** The default and the rules, as saved in the workspace (read again only when they changed). */
+	public static CodePages codePages() {
+		return STORE.load();
+	}
+
+	/** The workspace's preferences as a store. */
+	public static CodePageStore workspace() {
+		return STORE;
+	}
+
+	/** Saves {@code charset} as the default code page; the rules stay. */
 	public static void save(Charset charset) throws BackingStoreException {
 		var node = InstanceScope.INSTANCE.getNode(NODE);
 		node.put(KEY, charset.name());
 		node.flush();
+	}
+
+	/** Lines of the saved rules that could not be read (e.g. a code page this Java lacks). */
+	public static List<String> problems() {
+		return STORE.decoded().problems();
+	}
+
+	/** Reads the preferences; parses the rules again only when their text changed. */
+	private static final class Store implements CodePageStore {
+
+		private record Parsed(String defaultName, String rulesText, CodePages pages, CodePageText.Decoded decoded) {
+		}
+
+		private volatile Parsed last;
+
+		@Override
+		public CodePages load() {
+			return parsed().pages();
+		}
+
+		CodePageText.Decoded decoded() {
+			return parsed().decoded();
+		}
+
+		@Override
+		public List<String> problems() {
+			return decoded().problems();
+		}
+
+		private Parsed parsed() {
+			IEclipsePreferences node = InstanceScope.INSTANCE.getNode(NODE);
+			String defaultName = node.get(KEY, MessageCharset.DEFAULT_OEM);
+			String rulesText = node.get(RULES, "");
+			Parsed p = last;
+			if (p != null && p.defaultName().equals(defaultName) && p.rulesText().equals(rulesText)) {
+				return p;
+			}
+			Charset def;
+			try {
+				def = CodePageRule.codePage(defaultName);
+			} catch (IllegalArgumentException e) {
+				def = MessageCharset.defaultOem().oem();
+			}
+			CodePageText.Decoded decoded = CodePageText.decode(rulesText);
+			p = new Parsed(defaultName, rulesText, new CodePages(def, decoded.rules()), decoded);
+			last = p;
+			return p;
+		}
+
+		@Override
+		public void save(CodePages pages) throws IOException {
+			IEclipsePreferences node = InstanceScope.INSTANCE.getNode(NODE);
+			node.put(KEY, pages.defaultCodePage().name());
+			if (pages.rules().isEmpty()) {
+				node.remove(RULES);
+			} else {
+				node.put(RULES, CodePageText.encode(pages.rules()));
+			}
+			try {
+				node.flush();
+			} catch (BackingStoreException e) {
+				throw new IOException("could not save the code pages in the workspace: " + e.getMessage(), e);
+			}
+		}
 	}
 }

@@ -44,6 +44,7 @@ import org.herald.messenger.PathChoice;
 import org.herald.messenger.Recipient;
 import org.herald.messenger.ui.internal.WorkspaceInbox;
 import org.herald.messenger.ui.internal.ByteCount;
+import org.herald.messenger.ui.internal.RecipientCodePages;
 import org.herald.messenger.ui.internal.RecipientList;
 import org.herald.ui.ComposeRequest;
 import org.herald.ui.EmptyState;
@@ -134,6 +135,7 @@ public class ComposePart {
 		to = new Text(head, SWT.BORDER | SWT.SINGLE);
 		to.setMessage("names, addresses, ranges (198.51.100.10-20, a CIDR) or /DOMAIN:WORKGROUP");
 		to.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
+		to.addModifyListener(e -> updateCount()); // the count depends on the recipients' code pages
 		new Label(head, SWT.NONE).setText("&Path:");
 		path = new Combo(head, SWT.READ_ONLY);
 		path.setItems("Auto", "Session (139/445)", "Mailslot (138)");
@@ -224,7 +226,13 @@ public class ComposePart {
 	}
 
 	private void updateCount() {
-		ByteCount c = ByteCount.of(text.getText(), messenger.oem(), limit());
+		java.util.Set<java.nio.charset.Charset> codePages;
+		try {
+			codePages = RecipientCodePages.of(RecipientList.parse(to.getText()), messenger.codePages());
+		} catch (IllegalArgumentException e) {
+			codePages = java.util.Set.of(messenger.oem()); // no recipient yet, or one being typed
+		}
+		ByteCount c = ByteCount.of(text.getText(), codePages, limit());
 		count.setText(c.toString());
 		count.setForeground(c.fits() ? null : display.getSystemColor(SWT.COLOR_RED));
 		count.getParent().layout();

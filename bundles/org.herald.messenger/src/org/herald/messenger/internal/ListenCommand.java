@@ -5,7 +5,6 @@ package org.herald.messenger.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,11 +19,13 @@ import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
 import org.herald.api.cli.UsageException;
 import org.herald.inbox.InboxService;
+import org.herald.messenger.CodePageStore;
+import org.herald.messenger.CodePages;
 import org.herald.messenger.MessengerPorts;
+import org.herald.messenger.OemCodePage;
 import org.herald.messenger.PortsInUseException;
 import org.herald.messenger.Presence;
 import org.herald.messenger.ReceiverStats;
-import org.herald.messenger.wire.MessageCharset;
 import org.herald.netbios.NameResponderFactory;
 import org.herald.netbios.NameService;
 import org.herald.netbios.ResponderOptions;
@@ -44,6 +45,7 @@ public final class ListenCommand implements CliCommand {
 	private final NameService names;
 	private final NameResponderFactory responders;
 	private final InboxService inboxes;
+	private final CodePageStore codePages;
 
 	/**
 	 * @param names      resolves names for nothing here, but the presence's sender side shares it
@@ -55,9 +57,15 @@ public final class ListenCommand implements CliCommand {
 	public ListenCommand(@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponderFactory responders,
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) InboxService inboxes) {
+		this(names, responders, inboxes, OemCodePage.workspace());
+	}
+
+	/** @param codePages where the code pages are kept (the workspace's preferences in the product) */
+	public ListenCommand(NameService names, NameResponderFactory responders, InboxService inboxes, CodePageStore codePages) {
 		this.names = names;
 		this.responders = responders;
 		this.inboxes = inboxes;
+		this.codePages = codePages;
 	}
 
 	@Override
@@ -78,7 +86,8 @@ public final class ListenCommand implements CliCommand {
 				TCP 445, UDP 138 (mailslot \\MAILSLOT\\MESSNGR, unicast and subnet broadcast).
 				  --ports S,D,G       session, direct and datagram ports (default 139,445,138; 0 disables one)
 				  --name-port P       the name service port (default 137)
-				  --oem CHARSET       the OEM code page (default IBM850 = CP850)
+				  --oem CODEPAGE      the default OEM code page for this run (otherwise the workspace's, CP850
+				                      unless set); rules per host, address and workgroup apply: herald charset
 				  --idle-timeout SEC  close sessions silent this long (default 60)
 				  --count N           stop after N messages
 				Stops on Ctrl-C and prints the receivers' counters.""";
@@ -89,7 +98,7 @@ public final class ListenCommand implements CliCommand {
 		CliOptions o = new CliOptions(args);
 		MessengerPorts ports = MessengerPorts.STANDARD;
 		int namePort = ResponderOptions.NAME_SERVICE_PORT;
-		String oem = MessageCharset.DEFAULT_OEM;
+		String oem = null;
 		int idle = 60;
 		long count = Long.MAX_VALUE;
 		while (o.hasNext()) {
@@ -103,18 +112,14 @@ public final class ListenCommand implements CliCommand {
 			default -> throw new UsageException("unknown argument " + a);
 			}
 		}
-		Charset charset;
-		try {
-			charset = Charset.forName(oem);
-		} catch (IllegalArgumentException e) {
-			throw new UsageException("unknown code page " + oem);
-		}
+		String override = oem;
+		SendCommand.withDefault(codePages.load(), override); // a bad --oem is a usage error now, not at the first message
 		Identity identity = context.identity();
 		if (identity.interfaces().isEmpty()) {
 			throw new UsageException("no interfaces configured (--interfaces IP/PREFIX)");
 		}
 		MessengerService messenger = new MessengerService(names, responders, ports, ResponderOptions.defaults().withPort(namePort),
-				new MessageCharset(charset), Duration.ofSeconds(idle));
+				() -> withDefault(codePages.load(), override), Duration.ofSeconds(idle));
 		MessageSink store = inboxes != null ? inboxes.open(context.workspace(), identity) : null;
 		PrintingSink sink = new PrintingSink(store, context.out());
 		Presence presence;
@@ -147,6 +152,14 @@ public final class ListenCommand implements CliCommand {
 				s.rejectedCommands(), s.ignoredDatagrams(), s.connections());
 		context.out().flush();
 		return 0;
+	}
+
+	private static CodePages withDefault(CodePages pages, String oem) {
+		try {
+			return SendCommand.withDefault(pages, oem);
+		} catch (UsageException e) {
+			throw new IllegalStateException(e); // checked before the receivers started
+		}
 	}
 
 	/** Hands each message to the store (if any), then prints it. */

@@ -71,9 +71,12 @@ final class MailslotMessageHandler {
 		} catch (MalformedPacketException e) {
 			return Outcome.MALFORMED;
 		}
-		byte[] sender = body.from().length > 0 ? body.from() : d.source().name().name().getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-		boolean stored = acceptance.accept(sender, body.to(), body.text(), !body.terminated(), from, d.destination().name().name(),
-				MessagePath.MAILSLOT);
+		String source = d.source().name().name();
+		byte[] sender = body.from().length > 0 ? body.from() : source.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+		// A write to our workgroup's group name (NET SEND /DOMAIN) tells the sender's workgroup.
+		String group = d.type() == DatagramPacket.DIRECT_UNIQUE ? null : workgroup;
+		boolean stored = acceptance.accept(sender, body.to(), body.text(), !body.terminated(), new MessageAcceptance.Origin(from, source, group),
+				d.destination().name().name(), MessagePath.MAILSLOT);
 		return stored ? Outcome.STORED : Outcome.SINK_FAILED;
 	}
 

@@ -22,7 +22,6 @@ import org.herald.api.BindInterface;
 import org.herald.api.Identity;
 import org.herald.api.MessageSink;
 import org.herald.messenger.HeldNames;
-import org.herald.messenger.wire.MessageCharset;
 
 /**
  * Receives WinPopup / NET SEND mailslot datagrams on UDP 138: one socket on each configured
@@ -45,11 +44,11 @@ public final class MailslotReceiver implements AutoCloseable {
 	private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
 	private volatile boolean closed;
 
-	public MailslotReceiver(Identity identity, int port, HeldNames held, MessageSink sink, MessageCharset charset, ReceiverCounters counters,
+	public MailslotReceiver(Identity identity, int port, HeldNames held, MessageSink sink, PeerCharsets charsets, ReceiverCounters counters,
 			Clock clock) {
 		this.identity = identity;
 		this.port = port;
-		this.handler = new MailslotMessageHandler(held, identity.workgroup(), new MessageAcceptance(sink, charset, clock, counters), counters);
+		this.handler = new MailslotMessageHandler(held, identity.workgroup(), new MessageAcceptance(sink, charsets, clock, counters), counters);
 	}
 
 	public void start() throws IOException {

@@ -6,7 +6,9 @@ package org.herald.messenger.internal;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.herald.api.MessageFlag;
@@ -19,18 +21,33 @@ import org.herald.messenger.wire.MessageCharset;
 /**
  * Turns the raw bytes of a message that arrived into a {@link ReceivedMessage} and hands it to the
  * sink. Shared by both receivers: the answer to the sender depends on whether {@link #accept}
- * returned true (stored) or false (not stored).
+ * returned true (stored) or false (not stored). The code page is the sender's ({@link PeerCharsets}):
+ * chosen by its calling or source name, its originator name (read in the default code page: names
+ * are ASCII in practice), its address and its workgroup.
  */
 final class MessageAcceptance {
 
+	/**
+	 * Where a message came from, beyond its bytes.
+	 *
+	 * @param address   the sender's address
+	 * @param hostName  the name the transport gave (session request's calling name, datagram source name), or ""
+	 * @param workgroup the sender's workgroup if the transport says (a write to our workgroup's group name), or null
+	 */
+	record Origin(InetAddress address, String hostName, String workgroup) {
+		static Origin of(InetAddress address) {
+			return new Origin(address, "", null);
+		}
+	}
+
 	private final MessageSink sink;
-	private final MessageCharset charset;
+	private final PeerCharsets charsets;
 	private final Clock clock;
 	private final ReceiverCounters counters;
 
-	MessageAcceptance(MessageSink sink, MessageCharset charset, Clock clock, ReceiverCounters counters) {
+	MessageAcceptance(MessageSink sink, PeerCharsets charsets, Clock clock, ReceiverCounters counters) {
 		this.sink = sink;
-		this.charset = charset;
+		this.charsets = charsets;
 		this.clock = clock;
 		this.counters = counters;
 	}
@@ -41,7 +58,12 @@ final class MessageAcceptance {
 	 * @param damaged whether the bytes are known to be incomplete (cut at a limit, missing terminator)
 	 * @return true if the sink took it
 	 */
-	boolean accept(byte[] from, byte[] to, byte[] text, boolean damaged, InetAddress sender, String fallbackRecipient, MessagePath path) {
+	boolean accept(byte[] from, byte[] to, byte[] text, boolean damaged, Origin origin, String fallbackRecipient, MessagePath path) {
+		List<String> names = new ArrayList<>(2);
+		names.add(origin.hostName());
+		names.add(charsets.defaultCharset().decodeName(from).text());
+		MessageCharset charset = charsets.forPeer(names, origin.address(), origin.workgroup());
+		InetAddress sender = origin.address();
 		DecodedText t = charset.decodeText(text);
 		DecodedText f = charset.decodeName(from);
 		DecodedText r = charset.decodeName(to);

@@ -12,7 +12,6 @@ import org.herald.api.MessageSink;
 import org.herald.messenger.HeldNames;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.ReceiverStats;
-import org.herald.messenger.wire.MessageCharset;
 
 /** Both receivers (session and mailslot) with shared counters, started and closed together. */
 public final class MessengerReceivers implements AutoCloseable {
@@ -24,12 +23,12 @@ public final class MessengerReceivers implements AutoCloseable {
 	private final SessionReceiver session;
 	private final MailslotReceiver mailslot;
 
-	public MessengerReceivers(Identity identity, MessengerPorts ports, HeldNames held, MessageSink sink, MessageCharset charset,
+	public MessengerReceivers(Identity identity, MessengerPorts ports, HeldNames held, MessageSink sink, PeerCharsets charsets,
 			Duration idleTimeout) {
 		Clock clock = Clock.systemUTC();
 		boolean sessions = ports.session() != 0 || ports.direct() != 0;
-		this.session = sessions ? new SessionReceiver(identity, ports, held, sink, charset, counters, idleTimeout, clock) : null;
-		this.mailslot = ports.datagram() != 0 ? new MailslotReceiver(identity, ports.datagram(), held, sink, charset, counters, clock) : null;
+		this.session = sessions ? new SessionReceiver(identity, ports, held, sink, charsets, counters, idleTimeout, clock) : null;
+		this.mailslot = ports.datagram() != 0 ? new MailslotReceiver(identity, ports.datagram(), held, sink, charsets, counters, clock) : null;
 	}
 
 	/** The default held names: only this host's own NAME&lt;03&gt;. */

@@ -62,6 +62,9 @@ import org.herald.netbios.wire.SessionRequest;
  * SEND_START_MB / TEXT_MB blocks of 127 bytes / END_MB. Mailslot path: a datagram to UDP 138
  * carrying a write to \MAILSLOT\MESSNGR. All sockets bind to a configured interface address.
  * Recipients are served concurrently on virtual threads, at most {@code maxConcurrent} at once.
+ * Each recipient gets its own code page ({@link PeerCharsets}): by the name addressed, the address
+ * it resolved to, and the workgroup (of a workgroup recipient, or from the host's node status when
+ * only a workgroup rule could decide).
  */
 public final class MessengerSender implements Sender {
 
@@ -71,7 +74,7 @@ public final class MessengerSender implements Sender {
 	private final Identity identity;
 	private final NameResolver resolver;
 	private final MessengerPorts ports;
-	private final MessageCharset charset;
+	private final PeerCharsets charsets;
 	private final Duration connectTimeout;
 	private final Duration replyTimeout;
 	private final int maxConcurrent;
@@ -80,13 +83,19 @@ public final class MessengerSender implements Sender {
 
 	public MessengerSender(Identity identity, NameResolver resolver, MessengerPorts ports, MessageCharset charset, Duration connectTimeout,
 			Duration replyTimeout, int maxConcurrent) {
+		this(identity, resolver, ports, PeerCharsets.fixed(charset), connectTimeout, replyTimeout, maxConcurrent);
+	}
+
+	/** @param charsets the code page of each recipient */
+	public MessengerSender(Identity identity, NameResolver resolver, MessengerPorts ports, PeerCharsets charsets, Duration connectTimeout,
+			Duration replyTimeout, int maxConcurrent) {
 		if (identity.interfaces().isEmpty()) {
 			throw new IllegalArgumentException("no interfaces configured: Herald sends only from configured interfaces");
 		}
 		this.identity = identity;
 		this.resolver = resolver;
 		this.ports = ports;
-		this.charset = charset;
+		this.charsets = charsets;
 		this.connectTimeout = connectTimeout;
 		this.replyTimeout = replyTimeout;
 		this.maxConcurrent = maxConcurrent;
@@ -94,30 +103,37 @@ public final class MessengerSender implements Sender {
 
 	/** One unit of work: one address (or one name, or one subnet broadcast). */
 	private interface Job {
-		Delivery run(OutgoingMessage m) throws InterruptedException;
+		Delivery run(OutgoingMessage m, PeerCharsets charsets) throws InterruptedException;
 	}
 
 	@Override
 	public List<Delivery> send(OutgoingMessage message) throws InterruptedException {
+		// workgroups asked during this send are asked once each, through this send's resolver
+		try (PeerCharsets perSend = charsets.withWorkgroups(new PeerWorkgroups(resolver::workgroupOf, PeerWorkgroups.WAIT, null))) {
+			return send(message, perSend);
+		}
+	}
+
+	private List<Delivery> send(OutgoingMessage message, PeerCharsets charsets) throws InterruptedException {
 		List<Job> jobs = new ArrayList<>();
 		for (Recipient r : message.recipients()) {
 			switch (r) {
-			case Recipient.Name n -> jobs.add(m -> toName(m, n));
-			case Recipient.Address a -> jobs.add(m -> toAddress(m, a.label(), a.address()));
+			case Recipient.Name n -> jobs.add((m, c) -> toName(m, c, n));
+			case Recipient.Address a -> jobs.add((m, c) -> toAddress(m, c, a.label(), a.address()));
 			case Recipient.Range range -> {
 				for (Inet4Address a : range.addresses()) {
-					jobs.add(m -> toAddress(m, a.getHostAddress(), a));
+					jobs.add((m, c) -> toAddress(m, c, a.getHostAddress(), a));
 				}
 			}
 			case Recipient.Workgroup w -> {
 				for (BindInterface i : identity.interfaces()) {
-					jobs.add(m -> toWorkgroup(m, w, i));
+					jobs.add((m, c) -> toWorkgroup(m, c, w, i));
 				}
 			}
 			}
 		}
 		if (jobs.size() == 1) {
-			return List.of(jobs.get(0).run(message)); // no fan-out: no threads
+			return List.of(jobs.get(0).run(message, charsets)); // no fan-out: no threads
 		}
 		Semaphore permits = new Semaphore(maxConcurrent);
 		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -126,7 +142,7 @@ public final class MessengerSender implements Sender {
 				futures.add(pool.submit(() -> {
 					permits.acquire();
 					try {
-						return job.run(message);
+						return job.run(message, charsets);
 					} finally {
 						permits.release();
 					}
@@ -144,7 +160,7 @@ public final class MessengerSender implements Sender {
 		}
 	}
 
-	private Delivery toName(OutgoingMessage m, Recipient.Name n) throws InterruptedException {
+	private Delivery toName(OutgoingMessage m, PeerCharsets charsets, Recipient.Name n) throws InterruptedException {
 		String label = n.label();
 		List<Inet4Address> found;
 		try {
@@ -156,12 +172,13 @@ public final class MessengerSender implements Sender {
 			return Delivery.failed(label, Optional.empty(), Optional.empty(), FailureReason.NAME_NOT_FOUND, "no answer for " + n.name());
 		}
 		Inet4Address target = found.get(0);
+		MessageCharset charset = charsets.forPeer(List.of(n.name().name()), target, null);
 		if (m.path() == PathChoice.MAILSLOT) {
-			return mailslot(m, label, target, DatagramPacket.DIRECT_UNIQUE, n.name(), n.name().name());
+			return mailslot(m, charset, label, target, DatagramPacket.DIRECT_UNIQUE, n.name(), n.name().name());
 		}
-		Delivery session = session(m, label, target, n.name(), n.name().name());
+		Delivery session = session(m, charset, label, target, n.name(), n.name().name());
 		if (m.path() == PathChoice.AUTO && session.reason().filter(MessengerSender::hostRefusesSessions).isPresent()) {
-			Delivery d = mailslot(m, label, target, DatagramPacket.DIRECT_UNIQUE, n.name(), n.name().name());
+			Delivery d = mailslot(m, charset, label, target, DatagramPacket.DIRECT_UNIQUE, n.name(), n.name().name());
 			return new Delivery(d.recipient(), d.address(), d.path(), d.status(), d.reason(), "session: " + session.detail()
 					+ (d.detail().isEmpty() ? "" : "; " + d.detail()));
 		}
@@ -172,7 +189,7 @@ public final class MessengerSender implements Sender {
 		return r == FailureReason.REFUSED || r == FailureReason.NOT_LISTENING || r == FailureReason.CALLED_NAME_NOT_PRESENT;
 	}
 
-	private Delivery toAddress(OutgoingMessage m, String label, Inet4Address target) {
+	private Delivery toAddress(OutgoingMessage m, PeerCharsets charsets, String label, Inet4Address target) {
 		if (m.path() == PathChoice.MAILSLOT) {
 			// A datagram is addressed to a name: ask the host for its messenger name (node status);
 			// if it will not say, to our workgroup's messenger group name, which the hosts of our
@@ -184,23 +201,36 @@ public final class MessengerSender implements Sender {
 				name = java.util.Optional.empty();
 			}
 			if (name.isPresent()) {
-				return mailslot(m, label, target, DatagramPacket.DIRECT_UNIQUE, name.get(), name.get().name());
+				MessageCharset charset = charsets.forPeer(List.of(name.get().name()), target, null);
+				return mailslot(m, charset, label, target, DatagramPacket.DIRECT_UNIQUE, name.get(), name.get().name());
 			}
 			NetbiosName group = new NetbiosName(identity.workgroup(), NetbiosName.MESSENGER);
-			return mailslot(m, label, target, DatagramPacket.DIRECT_GROUP, group, target.getHostAddress());
+			return mailslot(m, charsets.forPeer(List.of(), target, null), label, target, DatagramPacket.DIRECT_GROUP, group,
+					target.getHostAddress());
 		}
-		return session(m, label, target, null, target.getHostAddress());
+		return session(m, charsets.forPeer(List.of(), target, null), label, target, null, target.getHostAddress());
 	}
 
-	private Delivery toWorkgroup(OutgoingMessage m, Recipient.Workgroup w, BindInterface via) {
+	private Delivery toWorkgroup(OutgoingMessage m, PeerCharsets charsets, Recipient.Workgroup w, BindInterface via) {
 		NetbiosName group = new NetbiosName(w.workgroup(), NetbiosName.MESSENGER);
-		return mailslot(m, w.label(), via.broadcast(), DatagramPacket.DIRECT_GROUP, group, w.workgroup());
+		// a broadcast: no one host's name or address decides, the workgroup's rule does
+		MessageCharset charset = charsets.forPeer(List.of(), null, w.workgroup());
+		return mailslot(m, charset, w.label(), via.broadcast(), DatagramPacket.DIRECT_GROUP, group, w.workgroup());
+	}
+
+	/** Says which code page text went in, when it is not the default's. */
+	private String codePageNote(MessageCharset charset, EncodedText text) {
+		if (text.utf8()) {
+			return ", text sent as UTF-8";
+		}
+		return charset.oem().equals(charsets.pages().defaultCodePage()) ? "" : ", text in " + charset.oem().name();
 	}
 
 	// ---- session path
 
 	/** @param called the name to call on 139, or null if only the address is known */
-	private Delivery session(OutgoingMessage m, String label, Inet4Address target, NetbiosName called, String destination) {
+	private Delivery session(OutgoingMessage m, MessageCharset charset, String label, Inet4Address target, NetbiosName called,
+			String destination) {
 		Optional<Inet4Address> addr = Optional.of(target);
 		Optional<MessagePath> path = Optional.of(MessagePath.SESSION);
 		EncodedText text = charset.encodeText(m.text());
@@ -244,11 +274,11 @@ public final class MessengerSender implements Sender {
 					via = "445";
 				}
 			}
-			String outcome = converse(client, m.from(), destination, text);
+			String outcome = converse(client, charset, m.from(), destination, text);
 			if (outcome != null) {
 				return Delivery.failed(label, addr, path, FailureReason.ERROR_STATUS, outcome + " via " + via);
 			}
-			return Delivery.delivered(label, target, "via " + via + (text.utf8() ? ", text sent as UTF-8" : ""));
+			return Delivery.delivered(label, target, "via " + via + codePageNote(charset, text));
 		} catch (SessionClient.NegativeResponseException e) {
 			FailureReason r = switch (e.errorCode) {
 			case SessionPackets.NOT_LISTENING_ON_CALLED_NAME -> FailureReason.NOT_LISTENING;
@@ -283,7 +313,7 @@ public final class MessengerSender implements Sender {
 	}
 
 	/** Runs the SMB exchange; returns null on success, else the error status text. */
-	private String converse(SessionClient c, String from, String destination, EncodedText text) throws IOException {
+	private String converse(SessionClient c, MessageCharset charset, String from, String destination, EncodedText text) throws IOException {
 		byte[] fromBytes = charset.encodeName(from).bytes();
 		byte[] toBytes = charset.encodeName(destination).bytes();
 		if (text.length() <= SendMessage.MAX_TEXT) {
@@ -325,7 +355,8 @@ public final class MessengerSender implements Sender {
 
 	// ---- mailslot path
 
-	private Delivery mailslot(OutgoingMessage m, String label, Inet4Address target, int type, NetbiosName destination, String toField) {
+	private Delivery mailslot(OutgoingMessage m, MessageCharset charset, String label, Inet4Address target, int type, NetbiosName destination,
+			String toField) {
 		Optional<Inet4Address> addr = Optional.of(target);
 		Optional<MessagePath> path = Optional.of(MessagePath.MAILSLOT);
 		if (ports.datagram() == 0) {
@@ -344,7 +375,7 @@ public final class MessengerSender implements Sender {
 		try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(local, 0))) {
 			s.setBroadcast(isBroadcast(target));
 			s.send(new java.net.DatagramPacket(wire, wire.length, new InetSocketAddress(target, ports.datagram())));
-			return Delivery.sentUnconfirmed(label, target, "to " + destination + (text.utf8() ? ", text sent as UTF-8" : ""));
+			return Delivery.sentUnconfirmed(label, target, "to " + destination + codePageNote(charset, text));
 		} catch (IOException e) {
 			return Delivery.failed(label, addr, path, FailureReason.NETWORK_ERROR, String.valueOf(e.getMessage()));
 		}

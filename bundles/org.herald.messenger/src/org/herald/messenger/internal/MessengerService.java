@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 
 import org.herald.api.Identity;
 import org.herald.api.MessageSink;
+import org.herald.messenger.CodePages;
 import org.herald.messenger.HeldNames;
 import org.herald.messenger.Messenger;
 import org.herald.messenger.OemCodePage;
@@ -45,30 +46,35 @@ public final class MessengerService implements Messenger {
 	private final NameResponderFactory responders;
 	private final MessengerPorts ports;
 	private final ResponderOptions responderOptions;
-	private final java.util.function.Supplier<MessageCharset> charset;
+	private final java.util.function.Supplier<CodePages> pages;
 	private final Duration idleTimeout;
 
 	@Activate
 	public MessengerService(
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponderFactory responders) {
-		this(names, responders, MessengerPorts.STANDARD, ResponderOptions.defaults(), OemCodePage::current,
+		this(names, responders, MessengerPorts.STANDARD, ResponderOptions.defaults(), OemCodePage::codePages,
 				MessengerReceivers.DEFAULT_IDLE_TIMEOUT);
 	}
 
-	/** With other ports (tests without a real peer), another OEM code page or idle timeout (herald listen). */
+	/** With other ports (tests without a real peer), one OEM code page for all, or another idle timeout. */
 	public MessengerService(NameService names, NameResponderFactory responders, MessengerPorts ports, ResponderOptions responderOptions,
 			MessageCharset charset, Duration idleTimeout) {
-		this(names, responders, ports, responderOptions, () -> charset, idleTimeout);
+		this(names, responders, ports, responderOptions, () -> CodePages.of(charset.oem()), idleTimeout);
 	}
 
-	private MessengerService(NameService names, NameResponderFactory responders, MessengerPorts ports, ResponderOptions responderOptions,
-			java.util.function.Supplier<MessageCharset> charset, Duration idleTimeout) {
+	/**
+	 * With other ports, code pages or idle timeout (herald listen).
+	 *
+	 * @param pages the code pages in effect, asked for each message
+	 */
+	public MessengerService(NameService names, NameResponderFactory responders, MessengerPorts ports, ResponderOptions responderOptions,
+			java.util.function.Supplier<CodePages> pages, Duration idleTimeout) {
 		this.names = names;
 		this.responders = responders;
 		this.ports = ports;
 		this.responderOptions = responderOptions;
-		this.charset = charset;
+		this.pages = pages;
 		this.idleTimeout = idleTimeout;
 	}
 
@@ -79,24 +85,44 @@ public final class MessengerService implements Messenger {
 		}
 		// a name service client per send: its sockets live as long as the send
 		return message -> {
+			PeerCharsets charsets = PeerCharsets.of(pages);
 			if (names == null) {
-				return new MessengerSender(identity, name -> List.of(), ports, charset.get(), CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT)
+				return new MessengerSender(identity, name -> List.of(), ports, charsets, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT)
 						.send(message);
 			}
 			try (NameServiceResolver resolver = new NameServiceResolver(names, identity)) {
-				return new MessengerSender(identity, resolver, ports, charset.get(), CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT).send(message);
+				return new MessengerSender(identity, resolver, ports, charsets, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT).send(message);
 			}
 		};
 	}
 
 	@Override
 	public java.nio.charset.Charset oem() {
-		return charset.get().oem();
+		return pages.get().defaultCodePage();
+	}
+
+	@Override
+	public CodePages codePages() {
+		return pages.get();
 	}
 
 	@Override
 	public int maxSessionText() {
 		return MessengerSender.MAX_SESSION_TEXT;
+	}
+
+	/**
+	 * The receivers' code pages: by the rules, and with a name service, by the workgroup the
+	 * sender's node status gives when only a workgroup rule could decide.
+	 */
+	private PeerCharsets receivingCharsets(Identity identity) {
+		if (names == null) {
+			return PeerCharsets.of(pages);
+		}
+		NameService asked = names.as(identity);
+		PeerWorkgroups workgroups = new PeerWorkgroups(host -> asked.nodeStatus(host).flatMap(PeerWorkgroups::workgroupIn), PeerWorkgroups.WAIT,
+				asked instanceof AutoCloseable c ? c : null);
+		return new PeerCharsets(pages, workgroups);
 	}
 
 	@Override
@@ -112,22 +138,29 @@ public final class MessengerService implements Messenger {
 			NameResponder r = responder.get();
 			return r != null ? new ResponderHeldNames(r).holds(name) : own.holds(name);
 		};
-		MessengerReceivers receivers = new MessengerReceivers(identity, ports, held, sink, charset.get(), idleTimeout);
+		PeerCharsets charsets = receivingCharsets(identity);
+		MessengerReceivers receivers = new MessengerReceivers(identity, ports, held, sink, charsets, idleTimeout);
 		try {
 			receivers.start();
 		} catch (BindException e) {
+			charsets.close();
 			throw new PortsInUseException(e.getMessage() + ". Another Herald (the workbench or 'herald listen') or a Samba"
 					+ " server may be receiving there; it keeps the inbox up to date and this one can still read it.", e);
+		} catch (IOException | RuntimeException e) {
+			charsets.close();
+			throw e;
 		}
 		if (responders != null) {
 			try {
 				responder.set(responders.start(identity, responderOptions, nameEvents));
 			} catch (BindException e) {
 				receivers.close();
+				charsets.close();
 				throw new PortsInUseException("cannot bind the name service (UDP " + responderOptions.port() + ") on "
 						+ identity.interfaces() + ": " + e.getMessage() + ". nmbd or another Herald may hold it.", e);
 			} catch (IOException e) {
 				receivers.close();
+				charsets.close();
 				throw e;
 			}
 		}
@@ -151,6 +184,7 @@ public final class MessengerService implements Messenger {
 			@Override
 			public void close() {
 				receivers.close();
+				charsets.close();
 				NameResponder r = responder.get();
 				if (r != null) {
 					r.stop();

@@ -54,6 +54,11 @@ public final class NameServiceResolver implements NameResolver, AutoCloseable {
 	}
 
 	@Override
+	public java.util.Optional<String> workgroupOf(Inet4Address host) throws IOException {
+		return names.nodeStatus(host).flatMap(PeerWorkgroups::workgroupIn);
+	}
+
+	@Override
 	public List<Inet4Address> resolve(NetbiosName name) throws IOException {
 		Set<Inet4Address> found = new LinkedHashSet<>();
 		if (identity.wins().isPresent()) {

@@ -4,7 +4,6 @@
 package org.herald.messenger.internal;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,13 +12,16 @@ import java.util.List;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
 import org.herald.api.cli.UsageException;
+import org.herald.messenger.CodePageRule;
+import org.herald.messenger.CodePageStore;
+import org.herald.messenger.CodePages;
 import org.herald.messenger.Delivery;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.NameResolver;
+import org.herald.messenger.OemCodePage;
 import org.herald.messenger.OutgoingMessage;
 import org.herald.messenger.PathChoice;
 import org.herald.messenger.Recipient;
-import org.herald.messenger.wire.MessageCharset;
 import org.herald.netbios.NameService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -33,11 +35,18 @@ public final class SendCommand implements CliCommand {
 
 	private final NameResolver resolver;
 	private final NameService names;
+	private final CodePageStore codePages;
 
-	/** For tests and embedding: names resolve with {@code resolver}. */
+	/** For tests and embedding: names resolve with {@code resolver}; CP850 for every host. */
 	public SendCommand(NameResolver resolver) {
+		this(resolver, CodePageStore.inMemory(CodePages.standard()));
+	}
+
+	/** For tests and embedding: names resolve with {@code resolver}, code pages come from {@code codePages}. */
+	public SendCommand(NameResolver resolver, CodePageStore codePages) {
 		this.resolver = resolver;
 		this.names = null;
+		this.codePages = codePages;
 	}
 
 	/**
@@ -47,6 +56,7 @@ public final class SendCommand implements CliCommand {
 	public SendCommand(@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names) {
 		this.resolver = null;
 		this.names = names;
+		this.codePages = OemCodePage.workspace();
 	}
 
 	private NameResolver resolverFor(CommandContext context) {
@@ -85,7 +95,8 @@ public final class SendCommand implements CliCommand {
 				  --session         only the session path (TCP 139, then 445); confirmed delivery
 				  --mailslot        only the mailslot path (UDP 138, WinPopup); unconfirmed
 				                    (default: session, and for a name whose host refuses sessions, mailslot)
-				  --oem CHARSET     the OEM code page for text and names (default IBM850 = CP850)
+				  --oem CODEPAGE    the default OEM code page for this run (otherwise the workspace's, CP850
+				                    unless set); rules per host, address and workgroup still apply: herald charset
 				  --timeout SECONDS connect and reply timeout (default 5)
 				  --parallel N      recipients served at once (default 64)
 				  --ports S,D,G     session, direct and datagram ports (default 139,445,138; for tests)
@@ -99,7 +110,7 @@ public final class SendCommand implements CliCommand {
 		String from = context.identity().name();
 		PathChoice path = PathChoice.AUTO;
 		List<Recipient> recipients = new ArrayList<>();
-		String oem = MessageCharset.DEFAULT_OEM;
+		String oem = null;
 		int timeout = 5;
 		int parallel = 64;
 		MessengerPorts ports = MessengerPorts.STANDARD;
@@ -160,14 +171,9 @@ public final class SendCommand implements CliCommand {
 		if (text.isEmpty()) {
 			throw new UsageException("no text to send");
 		}
-		Charset charset;
-		try {
-			charset = Charset.forName(oem);
-		} catch (IllegalArgumentException e) {
-			throw new UsageException("unknown code page " + oem);
-		}
+		CodePages pages = withDefault(codePages.load(), oem);
 		NameResolver resolver = resolverFor(context);
-		MessengerSender sender = new MessengerSender(context.identity(), resolver, ports, new MessageCharset(charset),
+		MessengerSender sender = new MessengerSender(context.identity(), resolver, ports, PeerCharsets.of(() -> pages),
 				Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), parallel);
 		List<Delivery> results;
 		try {
@@ -184,6 +190,18 @@ public final class SendCommand implements CliCommand {
 		}
 		context.out().flush();
 		return failed ? 1 : 0;
+	}
+
+	/** {@code pages} with the default replaced by the code page {@code --oem} named, if one did. */
+	static CodePages withDefault(CodePages pages, String oem) throws UsageException {
+		if (oem == null) {
+			return pages;
+		}
+		try {
+			return pages.withDefault(CodePageRule.codePage(oem));
+		} catch (IllegalArgumentException e) {
+			throw new UsageException("--oem: " + e.getMessage());
+		}
 	}
 
 	private static PathChoice choose(PathChoice current, PathChoice wanted) throws UsageException {

@@ -69,14 +69,17 @@ final class SessionConnection implements Runnable {
 		InputStream in = new BufferedInputStream(s.getInputStream(), 4096);
 		OutputStream out = new BufferedOutputStream(s.getOutputStream(), 4096);
 		String called = "";
+		String calling = "";
 		if (netbios) {
-			NetbiosName name = sessionRequest(in, out);
-			if (name == null) {
+			SessionRequest request = sessionRequest(in, out);
+			if (request == null) {
 				return;
 			}
-			called = name.name();
+			called = request.called().name().name();
+			calling = request.calling().name().name();
 		}
-		SmbMessengerSession session = new SmbMessengerSession(acceptance, counters, s.getInetAddress(), called, workgroup, clock);
+		MessageAcceptance.Origin origin = new MessageAcceptance.Origin(s.getInetAddress(), calling, null);
+		SmbMessengerSession session = new SmbMessengerSession(acceptance, counters, origin, called, workgroup, clock);
 		byte[] head = new byte[SessionHeader.LENGTH];
 		while (true) {
 			if (!readFully(in, head, true)) {
@@ -101,8 +104,8 @@ final class SessionConnection implements Runnable {
 		}
 	}
 
-	/** Reads the session request; answers it; returns the called name if accepted. */
-	private NetbiosName sessionRequest(InputStream in, OutputStream out) throws IOException, MalformedPacketException {
+	/** Reads the session request; answers it; returns it if accepted. */
+	private SessionRequest sessionRequest(InputStream in, OutputStream out) throws IOException, MalformedPacketException {
 		byte[] head = new byte[SessionHeader.LENGTH];
 		SessionHeader h;
 		do {
@@ -129,7 +132,7 @@ final class SessionConnection implements Runnable {
 		}
 		out.write(SessionPackets.positiveResponse());
 		out.flush();
-		return called;
+		return request;
 	}
 
 	/**

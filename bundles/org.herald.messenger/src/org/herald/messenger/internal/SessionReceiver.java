@@ -22,7 +22,6 @@ import org.herald.api.Identity;
 import org.herald.api.MessageSink;
 import org.herald.messenger.HeldNames;
 import org.herald.messenger.MessengerPorts;
-import org.herald.messenger.wire.MessageCharset;
 
 /**
  * Receives Messenger sessions on TCP 139 (NetBIOS session service) and TCP 445 (direct hosting), on
@@ -51,7 +50,7 @@ public final class SessionReceiver implements AutoCloseable {
 	private final Semaphore slots = new Semaphore(MAX_CONNECTIONS);
 	private volatile boolean closed;
 
-	public SessionReceiver(Identity identity, MessengerPorts ports, HeldNames held, MessageSink sink, MessageCharset charset,
+	public SessionReceiver(Identity identity, MessengerPorts ports, HeldNames held, MessageSink sink, PeerCharsets charsets,
 			ReceiverCounters counters, Duration idleTimeout, Clock clock) {
 		this.identity = identity;
 		this.ports = ports;
@@ -59,7 +58,7 @@ public final class SessionReceiver implements AutoCloseable {
 		this.counters = counters;
 		this.idleTimeout = idleTimeout;
 		this.clock = clock;
-		this.acceptance = new MessageAcceptance(sink, charset, clock, counters);
+		this.acceptance = new MessageAcceptance(sink, charsets, clock, counters);
 	}
 
 	/** Binds every configured interface on the session and direct ports (those not 0) and starts accepting. */

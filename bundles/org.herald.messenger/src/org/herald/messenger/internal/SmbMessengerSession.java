@@ -4,7 +4,6 @@
 package org.herald.messenger.internal;
 
 import java.io.ByteArrayOutputStream;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -41,7 +40,7 @@ final class SmbMessengerSession {
 
 	private final MessageAcceptance acceptance;
 	private final ReceiverCounters counters;
-	private final InetAddress peer;
+	private final MessageAcceptance.Origin peer;
 	private final String calledName;
 	private final String workgroup;
 	private final Clock clock;
@@ -70,10 +69,11 @@ final class SmbMessengerSession {
 	}
 
 	/**
+	 * @param peer       the caller: its address and, on TCP 139, its calling name
 	 * @param calledName the name the session request called (without suffix), or "" on TCP 445; used
 	 *                   as the recipient if the message names none
 	 */
-	SmbMessengerSession(MessageAcceptance acceptance, ReceiverCounters counters, InetAddress peer, String calledName, String workgroup,
+	SmbMessengerSession(MessageAcceptance acceptance, ReceiverCounters counters, MessageAcceptance.Origin peer, String calledName, String workgroup,
 			Clock clock) {
 		this.acceptance = acceptance;
 		this.counters = counters;

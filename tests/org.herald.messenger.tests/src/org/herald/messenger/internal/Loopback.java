@@ -79,11 +79,15 @@ final class Loopback {
 		}
 
 		Host(String name, String ip, MessengerPorts ports, HeldNames held) throws IOException {
+			this(name, ip, ports, held, PeerCharsets.fixed(MessageCharset.defaultOem()));
+		}
+
+		/** With the code pages {@code charsets} chooses per sender. */
+		Host(String name, String ip, MessengerPorts ports, HeldNames held, PeerCharsets charsets) throws IOException {
 			identity = identity(name, ip);
 			HeldNames h = held != null ? held : MessengerReceivers.ownMessengerName(identity);
-			session = new SessionReceiver(identity, ports, h, sink, MessageCharset.defaultOem(), counters, Duration.ofSeconds(10),
-					Clock.systemUTC());
-			mailslot = new MailslotReceiver(identity, ports.datagram(), h, sink, MessageCharset.defaultOem(), counters, Clock.systemUTC());
+			session = new SessionReceiver(identity, ports, h, sink, charsets, counters, Duration.ofSeconds(10), Clock.systemUTC());
+			mailslot = new MailslotReceiver(identity, ports.datagram(), h, sink, charsets, counters, Clock.systemUTC());
 			try {
 				session.start();
 				mailslot.start();

@@ -132,7 +132,7 @@ class MailslotReceiverTest {
 		// like nmbd holding IP:138: the unicast socket does not set SO_REUSEADDR, so it cannot steal
 		try (DatagramSocket nmbd = new DatagramSocket(new InetSocketAddress(ip("127.0.0.6"), ports.datagram()))) {
 			MailslotReceiver r = new MailslotReceiver(Loopback.identity("HERALD6", "127.0.0.6"), ports.datagram(), n -> true, one.sink,
-					org.herald.messenger.wire.MessageCharset.defaultOem(), new ReceiverCounters(), java.time.Clock.systemUTC());
+					PeerCharsets.fixed(org.herald.messenger.wire.MessageCharset.defaultOem()), new ReceiverCounters(), java.time.Clock.systemUTC());
 			java.net.BindException e = org.junit.jupiter.api.Assertions.assertThrows(java.net.BindException.class, r::start);
 			assertTrue(e.getMessage().contains("UDP 127.0.0.6:" + ports.datagram()), e.getMessage());
 			r.close();

@@ -164,7 +164,7 @@ class SessionReceiverTest {
 		// a second receiver on the same address and port cannot start, and says why
 		try (Socket ignored = connect(port139)) {
 			var again = new SessionReceiver(host.identity, new MessengerPorts(port139, 0, 0), n -> true, host.sink,
-					org.herald.messenger.wire.MessageCharset.defaultOem(), new ReceiverCounters(), Duration.ofSeconds(1), java.time.Clock.systemUTC());
+					PeerCharsets.fixed(org.herald.messenger.wire.MessageCharset.defaultOem()), new ReceiverCounters(), Duration.ofSeconds(1), java.time.Clock.systemUTC());
 			BindException e = assertThrows(BindException.class, again::start);
 			assertTrue(e.getMessage().contains("127.0.0.2:" + port139), e.getMessage());
 		}

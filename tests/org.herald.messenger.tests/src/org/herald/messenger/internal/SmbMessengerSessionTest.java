@@ -49,8 +49,9 @@ class SmbMessengerSessionTest {
 	private int mid;
 
 	SmbMessengerSessionTest() throws Exception {
-		MessageAcceptance acceptance = new MessageAcceptance(sink, MessageCharset.defaultOem(), clock, counters);
-		session = new SmbMessengerSession(acceptance, counters, InetAddress.getByName("198.51.100.2"), "HERALD", "WG", clock);
+		MessageAcceptance acceptance = new MessageAcceptance(sink, PeerCharsets.fixed(MessageCharset.defaultOem()), clock, counters);
+		session = new SmbMessengerSession(acceptance, counters, MessageAcceptance.Origin.of(InetAddress.getByName("198.51.100.2")), "HERALD", "WG",
+				clock);
 	}
 
 	private SmbPacket send(byte[] request) throws Exception {

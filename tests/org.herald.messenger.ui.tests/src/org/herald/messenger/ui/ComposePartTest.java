@@ -87,6 +87,25 @@ class ComposePartTest {
 	}
 
 	@Test
+	void countsInTheCodePagesOfTheRecipientsTyped() throws Exception {
+		var store = org.herald.messenger.OemCodePage.workspace();
+		var before = store.load();
+		try {
+			store.save(org.herald.messenger.CodePages.standard().with(org.herald.messenger.CodePageRule.parse("DOSBOX", "CP866")));
+			part.textField().setText("Привет");
+			assertTrue(part.countLabel().getText().startsWith("12 / 1,598 bytes, UTF-8"), part.countLabel().getText());
+			part.toField().setText("dosbox");
+			assertEquals("6 / 1,598 bytes, IBM866", part.countLabel().getText());
+			// a CP866 host and a CP850 one: the larger count (UTF-8 for the CP850 host) and both code pages
+			part.toField().setText("DOSBOX, WEST");
+			assertEquals("12 / 1,598 bytes, UTF-8 (some characters are not in IBM850); the recipients use IBM866, IBM850, the largest count is shown",
+					part.countLabel().getText());
+		} finally {
+			store.save(before);
+		}
+	}
+
+	@Test
 	void badRecipientsSayWhatIsWrongAndSendNothing() {
 		part.toField().setText("GOOD, A*B");
 		part.textField().setText("hello");

@@ -1,0 +1,62 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.messenger.osgi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.Charset;
+import java.util.List;
+
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.herald.messenger.CodePageRule;
+import org.herald.messenger.CodePageStore;
+import org.herald.messenger.CodePages;
+import org.herald.messenger.OemCodePage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The code pages in the test runtime's real workspace preferences (needs OSGi: run by the Tycho build). */
+class WorkspaceCodePagesOsgiTest {
+
+	private static final String NODE = "org.herald.messenger";
+
+	@AfterEach
+	void clear() throws Exception {
+		var node = InstanceScope.INSTANCE.getNode(NODE);
+		node.remove("oem");
+		node.remove("oem.rules");
+		node.flush();
+	}
+
+	@Test
+	void aWorkspaceFromBeforeRulesKeepsItsCodePageAsTheDefault() throws Exception {
+		var node = InstanceScope.INSTANCE.getNode(NODE);
+		node.put("oem", "IBM437"); // what Preferences > Character sets saved before rules existed
+		node.flush();
+		assertEquals(CodePages.of(Charset.forName("IBM437")), OemCodePage.codePages());
+		assertEquals("IBM437", OemCodePage.current().oem().name());
+	}
+
+	@Test
+	void rulesAreSavedNextToTheDefaultAndReadBack() throws Exception {
+		CodePageStore store = OemCodePage.workspace();
+		assertEquals(CodePages.standard(), store.load());
+		CodePages pages = CodePages.of(Charset.forName("IBM852")).with(CodePageRule.parse("DOSBOX", "CP866"))
+				.with(CodePageRule.parse("workgroup:ATHENS", "CP737"));
+		store.save(pages);
+		assertEquals(pages, store.load());
+		var node = InstanceScope.INSTANCE.getNode(NODE);
+		assertEquals("IBM852", node.get("oem", null));
+		assertEquals("host\tDOSBOX\tIBM866\nworkgroup\tATHENS\tx-IBM737\n", node.get("oem.rules", null));
+		// the default alone, as the old page saved it, keeps the rules
+		OemCodePage.save(Charset.forName("IBM850"));
+		assertEquals(pages.withDefault(Charset.forName("IBM850")), store.load());
+		// a rule this Java cannot read is left out and reported
+		node.put("oem.rules", "host\tDOSBOX\tIBM866\nhost\tOLD\tno-such-cp\n");
+		assertEquals(List.of(CodePageRule.parse("DOSBOX", "CP866")), store.load().rules());
+		assertEquals(1, store.problems().size());
+		assertTrue(store.problems().get(0).contains("no-such-cp"));
+	}
+}
