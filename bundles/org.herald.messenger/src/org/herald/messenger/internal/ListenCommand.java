@@ -28,6 +28,7 @@ import org.herald.messenger.wire.MessageCharset;
 import org.herald.netbios.NameResponderFactory;
 import org.herald.netbios.NameService;
 import org.herald.netbios.ResponderOptions;
+import org.herald.netbios.datagram.DatagramService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,20 +45,24 @@ public final class ListenCommand implements CliCommand {
 	private final NameService names;
 	private final NameResponderFactory responders;
 	private final InboxService inboxes;
+	private final DatagramService datagrams;
 
 	/**
 	 * @param names      resolves names for nothing here, but the presence's sender side shares it
 	 * @param responders starts the name responder; without it only NAME&lt;03&gt; counts as held and
 	 *                   no name is registered
 	 * @param inboxes    the inbox store; without one messages are only printed (and still acknowledged)
+	 * @param datagrams  the process's datagram service (UDP 138)
 	 */
 	@Activate
 	public ListenCommand(@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponderFactory responders,
-			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) InboxService inboxes) {
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) InboxService inboxes,
+			@Reference DatagramService datagrams) {
 		this.names = names;
 		this.responders = responders;
 		this.inboxes = inboxes;
+		this.datagrams = datagrams;
 	}
 
 	@Override
@@ -113,7 +118,7 @@ public final class ListenCommand implements CliCommand {
 		if (identity.interfaces().isEmpty()) {
 			throw new UsageException("no interfaces configured (--interfaces IP/PREFIX)");
 		}
-		MessengerService messenger = new MessengerService(names, responders, ports, ResponderOptions.defaults().withPort(namePort),
+		MessengerService messenger = new MessengerService(names, responders, datagrams, ports, ResponderOptions.defaults().withPort(namePort),
 				new MessageCharset(charset), Duration.ofSeconds(idle));
 		MessageSink store = inboxes != null ? inboxes.open(context.workspace(), identity) : null;
 		PrintingSink sink = new PrintingSink(store, context.out());

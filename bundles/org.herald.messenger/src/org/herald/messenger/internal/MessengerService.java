@@ -27,6 +27,7 @@ import org.herald.netbios.NameResponderFactory;
 import org.herald.netbios.NameService;
 import org.herald.netbios.NameTableEntry;
 import org.herald.netbios.ResponderOptions;
+import org.herald.netbios.datagram.DatagramService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -43,6 +44,7 @@ public final class MessengerService implements Messenger {
 
 	private final NameService names;
 	private final NameResponderFactory responders;
+	private final DatagramService datagrams;
 	private final MessengerPorts ports;
 	private final ResponderOptions responderOptions;
 	private final java.util.function.Supplier<MessageCharset> charset;
@@ -51,21 +53,26 @@ public final class MessengerService implements Messenger {
 	@Activate
 	public MessengerService(
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
-			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponderFactory responders) {
-		this(names, responders, MessengerPorts.STANDARD, ResponderOptions.defaults(), OemCodePage::current,
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponderFactory responders,
+			@Reference DatagramService datagrams) {
+		this(names, responders, datagrams, MessengerPorts.STANDARD, ResponderOptions.defaults(), OemCodePage::current,
 				MessengerReceivers.DEFAULT_IDLE_TIMEOUT);
 	}
 
-	/** With other ports (tests without a real peer), another OEM code page or idle timeout (herald listen). */
-	public MessengerService(NameService names, NameResponderFactory responders, MessengerPorts ports, ResponderOptions responderOptions,
-			MessageCharset charset, Duration idleTimeout) {
-		this(names, responders, ports, responderOptions, () -> charset, idleTimeout);
+	/**
+	 * With other ports (tests without a real peer), another OEM code page or idle timeout (herald
+	 * listen); the mailslot receiver on {@code datagrams}, the process's datagram service.
+	 */
+	public MessengerService(NameService names, NameResponderFactory responders, DatagramService datagrams, MessengerPorts ports,
+			ResponderOptions responderOptions, MessageCharset charset, Duration idleTimeout) {
+		this(names, responders, datagrams, ports, responderOptions, () -> charset, idleTimeout);
 	}
 
-	private MessengerService(NameService names, NameResponderFactory responders, MessengerPorts ports, ResponderOptions responderOptions,
-			java.util.function.Supplier<MessageCharset> charset, Duration idleTimeout) {
+	private MessengerService(NameService names, NameResponderFactory responders, DatagramService datagrams, MessengerPorts ports,
+			ResponderOptions responderOptions, java.util.function.Supplier<MessageCharset> charset, Duration idleTimeout) {
 		this.names = names;
 		this.responders = responders;
+		this.datagrams = datagrams;
 		this.ports = ports;
 		this.responderOptions = responderOptions;
 		this.charset = charset;
@@ -112,7 +119,7 @@ public final class MessengerService implements Messenger {
 			NameResponder r = responder.get();
 			return r != null ? new ResponderHeldNames(r).holds(name) : own.holds(name);
 		};
-		MessengerReceivers receivers = new MessengerReceivers(identity, ports, held, sink, charset.get(), idleTimeout);
+		MessengerReceivers receivers = new MessengerReceivers(datagrams, identity, ports, held, sink, charset.get(), idleTimeout);
 		try {
 			receivers.start();
 		} catch (BindException e) {

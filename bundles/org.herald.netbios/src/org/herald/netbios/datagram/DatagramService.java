@@ -46,7 +46,7 @@ public interface DatagramService {
 	/**
 	 * Subscribes {@code handler} to the datagrams written to {@code mailslots} (compared without
 	 * regard to case, e.g. {@code \MAILSLOT\MESSNGR}) that arrive on {@code port} of
-	 * {@code interfaces}.
+	 * {@code interfaces}. Port 0 (tests) binds ephemeral ports that no other subscription shares.
 	 *
 	 * @throws java.net.BindException with the message "cannot bind UDP a.b.c.d:port (...; is nmbd or
 	 *                                another Herald using it?)" if a socket the mode needs is held

@@ -74,7 +74,7 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 		if (closed) {
 			throw new IllegalStateException("the datagram service is closed");
 		}
-		if (port <= 0 || port > 0xFFFF) {
+		if (port < 0 || port > 0xFFFF) {
 			throw new IllegalArgumentException("datagram port out of range: " + port);
 		}
 		if (mailslots.isEmpty()) {
@@ -110,7 +110,11 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 		return sub;
 	}
 
+	/** The socket on {@code address:port}, bound now if no subscription has it yet; port 0 (tests) binds an ephemeral port, shared with nobody. */
 	private Endpoint sharedEndpoint(Inet4Address address, int port, Arrival kind) throws IOException {
+		if (port == 0) {
+			return open(address, 0, kind);
+		}
 		InetSocketAddress key = new InetSocketAddress(address, port);
 		Endpoint e = shared.get(key);
 		if (e == null) {
@@ -137,7 +141,7 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 			socket.close();
 			throw e;
 		}
-		Endpoint e = new Endpoint(socket, kind, kind == Arrival.OWN_PORT ? null : new InetSocketAddress(address, port));
+		Endpoint e = new Endpoint(socket, kind, kind == Arrival.OWN_PORT || port == 0 ? null : new InetSocketAddress(address, port));
 		Thread.ofPlatform().daemon().name("herald-datagram " + address.getHostAddress() + ":" + socket.getLocalPort()).start(() -> read(e));
 		return e;
 	}

@@ -90,7 +90,7 @@ class CommandsTest {
 	void listenPrintsMessagesAndStops() throws Exception {
 		host.close(); // listen binds the same address and ports itself
 		TestContext c = new TestContext(Loopback.identity("HERALD1", "127.0.0.2"), "");
-		ListenCommand listen = new ListenCommand(null, null, null);
+		ListenCommand listen = new ListenCommand(null, null, null, new org.herald.netbios.datagram.SharedDatagramService());
 		CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
 			try {
 				return listen.run(c, List.of("--ports", portsArg, "--count", "2"));
