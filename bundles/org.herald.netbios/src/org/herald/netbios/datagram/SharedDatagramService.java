@@ -142,7 +142,8 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 			throw e;
 		}
 		Endpoint e = new Endpoint(socket, kind, kind == Arrival.OWN_PORT || port == 0 ? null : new InetSocketAddress(address, port));
-		Thread.ofPlatform().daemon().name("herald-datagram " + address.getHostAddress() + ":" + socket.getLocalPort()).start(() -> read(e));
+		e.reader = Thread.ofPlatform().daemon().name("herald-datagram " + address.getHostAddress() + ":" + socket.getLocalPort())
+				.start(() -> read(e));
 		return e;
 	}
 
@@ -262,7 +263,7 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 	public synchronized void close() {
 		closed = true;
 		for (Endpoint e : shared.values()) {
-			e.socket.close();
+			e.close();
 		}
 		shared.clear();
 	}
@@ -273,7 +274,7 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 			if (e.key != null) {
 				shared.remove(e.key, e);
 			}
-			e.socket.close();
+			e.close();
 		}
 	}
 
@@ -284,11 +285,28 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 		/** Its key among the shared sockets; null for a subscription's own. */
 		final InetSocketAddress key;
 		final List<Attachment> attachments = new CopyOnWriteArrayList<>();
+		Thread reader;
 
 		Endpoint(DatagramSocket socket, Arrival kind, InetSocketAddress key) {
 			this.socket = socket;
 			this.kind = kind;
 			this.key = key;
+		}
+
+		/**
+		 * Closes the socket and waits for its reader to leave: the JDK releases the port only then,
+		 * so that whoever binds it next (another Herald, the next subscription) finds it free.
+		 */
+		void close() {
+			socket.close();
+			Thread r = reader;
+			if (r != null && r != Thread.currentThread()) {
+				try {
+					r.join(2000);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
 		}
 	}
 

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -114,44 +113,6 @@ class SharedDatagramServiceTest {
 		throw new AssertionError("no free port");
 	}
 
-	/** A mailslot write to {@code mailslot} with {@code data}, built by hand like MailslotNameTest's. */
-	static byte[] write(String mailslot, byte[] data) {
-		byte[] name = (mailslot + "\0").getBytes(StandardCharsets.ISO_8859_1);
-		int dataOffset = 32 + 1 + 34 + 2 + name.length;
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.writeBytes(HexFormat.of().parseHex("ff534d4225" + "00".repeat(27) + "11"));
-		byte[] w = new byte[34];
-		w[2] = (byte) data.length;
-		w[20] = (byte) dataOffset;
-		w[22] = (byte) data.length;
-		w[24] = (byte) dataOffset;
-		w[26] = 3;
-		w[28] = 1;
-		w[30] = 1;
-		w[32] = 2;
-		out.writeBytes(w);
-		int byteCount = name.length + data.length;
-		out.write(byteCount);
-		out.write(byteCount >>> 8);
-		out.writeBytes(name);
-		out.writeBytes(data);
-		return out.toByteArray();
-	}
-
-	/** A NBDS packet of type 0x11 from SENDER&lt;00&gt; at 127.0.0.1:138 to WG&lt;03&gt;. */
-	static byte[] datagram(int flags, int id, int offset, byte[] userData) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.writeBytes(HexFormat.of().parseHex(String.format("11%02x%04x7f000001008a%04x%04x", flags, id, 68 + userData.length, offset)));
-		out.writeBytes("\u0020FDEFEOEEEFFCCACACACACACACACACAAA\0".getBytes(StandardCharsets.ISO_8859_1));
-		out.writeBytes("\u0020FHEHCACACACACACACACACACACACACAAD\0".getBytes(StandardCharsets.ISO_8859_1));
-		out.writeBytes(userData);
-		return out.toByteArray();
-	}
-
-	static byte[] whole(String mailslot, String text) {
-		return datagram(0x02, 7, 0, write(mailslot, text.getBytes(StandardCharsets.ISO_8859_1)));
-	}
-
 	private void send(byte[] bytes, Inet4Address to) throws Exception {
 		peer.send(new DatagramPacket(bytes, bytes.length, new InetSocketAddress(to, port)));
 	}
@@ -183,7 +144,7 @@ class SharedDatagramServiceTest {
 			assertEquals(port, b.sendingPort(ONE));
 			assertEquals(2, service.sockets().size(), service.sockets().toString());
 
-			send(whole(MESSNGR, "pop-up"), ONE.address());
+			send(TestFrames.whole(MESSNGR, "pop-up"), ONE.address());
 			MailslotDatagram got = messenger.next();
 			assertEquals("pop-up", text(got));
 			assertEquals(Arrival.UNICAST, got.arrival());
@@ -193,16 +154,16 @@ class SharedDatagramServiceTest {
 			assertFalse(got.reassembled());
 			assertEquals(Skip.OTHER_MAILSLOT, browser.nextSkip());
 
-			send(whole("\\mailslot\\browse", "announce"), BROADCAST); // mailslot names compare without case
+			send(TestFrames.whole("\\mailslot\\browse", "announce"), BROADCAST); // mailslot names compare without case
 			got = browser.next();
 			assertEquals("announce", text(got));
 			assertEquals(Arrival.BROADCAST, got.arrival());
 			assertEquals("\\mailslot\\browse", got.mailslot());
 			assertEquals(Skip.OTHER_MAILSLOT, messenger.nextSkip());
 
-			send(whole(BROWSE, "unicast reply"), ONE.address());
+			send(TestFrames.whole(BROWSE, "unicast reply"), ONE.address());
 			assertEquals(Arrival.UNICAST, browser.next().arrival());
-			send(whole(MESSNGR, "to all"), BROADCAST);
+			send(TestFrames.whole(MESSNGR, "to all"), BROADCAST);
 			assertEquals(Arrival.BROADCAST, messenger.next().arrival());
 			assertTrue(messenger.delivered.isEmpty());
 			assertTrue(browser.delivered.isEmpty());
@@ -217,15 +178,15 @@ class SharedDatagramServiceTest {
 		Subscription m = service.subscribe(List.of(ONE), port, List.of(MESSNGR), Mode.RECEIVE, messenger);
 		Subscription b = service.subscribe(List.of(ONE), port, List.of(BROWSE), Mode.RECEIVE, browser);
 		b.close();
-		send(whole(MESSNGR, "still here"), ONE.address());
+		send(TestFrames.whole(MESSNGR, "still here"), ONE.address());
 		assertEquals("still here", text(messenger.next()));
-		send(whole(MESSNGR, "and broadcast"), BROADCAST);
+		send(TestFrames.whole(MESSNGR, "and broadcast"), BROADCAST);
 		assertEquals("and broadcast", text(messenger.next()));
 		b = service.subscribe(List.of(ONE), port, List.of(BROWSE), Mode.RECEIVE, browser);
 		m.close();
-		send(whole(BROWSE, "browser alone"), ONE.address());
+		send(TestFrames.whole(BROWSE, "browser alone"), ONE.address());
 		assertEquals("browser alone", text(browser.next()));
-		send(whole(BROWSE, "browser broadcast"), BROADCAST);
+		send(TestFrames.whole(BROWSE, "browser broadcast"), BROADCAST);
 		assertEquals("browser broadcast", text(browser.next()));
 		assertTrue(messenger.delivered.isEmpty());
 		b.close();
@@ -243,9 +204,9 @@ class SharedDatagramServiceTest {
 		try (Subscription a = service.subscribe(List.of(ONE), port, List.of(MESSNGR), Mode.RECEIVE, one);
 				Subscription b = service.subscribe(List.of(TWO), port, List.of(MESSNGR), Mode.RECEIVE, two)) {
 			assertEquals(3, service.sockets().size(), service.sockets().toString());
-			send(whole(MESSNGR, "for two"), TWO.address());
+			send(TestFrames.whole(MESSNGR, "for two"), TWO.address());
 			assertEquals(TWO, two.next().via());
-			send(whole(MESSNGR, "for both"), BROADCAST);
+			send(TestFrames.whole(MESSNGR, "for both"), BROADCAST);
 			assertEquals(ONE, one.next().via());
 			assertEquals(TWO, two.next().via());
 			assertTrue(one.delivered.isEmpty());
@@ -266,16 +227,16 @@ class SharedDatagramServiceTest {
 				int own = b.sendingPort(ONE);
 				assertNotEquals(port, own);
 				// broadcasts still arrive
-				send(whole(BROWSE, "heard"), BROADCAST);
+				send(TestFrames.whole(BROWSE, "heard"), BROADCAST);
 				assertEquals(Arrival.BROADCAST, r.next().arrival());
 				// what it sends leaves from its own port; the answer to that port comes back to it
 				DatagramSocket answerer = nmbd;
 				answerer.setSoTimeout((int) WAIT.toMillis());
-				b.send(ONE, whole(BROWSE, "request"), ONE.address());
+				b.send(ONE, TestFrames.whole(BROWSE, "request"), ONE.address());
 				DatagramPacket p = new DatagramPacket(new byte[1024], 1024);
 				answerer.receive(p);
 				assertEquals(own, p.getPort());
-				byte[] answer = whole(BROWSE, "answer");
+				byte[] answer = TestFrames.whole(BROWSE, "answer");
 				answerer.send(new DatagramPacket(answer, answer.length, p.getSocketAddress()));
 				MailslotDatagram got = r.next();
 				assertEquals("answer", text(got));
@@ -287,7 +248,7 @@ class SharedDatagramServiceTest {
 	@Test
 	void sendingGoesOutFromTheSharedPort() throws Exception {
 		try (Subscription b = service.subscribe(List.of(ONE), port, List.of(BROWSE), Mode.RECEIVE, new Recorder())) {
-			byte[] reply = whole(BROWSE, "reply");
+			byte[] reply = TestFrames.whole(BROWSE, "reply");
 			try (DatagramSocket windows = new DatagramSocket(new InetSocketAddress(PEER, port))) {
 				windows.setSoTimeout((int) WAIT.toMillis());
 				b.send(ONE, reply, PEER);
@@ -306,7 +267,7 @@ class SharedDatagramServiceTest {
 			assertFalse(s.hearsUnicast(ONE));
 			assertNotEquals(port, s.sendingPort(ONE));
 			assertEquals(List.of(), service.sockets());
-			byte[] answer = whole(BROWSE, "to the own port");
+			byte[] answer = TestFrames.whole(BROWSE, "to the own port");
 			peer.send(new DatagramPacket(answer, answer.length, new InetSocketAddress(ONE.address(), s.sendingPort(ONE))));
 			assertEquals(Arrival.OWN_PORT, r.next().arrival());
 		}
@@ -321,14 +282,14 @@ class SharedDatagramServiceTest {
 		try (Subscription f = service.subscribe(List.of(ONE), port, List.of(MESSNGR), Mode.RECEIVE, failing);
 				Subscription g = service.subscribe(List.of(ONE), port, List.of(MESSNGR), Mode.RECEIVE, good)) {
 			send(HexFormat.of().parseHex("10020000"), ONE.address()); // too short
-			byte[] notTransaction = whole(MESSNGR, "x");
+			byte[] notTransaction = TestFrames.whole(MESSNGR, "x");
 			notTransaction[82 + 4] = 0x42; // SMB command 0x42
 			send(notTransaction, ONE.address());
 			send(HexFormat.of().parseHex("1402000a7f000001008a" + "0000"), ONE.address()); // a query: no data
 			assertEquals(Skip.MALFORMED, good.nextSkip());
 			assertEquals(Skip.MALFORMED, good.nextSkip());
 			assertEquals(Skip.NOT_DATA, good.nextSkip());
-			send(whole(MESSNGR, "after all that"), ONE.address());
+			send(TestFrames.whole(MESSNGR, "after all that"), ONE.address());
 			assertEquals("after all that", text(good.next()));
 			await(() -> service.counters().delivered() == 1, "the delivery counted");
 			DatagramCounters c = service.counters();
@@ -344,15 +305,15 @@ class SharedDatagramServiceTest {
 	void aFragmentedWriteIsDeliveredOnceWhole() throws Exception {
 		Recorder r = new Recorder();
 		try (Subscription s = service.subscribe(List.of(ONE), port, List.of(MESSNGR), Mode.RECEIVE, r)) {
-			byte[] write = write(MESSNGR, "a message in three pieces".getBytes(StandardCharsets.ISO_8859_1));
+			byte[] write = TestFrames.write(MESSNGR, "a message in three pieces".getBytes(StandardCharsets.ISO_8859_1));
 			byte[] a = java.util.Arrays.copyOfRange(write, 0, 40);
 			byte[] b = java.util.Arrays.copyOfRange(write, 40, 90);
 			byte[] c = java.util.Arrays.copyOfRange(write, 90, write.length);
-			send(datagram(0x00, 9, 90, c), ONE.address()); // the last one (M clear) first
-			send(datagram(0x03, 9, 0, a), ONE.address());
+			send(TestFrames.datagram(0x00, 9, 90, c), ONE.address()); // the last one (M clear) first
+			send(TestFrames.datagram(0x03, 9, 0, a), ONE.address());
 			assertEquals(Skip.FRAGMENT, r.nextSkip());
 			assertEquals(Skip.FRAGMENT, r.nextSkip());
-			send(datagram(0x01, 9, 40, b), ONE.address());
+			send(TestFrames.datagram(0x01, 9, 40, b), ONE.address());
 			MailslotDatagram got = r.next();
 			assertTrue(got.reassembled());
 			assertTrue(got.datagram().isWhole());
