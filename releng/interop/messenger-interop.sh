@@ -67,8 +67,12 @@ last_text() { # the text of the newest message, exactly (no trailing newline add
 }
 # expect_inbox INBOX COUNT_BEFORE EXPECTED_TEXT: waits for a new message and compares it exactly
 expect_inbox() {
-	local inbox=$1 before=$2 expected=$3 got
-	netns_wait 10 test "$(inbox_count "$inbox")" -gt "$before" || return 1
+	local inbox=$1 before=$2 expected=$3 got deadline=$((SECONDS + 10))
+	# count again on each try (netns_wait would expand the count once, before it starts waiting)
+	while [ "$(inbox_count "$inbox")" -le "$before" ]; do
+		[ "$SECONDS" -lt "$deadline" ] || return 1
+		sleep 0.1
+	done
 	got=$(last_text "$inbox"; echo x)
 	got=${got%x}
 	[ "$got" = "$expected" ] || { echo "  expected: $(printf '%s' "$expected" | head -c 200 | od -c | head -3)"; echo "  got:      $(printf '%s' "$got" | head -c 200 | od -c | head -3)"; return 1; }
