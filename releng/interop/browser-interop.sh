@@ -98,6 +98,29 @@ check "exposure --format html names $ip5" has "$html" "<h2 class=\"NONE\">$ip5"
 csv=$(herald 2 exposure "$ip3" --format csv $id2 2>/dev/null)
 check "exposure --format csv of the second Herald shows its user" has "$csv" "^host,$ip3,137/udp,OPEN,.*,ALICE,"
 
+echo "== One process receives pop-ups and browses, as the workbench does: unicast browser frames reach it"
+# HERALD6 runs the Messenger's receivers and the browser in one process (herald browse --receive):
+# both use UDP 138 on $ip6. SAMBA7's nmbd serves only $ip7/32, so its own broadcasts never reach
+# host 6; its 'remote announce' sends the HostAnnouncement by unicast to $ip6:138.
+netns_add_host 6
+netns_add_host 7
+ip6=$(netns_ip 6); ip7=$(netns_ip 7)
+id6="--name HERALD6 --workgroup $WG --interfaces $ip6/24"
+p6=$(netns_spawn 6 "$NETNS_DIR/receive6.log" $HERALD browse $WG --announce --period 60 --no-request --receive $id6)
+check "HERALD6 receives pop-ups in the browsing process" netns_wait 40 grep -q "browse: receiving as HERALD6<03>" "$NETNS_DIR/receive6.log"
+check "HERALD6 browses in the same process" netns_wait 40 grep -q "^announcing HERALD6" "$NETNS_DIR/receive6.log"
+c7=$(netns_samba_conf 7 SAMBA7 $WG "extra=interfaces = $ip7/32" "extra=local master = no" "extra=remote announce = $ip6/$WG" \
+	"extra=server string = announced by unicast")
+netns_start_nmbd 7 "$c7" >/dev/null
+check "SAMBA7's unicast HostAnnouncement reaches the browser beside the Messenger (within 60 s)" \
+	netns_wait 60 grep -q "HOST_ADDED SAMBA7" "$NETNS_DIR/receive6.log"
+herald 4 send --mailslot HERALD6 "mailslot pop-up while browsing" --name SENDER4 --workgroup $WG --interfaces "$(netns_ip 4)/24" \
+	>"$NETNS_DIR/send6.log" 2>&1
+check "a mailslot pop-up to HERALD6 arrives in the same process" \
+	netns_wait 15 grep -q "^message: mailslot from SENDER4 .* to HERALD6: mailslot pop-up while browsing" "$NETNS_DIR/receive6.log"
+netns_stop "$p6"
+grep -E "HOST_ADDED SAMBA7|^message:|BrowserCounters" "$NETNS_DIR/receive6.log" | sed 's/^/  /'
+
 netns_capture_stop
 cap=$NETNS_DIR/browse.pcapng
 n=$(tshark -r "$cap" -Y "ip.src==$ip2 && browser" 2>/dev/null | wc -l)
@@ -105,6 +128,8 @@ check "tshark decoded Herald's browser frames ($n)" test "$n" -gt 2
 check "tshark saw Herald's Host Announcement" bash -c "tshark -r $cap -Y 'ip.src==$ip2 && browser.command==0x01' 2>/dev/null | grep -q HERALD2"
 bad=$(tshark -r "$cap" -Y "ip.src==$ip2 && (_ws.malformed || _ws.expert.severity >= 6291456)" 2>/dev/null)
 [ -z "$bad" ] || echo "$bad" | head -5
+n=$(tshark -r "$cap" -Y "ip.src==$ip7 && ip.dst==$ip6 && udp.dstport==138 && browser.command==0x01" 2>/dev/null | wc -l)
+check "tshark: SAMBA7's HostAnnouncement went to $ip6:138 by unicast ($n)" test "$n" -ge 1
 check "tshark: no malformed frames or expert warnings from Herald" test -z "$bad"
 echo "$pass passed, $fail failed"
 [ "$fail" = 0 ]

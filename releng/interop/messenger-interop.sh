@@ -73,8 +73,12 @@ last_text() { # the text of the newest message, exactly (no trailing newline add
 }
 # expect_inbox INBOX COUNT_BEFORE EXPECTED_TEXT: waits for a new message and compares it exactly
 expect_inbox() {
-	local inbox=$1 before=$2 expected=$3 got
-	netns_wait 10 test "$(inbox_count "$inbox")" -gt "$before" || return 1
+	local inbox=$1 before=$2 expected=$3 got deadline=$((SECONDS + 10))
+	# count again on each try (netns_wait would expand the count once, before it starts waiting)
+	while [ "$(inbox_count "$inbox")" -le "$before" ]; do
+		[ "$SECONDS" -lt "$deadline" ] || return 1
+		sleep 0.1
+	done
 	got=$(last_text "$inbox"; echo x)
 	got=${got%x}
 	[ "$got" = "$expected" ] || { echo "  expected: $(printf '%s' "$expected" | head -c 200 | od -c | head -3)"; echo "  got:      $(printf '%s' "$got" | head -c 200 | od -c | head -3)"; return 1; }
@@ -155,6 +159,26 @@ s.bind((src, 0))
 s.sendto(dgm, (dst, 138))
 PY
 check "mailslot datagram from an independent frame generator arrives" expect_inbox "$INBOX2" "$n" "$(printf 'frame generator: Gr\303\274\303\237e')"
+n=$(inbox_count "$INBOX2")
+# the same write cut into three NBDS fragments (RFC 1002 4.4.1: F and M flags, PACKET_OFFSET), sent last one first
+netns_exec 4 python3 - "$IP4" "$IP2" <<'PY'
+import socket, struct, sys
+src, dst = sys.argv[1], sys.argv[2]
+def nbname(name, suffix):
+    raw = name.ljust(15).encode('ascii') + bytes([suffix])
+    return bytes([32]) + bytes(b for c in raw for b in (0x41 + (c >> 4), 0x41 + (c & 15))) + b'\0'
+body = b'GENERATOR\0HERALD2\0' + b'fragmented: three NBDS fragments make one message' + b'\0'
+slot = b'\\MAILSLOT\\MESSNGR\0'
+words = struct.pack('<HHHHBBHIHHHHHBBHHH', 0, len(body), 0, 0, 0, 0, 0, 0, 0, 0, 87, len(body), 87, 3, 0, 1, 1, 2)
+smb = b'\xffSMB' + bytes([0x25]) + b'\0' * 27 + bytes([17]) + words + struct.pack('<H', len(slot) + len(body)) + slot + body
+names = nbname('GENERATOR', 0) + nbname('HERALD2', 3)
+pieces = [(0x03, 0, smb[:40]), (0x01, 40, smb[40:100]), (0x00, 100, smb[100:])]
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.bind((src, 0))
+for flags, offset, part in (pieces[2], pieces[0], pieces[1]):
+    s.sendto(struct.pack('>BBH4sHHH', 0x10, flags, 0x4343, socket.inet_aton(src), 138, len(names) + len(part), offset) + names + part, (dst, 138))
+PY
+check "a mailslot write in three fragments (sent out of order) arrives as one message" expect_inbox "$INBOX2" "$n" "fragmented: three NBDS fragments make one message"
 
 # --- 4. workgroup
 n2=$(inbox_count "$INBOX2"); n3=$(inbox_count "$INBOX3")

@@ -33,7 +33,15 @@ import org.herald.browser.ServerListResult;
 import org.herald.browser.Targets;
 import org.herald.browser.Workgroup;
 import org.herald.browser.wire.ServerType;
+import org.herald.api.StoredMessage;
+import org.herald.messenger.Messenger;
+import org.herald.messenger.Presence;
+import org.herald.netbios.datagram.DatagramService;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code herald browse}: the browse list of a workgroup (or of all that answer), from the local
@@ -43,9 +51,23 @@ import org.osgi.service.component.annotations.Component;
 @Component(service = CliCommand.class)
 public final class BrowseCommand implements CliCommand {
 
+	private final DatagramService datagrams;
+	private final Messenger messenger;
+
+	/**
+	 * @param datagrams the process's datagram service (UDP 138), shared with the Messenger's receivers
+	 * @param messenger receives pop-ups with {@code --receive}; optional
+	 */
+	@Activate
+	public BrowseCommand(@Reference DatagramService datagrams,
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) Messenger messenger) {
+		this.datagrams = datagrams;
+		this.messenger = messenger;
+	}
+
 	private static final String USAGE = """
 			herald browse [WORKGROUP] [--wait SECONDS] [--scan TARGET[,TARGET...]]... [--wins] [--no-request] [--json]
-			herald browse [WORKGROUP] --announce [--period SECONDS] [--comment TEXT] [--json]
+			herald browse [WORKGROUP] --announce [--period SECONDS] [--comment TEXT] [--receive] [--json]
 			    Lists the workgroups and the hosts of WORKGROUP (default: Herald's): asks the local master
 			    browser (WORKGROUP<1D>) for its server and workgroup lists (NetServerEnum2 over SMB1 on TCP 139),
 			    asks the workgroup's hosts to announce (AnnouncementRequest) and listens for announcements on
@@ -53,6 +75,8 @@ public final class BrowseCommand implements CliCommand {
 			    asks the WINS server for the workgroup's names.
 			    --announce  also announce Herald (HostAnnouncement to WORKGROUP<1D>) at 1, 1, 2, 4, 8 and then
 			                every 12 minutes (or every --period seconds), printing browse list changes until stopped.
+			    --receive   also receive pop-ups meanwhile and print them (not stored), as the workbench does:
+			                the Messenger's receivers and the browser share UDP 138 in this one process.
 			Exit status: 0 a list came, 1 nothing found, 2 wrong arguments.""";
 
 	@Override
@@ -71,7 +95,8 @@ public final class BrowseCommand implements CliCommand {
 	}
 
 	record Options(Optional<String> workgroup, Duration listenFor, List<String> scan, boolean wins, boolean request, boolean json,
-			boolean announce, Optional<Duration> period, String comment, int datagramPort, int nameServicePort, int sessionPort) {
+			boolean announce, Optional<Duration> period, String comment, int datagramPort, int nameServicePort, int sessionPort,
+			boolean receive) {
 	}
 
 	static Options parse(List<String> list) throws UsageException {
@@ -82,6 +107,7 @@ public final class BrowseCommand implements CliCommand {
 		boolean request = true;
 		boolean json = false;
 		boolean announce = false;
+		boolean receive = false;
 		Optional<Duration> period = Optional.empty();
 		String comment = "Herald";
 		int dgm = 138;
@@ -96,6 +122,7 @@ public final class BrowseCommand implements CliCommand {
 				case "--no-request" -> request = false;
 				case "--json" -> json = true;
 				case "--announce" -> announce = true;
+				case "--receive" -> receive = true;
 				case "--period" -> period = Optional.of(Duration.ofSeconds(a.integer(s, 1, 3600)));
 				case "--comment" -> comment = a.value(s);
 				case "--ports" -> {
@@ -128,7 +155,7 @@ public final class BrowseCommand implements CliCommand {
 				throw new UsageException("--scan: " + e.getMessage());
 			}
 		}
-		return new Options(wg, wait, scan, wins, request, json, announce, period, comment, dgm, ns, ss);
+		return new Options(wg, wait, scan, wins, request, json, announce, period, comment, dgm, ns, ss, receive);
 	}
 
 	@Override
@@ -149,14 +176,15 @@ public final class BrowseCommand implements CliCommand {
 		BrowseModel model = new BrowseModel();
 		BlockingQueue<BrowseEvent> events = new LinkedBlockingQueue<>();
 		model.addListener(events::add);
-		BrowserService browser = new BrowserService(identity, settings, model, Clock.systemUTC());
+		Presence presence = o.receive() ? receive(identity, out, err) : null;
+		BrowserService browser = new BrowserService(datagrams, identity, settings, model, Clock.systemUTC());
 		try {
 			try {
 				browser.start();
 			} catch (IOException e) {
 				err.println("browse: not listening for announcements (" + e.getMessage() + ")");
 				browser.close();
-				browser = new BrowserService(identity, settings.withListen(false), model, Clock.systemUTC());
+				browser = new BrowserService(datagrams, identity, settings.withListen(false), model, Clock.systemUTC());
 				browser.start();
 			}
 			if (o.request()) {
@@ -200,8 +228,34 @@ public final class BrowseCommand implements CliCommand {
 			err.println("browse: " + browser.counters());
 		} finally {
 			browser.close();
+			if (presence != null) {
+				presence.close();
+			}
 		}
 		return model.hosts().isEmpty() && model.workgroups().isEmpty() ? 1 : 0;
+	}
+
+	/** Joins the Messenger as the workbench does, printing each pop-up; null (and says why) when it cannot. */
+	private Presence receive(Identity identity, PrintStream out, PrintStream err) {
+		if (messenger == null) {
+			err.println("browse: not receiving: this installation has no messenger");
+			return null;
+		}
+		try {
+			Presence p = messenger.join(identity, m -> {
+				synchronized (out) {
+					out.printf("message: %s from %s (%s) to %s: %s%n", m.path().name().toLowerCase(java.util.Locale.ROOT), m.senderName(),
+							m.senderAddress().getHostAddress(), m.recipientName(), m.text().replace("\n", " / "));
+					out.flush();
+				}
+				return Optional.of(new StoredMessage(0, m, false));
+			}, null);
+			err.println("browse: receiving as " + identity.messengerName() + " on " + identity.interfaces());
+			return p;
+		} catch (IOException e) {
+			err.println("browse: not receiving: " + e.getMessage());
+			return null;
+		}
 	}
 
 	static String table(BrowseModel model, Optional<String> only) {

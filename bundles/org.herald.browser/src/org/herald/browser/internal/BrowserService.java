@@ -42,11 +42,19 @@ import org.herald.browser.wire.AnnouncementRequest;
 import org.herald.browser.wire.BrowseDatagram;
 import org.herald.browser.wire.ServerInfo1;
 import org.herald.browser.wire.ServerType;
+import org.herald.netbios.datagram.DatagramService;
+import org.herald.netbios.datagram.MailslotDatagram;
+import org.herald.netbios.datagram.MailslotHandler;
+import org.herald.netbios.datagram.SharedDatagramService;
+import org.herald.netbios.datagram.Subscription;
+import org.herald.netbios.wire.MalformedPacketException;
 
 /**
- * The host browser of one identity: announcement listeners on each configured interface, the model's
- * ageing, Herald's own announcements, and the active sources (master lookup and server lists, scans,
- * WINS) on demand.
+ * The host browser of one identity: a subscription to \MAILSLOT\BROWSE and \MAILSLOT\LANMAN on
+ * each configured interface through the process's datagram service (which the Messenger's
+ * receiver shares), the model's ageing, Herald's own announcements, and the active sources (master
+ * lookup and server lists, scans, WINS) on demand. When another process (nmbd, another Herald)
+ * holds the unicast datagram port, it hears broadcasts only and sends from an ephemeral port.
  */
 public final class BrowserService implements HostBrowser {
 
@@ -64,7 +72,9 @@ public final class BrowserService implements HostBrowser {
 	private final BrowserSettings settings;
 	private final BrowseModel model;
 	private final Clock clock;
-	private final List<BrowseEndpoint> endpoints = new ArrayList<>();
+	private final DatagramService datagrams;
+	private final boolean ownService;
+	private volatile Subscription subscription;
 	private final ScheduledExecutorService timer;
 	private final AtomicLong received = new AtomicLong();
 	private final AtomicLong frames = new AtomicLong();
@@ -74,10 +84,23 @@ public final class BrowserService implements HostBrowser {
 	private int datagramId;
 	private boolean started;
 
+	/** On a datagram service of its own (the port is then not shared with a Messenger receiver in this process). */
 	public BrowserService(Identity identity, BrowserSettings settings, BrowseModel model, Clock clock) {
+		this(new SharedDatagramService(), true, identity, settings, model, clock);
+	}
+
+	/** On the process's datagram service {@code datagrams}. */
+	public BrowserService(DatagramService datagrams, Identity identity, BrowserSettings settings, BrowseModel model, Clock clock) {
+		this(datagrams, false, identity, settings, model, clock);
+	}
+
+	private BrowserService(DatagramService datagrams, boolean ownService, Identity identity, BrowserSettings settings, BrowseModel model,
+			Clock clock) {
 		if (identity.interfaces().isEmpty()) {
 			throw new IllegalArgumentException("no interfaces configured: the browser binds only to configured interfaces");
 		}
+		this.datagrams = datagrams;
+		this.ownService = ownService;
 		this.identity = identity;
 		this.settings = settings;
 		this.model = model;
@@ -97,11 +120,9 @@ public final class BrowserService implements HostBrowser {
 		}
 		started = true;
 		try {
-			for (BindInterface i : identity.interfaces()) {
-				BrowseEndpoint e = new BrowseEndpoint(i, settings.datagramPort(), this::onFrame, received, frames, malformed);
-				endpoints.add(e);
-				e.open(settings.listen());
-			}
+			subscription = datagrams.subscribe(identity.interfaces(), settings.datagramPort(),
+					List.of(BrowseDatagram.BROWSE_MAILSLOT, BrowseDatagram.LANMAN_MAILSLOT),
+					settings.listen() ? DatagramService.Mode.RECEIVE_IF_FREE : DatagramService.Mode.SEND_ONLY, new FrameHandler());
 		} catch (IOException | RuntimeException e) {
 			close();
 			throw e;
@@ -111,6 +132,37 @@ public final class BrowserService implements HostBrowser {
 		if (settings.announce()) {
 			announcer = new Announcer(settings.announceSchedule(), settings.answerDelay(), timer, this::announce);
 			announcer.start();
+		}
+	}
+
+	/** Counts what arrives on the browser's sockets and hands the browser frames to {@link #onFrame}. */
+	private final class FrameHandler implements MailslotHandler {
+		@Override
+		public void deliver(MailslotDatagram d) {
+			received.incrementAndGet();
+			Optional<BrowseDatagram> frame;
+			try {
+				frame = BrowseDatagram.of(d.datagram());
+			} catch (MalformedPacketException | RuntimeException e) {
+				malformed.incrementAndGet();
+				return;
+			}
+			if (frame.isPresent()) {
+				frames.incrementAndGet();
+				try {
+					onFrame(frame.get(), d.via());
+				} catch (RuntimeException e) {
+					LOG.log(System.Logger.Level.WARNING, "handling a browser frame failed", e);
+				}
+			}
+		}
+
+		@Override
+		public void skipped(Skip why, BindInterface via) {
+			received.incrementAndGet();
+			if (why == Skip.MALFORMED) {
+				malformed.incrementAndGet();
+			}
 		}
 	}
 
@@ -138,12 +190,15 @@ public final class BrowserService implements HostBrowser {
 	private void announce(int updateCount, Duration period) {
 		Announcement a = Announcement.host(updateCount, period.toMillis(), identity.name(), OS_MAJOR, OS_MINOR, HERALD_SERVER_TYPE,
 				truncate(settings.comment()));
-		for (BrowseEndpoint e : endpoints) {
-			BindInterface i = e.iface();
+		Subscription s = subscription;
+		if (s == null) {
+			return; // closed
+		}
+		for (BindInterface i : s.interfaces()) {
 			BrowseDatagram d = new BrowseDatagram(i.address(), identity.workstationName(),
 					new NetbiosName(identity.workgroup(), NetbiosName.LOCAL_MASTER_BROWSER), BrowseDatagram.BROWSE_MAILSLOT, a);
 			try {
-				e.send(d.encode(nextDatagramId(), true), i.broadcast());
+				s.send(i, d.encode(nextDatagramId(), true), i.broadcast());
 				announced.incrementAndGet();
 			} catch (IOException ex) {
 				LOG.log(System.Logger.Level.WARNING, "announcement on " + i + " failed: " + ex.getMessage());
@@ -163,11 +218,14 @@ public final class BrowserService implements HostBrowser {
 	public void requestAnnouncements(String workgroup) throws IOException {
 		ensureStarted();
 		AnnouncementRequest r = new AnnouncementRequest(identity.name());
-		for (BrowseEndpoint e : endpoints) {
-			BindInterface i = e.iface();
+		Subscription s = subscription;
+		if (s == null) {
+			throw new IOException("the browser is closed");
+		}
+		for (BindInterface i : s.interfaces()) {
 			BrowseDatagram d = new BrowseDatagram(i.address(), identity.workstationName(), new NetbiosName(workgroup, NetbiosName.WORKSTATION),
 					BrowseDatagram.BROWSE_MAILSLOT, r);
-			e.send(d.encode(nextDatagramId(), true), i.broadcast());
+			s.send(i, d.encode(nextDatagramId(), true), i.broadcast());
 		}
 	}
 
@@ -346,7 +404,8 @@ public final class BrowserService implements HostBrowser {
 
 	/** Whether each interface's unicast UDP 138 could be bound (else only broadcasts are heard there). */
 	public synchronized List<Boolean> unicastBound() {
-		return endpoints.stream().map(BrowseEndpoint::unicastBound).toList();
+		Subscription s = subscription;
+		return s == null ? List.of() : s.interfaces().stream().map(s::hearsUnicast).toList();
 	}
 
 	@Override
@@ -355,7 +414,12 @@ public final class BrowserService implements HostBrowser {
 			announcer.stop();
 		}
 		timer.shutdownNow();
-		endpoints.forEach(BrowseEndpoint::close);
-		endpoints.clear();
+		if (subscription != null) {
+			subscription.close();
+			subscription = null;
+		}
+		if (ownService) {
+			((SharedDatagramService) datagrams).close();
+		}
 	}
 }

@@ -29,6 +29,7 @@ import org.herald.messenger.ReceiverStats;
 import org.herald.netbios.NameResponderFactory;
 import org.herald.netbios.NameService;
 import org.herald.netbios.ResponderOptions;
+import org.herald.netbios.datagram.DatagramService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -45,6 +46,7 @@ public final class ListenCommand implements CliCommand {
 	private final NameService names;
 	private final NameResponderFactory responders;
 	private final InboxService inboxes;
+	private final DatagramService datagrams;
 	private final CodePageStore codePages;
 
 	/**
@@ -52,19 +54,23 @@ public final class ListenCommand implements CliCommand {
 	 * @param responders starts the name responder; without it only NAME&lt;03&gt; counts as held and
 	 *                   no name is registered
 	 * @param inboxes    the inbox store; without one messages are only printed (and still acknowledged)
+	 * @param datagrams  the process's datagram service (UDP 138)
 	 */
 	@Activate
 	public ListenCommand(@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponderFactory responders,
-			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) InboxService inboxes) {
-		this(names, responders, inboxes, OemCodePage.workspace());
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) InboxService inboxes,
+			@Reference DatagramService datagrams) {
+		this(names, responders, inboxes, datagrams, OemCodePage.workspace());
 	}
 
 	/** @param codePages where the code pages are kept (the workspace's preferences in the product) */
-	public ListenCommand(NameService names, NameResponderFactory responders, InboxService inboxes, CodePageStore codePages) {
+	public ListenCommand(NameService names, NameResponderFactory responders, InboxService inboxes, DatagramService datagrams,
+			CodePageStore codePages) {
 		this.names = names;
 		this.responders = responders;
 		this.inboxes = inboxes;
+		this.datagrams = datagrams;
 		this.codePages = codePages;
 	}
 
@@ -118,7 +124,7 @@ public final class ListenCommand implements CliCommand {
 		if (identity.interfaces().isEmpty()) {
 			throw new UsageException("no interfaces configured (--interfaces IP/PREFIX)");
 		}
-		MessengerService messenger = new MessengerService(names, responders, ports, ResponderOptions.defaults().withPort(namePort),
+		MessengerService messenger = new MessengerService(names, responders, datagrams, ports, ResponderOptions.defaults().withPort(namePort),
 				() -> withDefault(codePages.load(), override), Duration.ofSeconds(idle));
 		MessageSink store = inboxes != null ? inboxes.open(context.workspace(), identity) : null;
 		PrintingSink sink = new PrintingSink(store, context.out());

@@ -15,7 +15,8 @@ import org.herald.netbios.wire.DatagramPacket;
 import org.herald.netbios.wire.MalformedPacketException;
 
 /**
- * Decides what one UDP 138 datagram is and stores it if it is a pop-up for this host: a direct
+ * Decides what one whole UDP 138 datagram (as the datagram service delivers it: parsed, and
+ * reassembled if it came in fragments) is and stores it if it is a pop-up for this host: a direct
  * unique datagram to a held NAME&lt;03&gt;, or a direct group or broadcast datagram to the
  * workgroup (WG&lt;03&gt; as NET SEND /DOMAIN sends it, or WG&lt;00&gt;), carrying a mailslot write
  * to \MAILSLOT\MESSNGR whose data is a WinPopup body. Thread-safe: receivers call it from many threads.
@@ -39,8 +40,8 @@ final class MailslotMessageHandler {
 		this.counters = counters;
 	}
 
-	Outcome handle(byte[] buffer, int length, InetAddress from) {
-		Outcome o = classify(buffer, length, from);
+	Outcome handle(Datagram datagram, InetAddress from) {
+		Outcome o = classify(datagram, from);
 		switch (o) {
 		case MALFORMED -> counters.malformed.increment();
 		case IGNORED -> counters.ignoredDatagrams.increment();
@@ -51,17 +52,12 @@ final class MailslotMessageHandler {
 		return o;
 	}
 
-	private Outcome classify(byte[] buffer, int length, InetAddress from) {
-		Datagram d;
+	private Outcome classify(Datagram d, InetAddress from) {
 		MailslotWrite write;
 		WinPopupBody body;
 		try {
-			if (!(DatagramPacket.parse(buffer, 0, length) instanceof Datagram datagram)) {
-				return Outcome.IGNORED;
-			}
-			d = datagram;
 			if (!d.isWhole() || !d.destination().scope().isEmpty() || !isForUs(d)) {
-				return Outcome.IGNORED; // fragments: Messenger datagrams (at most 424 bytes of data) are never fragmented
+				return Outcome.IGNORED; // the datagram service delivers fragments only once reassembled
 			}
 			write = MailslotWrite.parse(d.userData());
 			if (!write.isForMessenger()) {

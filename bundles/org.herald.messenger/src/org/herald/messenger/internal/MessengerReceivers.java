@@ -12,6 +12,7 @@ import org.herald.api.MessageSink;
 import org.herald.messenger.HeldNames;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.ReceiverStats;
+import org.herald.netbios.datagram.DatagramService;
 
 /** Both receivers (session and mailslot) with shared counters, started and closed together. */
 public final class MessengerReceivers implements AutoCloseable {
@@ -23,12 +24,15 @@ public final class MessengerReceivers implements AutoCloseable {
 	private final SessionReceiver session;
 	private final MailslotReceiver mailslot;
 
-	public MessengerReceivers(Identity identity, MessengerPorts ports, HeldNames held, MessageSink sink, PeerCharsets charsets,
-			Duration idleTimeout) {
+	/** The mailslot receiver on {@code datagrams}, the process's datagram service (shared with the browser). */
+	public MessengerReceivers(DatagramService datagrams, Identity identity, MessengerPorts ports, HeldNames held, MessageSink sink,
+			PeerCharsets charsets, Duration idleTimeout) {
 		Clock clock = Clock.systemUTC();
 		boolean sessions = ports.session() != 0 || ports.direct() != 0;
 		this.session = sessions ? new SessionReceiver(identity, ports, held, sink, charsets, counters, idleTimeout, clock) : null;
-		this.mailslot = ports.datagram() != 0 ? new MailslotReceiver(identity, ports.datagram(), held, sink, charsets, counters, clock) : null;
+		this.mailslot = ports.datagram() != 0
+				? new MailslotReceiver(datagrams, identity, ports.datagram(), held, sink, charsets, counters, clock)
+				: null;
 	}
 
 	/** The default held names: only this host's own NAME&lt;03&gt;. */

@@ -28,6 +28,7 @@ import org.herald.netbios.NameResponderFactory;
 import org.herald.netbios.NameService;
 import org.herald.netbios.NameTableEntry;
 import org.herald.netbios.ResponderOptions;
+import org.herald.netbios.datagram.DatagramService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -44,6 +45,7 @@ public final class MessengerService implements Messenger {
 
 	private final NameService names;
 	private final NameResponderFactory responders;
+	private final DatagramService datagrams;
 	private final MessengerPorts ports;
 	private final ResponderOptions responderOptions;
 	private final java.util.function.Supplier<CodePages> pages;
@@ -52,15 +54,19 @@ public final class MessengerService implements Messenger {
 	@Activate
 	public MessengerService(
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
-			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponderFactory responders) {
-		this(names, responders, MessengerPorts.STANDARD, ResponderOptions.defaults(), OemCodePage::codePages,
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponderFactory responders,
+			@Reference DatagramService datagrams) {
+		this(names, responders, datagrams, MessengerPorts.STANDARD, ResponderOptions.defaults(), OemCodePage::codePages,
 				MessengerReceivers.DEFAULT_IDLE_TIMEOUT);
 	}
 
-	/** With other ports (tests without a real peer), one OEM code page for all, or another idle timeout. */
-	public MessengerService(NameService names, NameResponderFactory responders, MessengerPorts ports, ResponderOptions responderOptions,
-			MessageCharset charset, Duration idleTimeout) {
-		this(names, responders, ports, responderOptions, () -> CodePages.of(charset.oem()), idleTimeout);
+	/**
+	 * With other ports (tests without a real peer), one OEM code page for all, or another idle
+	 * timeout; the mailslot receiver on {@code datagrams}, the process's datagram service.
+	 */
+	public MessengerService(NameService names, NameResponderFactory responders, DatagramService datagrams, MessengerPorts ports,
+			ResponderOptions responderOptions, MessageCharset charset, Duration idleTimeout) {
+		this(names, responders, datagrams, ports, responderOptions, () -> CodePages.of(charset.oem()), idleTimeout);
 	}
 
 	/**
@@ -68,10 +74,11 @@ public final class MessengerService implements Messenger {
 	 *
 	 * @param pages the code pages in effect, asked for each message
 	 */
-	public MessengerService(NameService names, NameResponderFactory responders, MessengerPorts ports, ResponderOptions responderOptions,
-			java.util.function.Supplier<CodePages> pages, Duration idleTimeout) {
+	public MessengerService(NameService names, NameResponderFactory responders, DatagramService datagrams, MessengerPorts ports,
+			ResponderOptions responderOptions, java.util.function.Supplier<CodePages> pages, Duration idleTimeout) {
 		this.names = names;
 		this.responders = responders;
+		this.datagrams = datagrams;
 		this.ports = ports;
 		this.responderOptions = responderOptions;
 		this.pages = pages;
@@ -139,7 +146,7 @@ public final class MessengerService implements Messenger {
 			return r != null ? new ResponderHeldNames(r).holds(name) : own.holds(name);
 		};
 		PeerCharsets charsets = receivingCharsets(identity);
-		MessengerReceivers receivers = new MessengerReceivers(identity, ports, held, sink, charsets, idleTimeout);
+		MessengerReceivers receivers = new MessengerReceivers(datagrams, identity, ports, held, sink, charsets, idleTimeout);
 		try {
 			receivers.start();
 		} catch (BindException e) {

@@ -90,7 +90,8 @@ class CommandsTest {
 	void listenPrintsMessagesAndStops() throws Exception {
 		host.close(); // listen binds the same address and ports itself
 		TestContext c = new TestContext(Loopback.identity("HERALD1", "127.0.0.2"), "");
-		ListenCommand listen = new ListenCommand(null, null, null, org.herald.messenger.CodePageStore.inMemory(org.herald.messenger.CodePages.standard()));
+		ListenCommand listen = new ListenCommand(null, null, null, new org.herald.netbios.datagram.SharedDatagramService(),
+				org.herald.messenger.CodePageStore.inMemory(org.herald.messenger.CodePages.standard()));
 		CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
 			try {
 				return listen.run(c, List.of("--ports", portsArg, "--count", "2"));

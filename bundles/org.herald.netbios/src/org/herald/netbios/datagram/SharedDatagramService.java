@@ -1,0 +1,405 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.netbios.datagram;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+
+import org.herald.api.BindInterface;
+import org.herald.netbios.datagram.MailslotDatagram.Arrival;
+import org.herald.netbios.datagram.MailslotHandler.Skip;
+import org.herald.netbios.wire.Datagram;
+import org.herald.netbios.wire.MailslotName;
+import org.herald.netbios.wire.MalformedPacketException;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+
+/**
+ * The process's datagram service: one socket per address and port, shared by every subscription
+ * that needs it and closed with the last of them; one reader thread per socket that parses each
+ * datagram once (NBDS header, reassembly, mailslot name) and hands it to the subscribers of its
+ * mailslot. Malformed datagrams are counted and dropped; neither they nor a failing subscriber
+ * stop a reader.
+ */
+@Component(service = DatagramService.class, immediate = true)
+public final class SharedDatagramService implements DatagramService, AutoCloseable {
+
+	private static final System.Logger LOG = System.getLogger(SharedDatagramService.class.getName());
+	/** RFC 1002 4.4: a datagram is at most 576 bytes on the wire; accept more, up to a UDP payload. */
+	static final int BUFFER = 65535;
+	static final int RECEIVE_BUFFER = 4 * 1024 * 1024;
+	/** How often an idle reader wakes up to expire incomplete fragment sets. */
+	static final int EXPIRY_TICK_MILLIS = 1000;
+
+	private final FragmentReassembly reassembly;
+	private final Map<InetSocketAddress, Endpoint> shared = new HashMap<>(); // guarded by this
+	private final LongAdder received = new LongAdder();
+	private final LongAdder delivered = new LongAdder();
+	private final LongAdder malformed = new LongAdder();
+	private final LongAdder undelivered = new LongAdder();
+	private final LongAdder fragments = new LongAdder();
+	private final LongAdder handlerFailures = new LongAdder();
+	private boolean closed; // guarded by this
+
+	public SharedDatagramService() {
+		this(new FragmentReassembly());
+	}
+
+	/** With other reassembly limits (tests). */
+	public SharedDatagramService(FragmentReassembly reassembly) {
+		this.reassembly = reassembly;
+	}
+
+	@Override
+	public synchronized Subscription subscribe(Collection<BindInterface> interfaces, int port, Collection<String> mailslots, Mode mode,
+			MailslotHandler handler) throws IOException {
+		if (closed) {
+			throw new IllegalStateException("the datagram service is closed");
+		}
+		if (port < 0 || port > 0xFFFF) {
+			throw new IllegalArgumentException("datagram port out of range: " + port);
+		}
+		if (mailslots.isEmpty()) {
+			throw new IllegalArgumentException("subscribe to at least one mailslot");
+		}
+		Set<String> slots = new LinkedHashSet<>();
+		mailslots.forEach(m -> slots.add(m.toUpperCase(Locale.ROOT)));
+		Sub sub = new Sub(List.copyOf(new LinkedHashSet<>(interfaces)), port, Set.copyOf(slots), handler);
+		try {
+			for (BindInterface i : sub.interfaces) {
+				if (mode != Mode.SEND_ONLY) {
+					try {
+						sub.attach(sharedEndpoint(i.address(), port, Arrival.UNICAST), i);
+					} catch (BindException e) {
+						if (mode == Mode.RECEIVE) {
+							throw e;
+						}
+						LOG.log(System.Logger.Level.INFO, e.getMessage() + ": hearing broadcasts only there");
+					}
+					if (!i.broadcast().equals(i.address())) {
+						sub.attach(sharedEndpoint(i.broadcast(), port, Arrival.BROADCAST), i);
+					}
+				}
+				if (!sub.senders.containsKey(i)) {
+					Endpoint own = open(i.address(), 0, Arrival.OWN_PORT);
+					sub.attach(own, i);
+				}
+			}
+		} catch (IOException | RuntimeException e) {
+			sub.close();
+			throw e;
+		}
+		return sub;
+	}
+
+	/** The socket on {@code address:port}, bound now if no subscription has it yet; port 0 (tests) binds an ephemeral port, shared with nobody. */
+	private Endpoint sharedEndpoint(Inet4Address address, int port, Arrival kind) throws IOException {
+		if (port == 0) {
+			return open(address, 0, kind);
+		}
+		InetSocketAddress key = new InetSocketAddress(address, port);
+		Endpoint e = shared.get(key);
+		if (e == null) {
+			e = open(address, port, kind);
+			shared.put(key, e);
+		}
+		return e;
+	}
+
+	/** Binds a socket and starts its reader. Broadcast sockets share the port with other processes (SO_REUSEADDR); unicast ones do not steal it. */
+	private Endpoint open(Inet4Address address, int port, Arrival kind) throws IOException {
+		DatagramSocket socket = new DatagramSocket(null);
+		try {
+			socket.setReuseAddress(kind == Arrival.BROADCAST);
+			socket.setBroadcast(true);
+			socket.setReceiveBufferSize(RECEIVE_BUFFER);
+			socket.setSoTimeout(EXPIRY_TICK_MILLIS);
+			socket.bind(new InetSocketAddress(address, port));
+		} catch (BindException e) {
+			socket.close();
+			throw new BindException("cannot bind UDP " + address.getHostAddress() + ":" + port + " (" + e.getMessage()
+					+ "; is nmbd or another Herald using it?)");
+		} catch (IOException | RuntimeException e) {
+			socket.close();
+			throw e;
+		}
+		Endpoint e = new Endpoint(socket, kind, kind == Arrival.OWN_PORT || port == 0 ? null : new InetSocketAddress(address, port));
+		e.reader = Thread.ofPlatform().daemon().name("herald-datagram " + address.getHostAddress() + ":" + socket.getLocalPort())
+				.start(() -> read(e));
+		return e;
+	}
+
+	private void read(Endpoint e) {
+		byte[] buffer = new byte[BUFFER];
+		DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+		while (!e.socket.isClosed()) {
+			try {
+				packet.setLength(buffer.length);
+				e.socket.receive(packet);
+			} catch (SocketTimeoutException t) {
+				reassembly.expire(System.nanoTime());
+				continue;
+			} catch (IOException x) {
+				if (e.socket.isClosed()) {
+					return;
+				}
+				continue;
+			}
+			try {
+				dispatch(e, Arrays.copyOf(buffer, packet.getLength()), (Inet4Address) packet.getAddress(), packet.getPort());
+			} catch (RuntimeException x) {
+				LOG.log(System.Logger.Level.WARNING, "datagram from " + packet.getSocketAddress() + " could not be dispatched", x);
+			}
+		}
+	}
+
+	private void dispatch(Endpoint e, byte[] bytes, Inet4Address from, int fromPort) {
+		received.increment();
+		List<Attachment> to = e.attachments;
+		Datagram d;
+		boolean pieced = false;
+		String mailslot;
+		try {
+			if (!(org.herald.netbios.wire.DatagramPacket.parse(bytes, 0, bytes.length) instanceof Datagram datagram)) {
+				undelivered.increment();
+				skip(to, Skip.NOT_DATA);
+				return;
+			}
+			d = datagram;
+			if (!d.isWhole()) {
+				fragments.increment();
+				Optional<Datagram> whole = reassembly.offer(e, d, System.nanoTime());
+				if (whole.isEmpty()) {
+					skip(to, Skip.FRAGMENT);
+					return;
+				}
+				d = whole.get();
+				pieced = true;
+			}
+			mailslot = MailslotName.read(d.userData());
+		} catch (MalformedPacketException x) {
+			malformed.increment();
+			skip(to, Skip.MALFORMED);
+			return;
+		}
+		String key = mailslot.toUpperCase(Locale.ROOT);
+		boolean any = false;
+		for (Attachment a : to) {
+			if (a.sub.closed) {
+				continue;
+			}
+			try {
+				if (a.sub.mailslots.contains(key)) {
+					any = true;
+					a.sub.handler.deliver(new MailslotDatagram(d, mailslot, from, fromPort, a.via, e.kind, pieced));
+				} else {
+					a.sub.handler.skipped(Skip.OTHER_MAILSLOT, a.via);
+				}
+			} catch (RuntimeException x) {
+				handlerFailures.increment();
+				LOG.log(System.Logger.Level.WARNING, "a handler of " + mailslot + " failed", x);
+			}
+		}
+		(any ? delivered : undelivered).increment();
+	}
+
+	private void skip(List<Attachment> to, Skip why) {
+		for (Attachment a : to) {
+			if (a.sub.closed) {
+				continue;
+			}
+			try {
+				a.sub.handler.skipped(why, a.via);
+			} catch (RuntimeException x) {
+				handlerFailures.increment();
+				LOG.log(System.Logger.Level.WARNING, "a datagram handler failed", x);
+			}
+		}
+	}
+
+	@Override
+	public DatagramCounters counters() {
+		FragmentReassembly.Counts r = reassembly.counts();
+		return new DatagramCounters(received.sum(), delivered.sum(), malformed.sum(), undelivered.sum(), fragments.sum(), r.completed(),
+				r.expired(), r.evicted(), handlerFailures.sum());
+	}
+
+	/** The reassembly's own counts (sets pending and bytes held). */
+	public FragmentReassembly.Counts reassembly() {
+		return reassembly.counts();
+	}
+
+	@Override
+	public synchronized List<String> sockets() {
+		List<String> out = new ArrayList<>();
+		for (Endpoint e : shared.values()) {
+			out.add(e.socket.getLocalSocketAddress() + " " + e.kind.name().toLowerCase(Locale.ROOT) + " (" + e.attachments.size()
+					+ " subscriptions)");
+		}
+		return out;
+	}
+
+	/** Closes every socket; subscriptions hear nothing more. */
+	@Deactivate
+	@Override
+	public synchronized void close() {
+		closed = true;
+		for (Endpoint e : shared.values()) {
+			e.close();
+		}
+		shared.clear();
+	}
+
+	private synchronized void detach(Attachment a, Endpoint e) {
+		e.attachments.remove(a);
+		if (e.attachments.isEmpty()) {
+			if (e.key != null) {
+				shared.remove(e.key, e);
+			}
+			e.close();
+		}
+	}
+
+	/** A bound socket and the subscriptions it delivers to. */
+	private static final class Endpoint {
+		final DatagramSocket socket;
+		final Arrival kind;
+		/** Its key among the shared sockets; null for a subscription's own. */
+		final InetSocketAddress key;
+		final List<Attachment> attachments = new CopyOnWriteArrayList<>();
+		Thread reader;
+
+		Endpoint(DatagramSocket socket, Arrival kind, InetSocketAddress key) {
+			this.socket = socket;
+			this.kind = kind;
+			this.key = key;
+		}
+
+		/**
+		 * Closes the socket and waits for its reader to leave: the JDK releases the port only then,
+		 * so that whoever binds it next (another Herald, the next subscription) finds it free.
+		 */
+		void close() {
+			socket.close();
+			Thread r = reader;
+			if (r != null && r != Thread.currentThread()) {
+				try {
+					r.join(2000);
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+				}
+			}
+		}
+	}
+
+	/** One subscription on one socket; identity matters (a subscription has one per socket). */
+	private static final class Attachment {
+		final Sub sub;
+		final BindInterface via;
+
+		Attachment(Sub sub, BindInterface via) {
+			this.sub = sub;
+			this.via = via;
+		}
+	}
+
+	private final class Sub implements Subscription {
+		final List<BindInterface> interfaces;
+		final int port;
+		final Set<String> mailslots;
+		final MailslotHandler handler;
+		final Map<Attachment, Endpoint> attached = new java.util.IdentityHashMap<>();
+		/** Per interface: the unicast socket shared on the port, or the subscription's own. */
+		final Map<BindInterface, Endpoint> senders = new java.util.concurrent.ConcurrentHashMap<>();
+		volatile boolean closed;
+
+		Sub(List<BindInterface> interfaces, int port, Set<String> mailslots, MailslotHandler handler) {
+			this.interfaces = interfaces;
+			this.port = port;
+			this.mailslots = mailslots;
+			this.handler = handler;
+		}
+
+		/** Attaches to {@code e} once (interfaces on one subnet share its broadcast socket). */
+		void attach(Endpoint e, BindInterface via) {
+			if (e.kind != Arrival.BROADCAST) {
+				senders.put(via, e);
+			}
+			if (attached.containsValue(e)) {
+				return;
+			}
+			Attachment a = new Attachment(this, via);
+			attached.put(a, e);
+			e.attachments.add(a);
+		}
+
+		@Override
+		public List<BindInterface> interfaces() {
+			return interfaces;
+		}
+
+		@Override
+		public int port() {
+			return port;
+		}
+
+		@Override
+		public boolean hearsUnicast(BindInterface via) {
+			Endpoint e = senders.get(via);
+			return e != null && e.kind == Arrival.UNICAST;
+		}
+
+		@Override
+		public int sendingPort(BindInterface via) {
+			Endpoint e = senders.get(via);
+			if (e == null) {
+				throw new IllegalArgumentException("not subscribed on " + via);
+			}
+			return e.socket.getLocalPort();
+		}
+
+		@Override
+		public void send(BindInterface via, byte[] datagram, Inet4Address to) throws IOException {
+			Endpoint e = senders.get(via);
+			if (e == null || closed) {
+				throw new IOException(closed ? "the subscription is closed" : "not subscribed on " + via);
+			}
+			e.socket.send(new DatagramPacket(datagram, datagram.length, new InetSocketAddress(to, port)));
+		}
+
+		@Override
+		public void close() {
+			synchronized (SharedDatagramService.this) {
+				if (closed) {
+					return;
+				}
+				closed = true;
+				attached.forEach((a, e) -> detach(a, e));
+				attached.clear();
+			}
+		}
+
+		@Override
+		public String toString() {
+			return "subscription to " + mailslots + " on " + interfaces + " port " + port;
+		}
+	}
+}
