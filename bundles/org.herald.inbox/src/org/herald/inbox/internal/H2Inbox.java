@@ -48,8 +48,8 @@ import org.herald.inbox.SpamSettings;
  * message the policy dropped, its counter) was committed and forced to disk with fsync
  * ({@code CHECKPOINT SYNC}); a message it returned survives a crash of the process and of the operating
  * system, as far as the disk honours fsync. Concurrent calls share commits (see
- * {@link GroupCommitWriter}). Marking read and deleting reach the file within H2's write delay
- * (500 ms) and the disk within a second (see {@link InboxDatabase}).
+ * {@link GroupCommitWriter}). Marking read and deleting reach the file when they commit and the disk
+ * within a second (see {@link InboxDatabase}).
  *
  * <p>With the system property {@code herald.inbox.fsync=false} accept() skips the fsync: a message it
  * returned then survives a crash of the process (H2 wrote it to the file) but not necessarily a crash of

@@ -234,6 +234,18 @@ final class MessageQuery {
 
 	/** Every matching id, newest first; for a word search the indexed and not yet indexed parts merged. */
 	static long[] ids(Connection c, InboxQuery q) throws SQLException {
+		if (words(q).isEmpty()) {
+			return indexedIds(c, q);
+		}
+		// one snapshot for both parts (see count)
+		return inSnapshot(c, () -> {
+			LongStream tail = unindexedMatches(c, q, words(q), false).stream().mapToLong(StoredMessage::id);
+			return LongStream.concat(LongStream.of(indexedIds(c, q)), tail).distinct().boxed().sorted(Comparator.reverseOrder())
+					.mapToLong(Long::longValue).toArray();
+		});
+	}
+
+	private static long[] indexedIds(Connection c, InboxQuery q) throws SQLException {
 		MessageQuery mq = of(c, q, false, true);
 		LongStream.Builder ids = LongStream.builder();
 		try (PreparedStatement p = c.prepareStatement(mq.idsSql())) {
@@ -245,30 +257,60 @@ final class MessageQuery {
 				}
 			}
 		}
-		if (words(q).isEmpty()) {
-			return ids.build().toArray();
-		}
-		LongStream tail = unindexedMatches(c, q, words(q), false).stream().mapToLong(StoredMessage::id);
-		return LongStream.concat(ids.build(), tail).distinct().boxed().sorted(Comparator.reverseOrder()).mapToLong(Long::longValue)
-				.toArray();
+		return ids.build().toArray();
 	}
+
 
 	static long count(Connection c, InboxQuery q) throws SQLException {
 		List<String> words = words(q);
+		if (words.isEmpty()) {
+			return indexedCount(c, q, words);
+		}
+		// the indexed and the not yet indexed part from one snapshot: a message the indexer marks in
+		// between must not be missed by both statements
+		return inSnapshot(c, () -> indexedCount(c, q, words) + unindexedMatches(c, q, words, false).size());
+	}
+
+	private static long indexedCount(Connection c, InboxQuery q, List<String> words) throws SQLException {
 		MessageQuery mq = of(c, q, false, true);
 		if (!words.isEmpty()) {
 			mq.and("m.words_indexed = ?", true);
 		}
-		long n;
 		try (PreparedStatement p = c.prepareStatement(mq.countSql())) {
 			mq.bind(p);
 			try (ResultSet r = p.executeQuery()) {
 				r.next();
-				n = r.getLong(1);
+				return r.getLong(1);
 			}
 		}
-		return words.isEmpty() ? n : n + unindexedMatches(c, q, words, false).size();
 	}
+
+	interface SqlWork<T> {
+		T run() throws SQLException;
+	}
+
+	/**
+	 * Runs {@code work}'s statements in one transaction that sees one snapshot of the database (H2's
+	 * SNAPSHOT isolation), then gives the connection back in auto-commit and READ COMMITTED.
+	 */
+	static <T> T inSnapshot(Connection c, SqlWork<T> work) throws SQLException {
+		c.setTransactionIsolation(SNAPSHOT_ISOLATION);
+		c.setAutoCommit(false);
+		try {
+			T result = work.run();
+			c.commit();
+			return result;
+		} finally {
+			if (!c.getAutoCommit()) {
+				c.rollback(); // nothing to undo after the commit; after a failure, end the transaction
+				c.setAutoCommit(true);
+			}
+			c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+		}
+	}
+
+	/** H2's JDBC value for its SNAPSHOT isolation level (beyond java.sql's constants). */
+	static final int SNAPSHOT_ISOLATION = 6;
 
 	/** For tests and the benchmark: H2's plan for the page query (the indexed part, for a word search). */
 	static String explain(Connection c, InboxQuery q) throws SQLException {

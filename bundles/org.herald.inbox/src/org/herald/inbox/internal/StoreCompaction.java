@@ -27,7 +27,8 @@ import org.h2.mvstore.MVStore;
  *
  * <p>So the process that holds the file (the first to open it; the others reach it through its
  * server) does both itself, every second: it forces what was written to the disk ({@code sync}),
- * which makes a retention of {@value #RETENTION_MILLIS} ms safe, and when the live data fill less
+ * which makes a retention of {@value #RETENTION_MILLIS} ms safe, frees the chunks nothing refers to
+ * any more (H2's background writer would, but {@code WRITE_DELAY=0} runs none), and when the live data fill less
  * than {@value #LOW_FILL_RATE}% of the chunks it has the store rewrite its sparsest chunks, at most
  * {@value #WRITE_PER_RUN} bytes at a time. The following commits reuse the freed space. Shrinking
  * the file itself is left to the close ({@code MAX_COMPACT_TIME}).
@@ -88,6 +89,9 @@ final class StoreCompaction implements AutoCloseable {
 				return;
 			}
 			store.sync(); // everything written so far is on the disk: chunks older than the retention time may be reused
+			// H2's background writer would free the chunks nothing refers to any more; with
+			// WRITE_DELAY=0 there is none, so this does
+			store.getFileStore().dropUnusedChunks();
 			if (store.getFileStore().getChunksFillRate() < LOW_FILL_RATE) {
 				runs.incrementAndGet();
 				store.compact(TARGET_FILL_RATE, WRITE_PER_RUN);
