@@ -3,13 +3,21 @@
  *******************************************************************************/
 package org.herald.messenger;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.List;
 
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.herald.messenger.wire.MessageCharset;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 import org.osgi.service.prefs.BackingStoreException;
 
 /**
@@ -56,13 +64,41 @@ public final class OemCodePage {
 		return STORE.decoded().problems();
 	}
 
-	/** Reads the preferences; parses the rules again only when their text changed. */
+	/**
+	 * Where the workspace keeps this node's instance preferences (as Eclipse's runtime lays them out
+	 * under the instance area, the {@code -data} folder), or null outside OSGi or without a workspace.
+	 */
+	public static File preferenceFile() {
+		Bundle bundle = FrameworkUtil.getBundle(OemCodePage.class);
+		BundleContext context = bundle == null ? null : bundle.getBundleContext();
+		String area = context == null ? null : context.getProperty("osgi.instance.area");
+		if (area == null) {
+			return null;
+		}
+		try {
+			Path workspace = Path.of(new URL(area).toURI());
+			return workspace.resolve(".metadata/.plugins/org.eclipse.core.runtime/.settings").resolve(NODE + ".prefs").toFile();
+		} catch (MalformedURLException | URISyntaxException | IllegalArgumentException e) {
+			return null;
+		}
+	}
+
+	/**
+	 * Reads the preferences; parses the rules again only when their text changed. Another process of
+	 * the same workspace (the workbench, {@code herald charset}) may save new rules: at most once a
+	 * second the preference file's time stamp is compared, and the node is read again when it moved,
+	 * so a running listener follows the rules without a restart.
+	 */
 	private static final class Store implements CodePageStore {
 
 		private record Parsed(String defaultName, String rulesText, CodePages pages, CodePageText.Decoded decoded) {
 		}
 
+		private static final long CHECK_NANOS = 1_000_000_000L;
+
 		private volatile Parsed last;
+		private long nextCheck = System.nanoTime();
+		private long knownStamp = Long.MIN_VALUE;
 
 		@Override
 		public CodePages load() {
@@ -80,6 +116,7 @@ public final class OemCodePage {
 
 		private Parsed parsed() {
 			IEclipsePreferences node = InstanceScope.INSTANCE.getNode(NODE);
+			followOtherProcesses(node);
 			String defaultName = node.get(KEY, MessageCharset.DEFAULT_OEM);
 			String rulesText = node.get(RULES, "");
 			Parsed p = last;
@@ -96,6 +133,27 @@ public final class OemCodePage {
 			p = new Parsed(defaultName, rulesText, new CodePages(def, decoded.rules()), decoded);
 			last = p;
 			return p;
+		}
+
+		private synchronized void followOtherProcesses(IEclipsePreferences node) {
+			long now = System.nanoTime();
+			if (now - nextCheck < 0) {
+				return;
+			}
+			nextCheck = now + CHECK_NANOS;
+			File file = preferenceFile();
+			if (file == null) {
+				return; // no workspace: nothing another process could change
+			}
+			long stamp = file.lastModified(); // 0 while there is no file
+			if (knownStamp != Long.MIN_VALUE && stamp != knownStamp) {
+				try {
+					node.sync();
+				} catch (BackingStoreException | IllegalStateException e) {
+					return; // keep what we have; the next check tries again
+				}
+			}
+			knownStamp = stamp;
 		}
 
 		@Override

@@ -19,12 +19,18 @@ import java.util.List;
 final class WordIndexer implements AutoCloseable {
 
 	static final int BATCH = 5_000;
+	/** Indexing waits for a pause this long in the arrivals... */
+	static final long QUIET_NANOS = 200_000_000L;
+	/** ...but not for more than this many commits of new messages. */
+	static final int MAX_DEFERRED_COMMITS = 200;
 
 	private final InboxDatabase db;
 	private final Thread thread;
 	private final Object signal = new Object();
 	private final long idleMillis;
 	private boolean wake;
+	private int deferred;
+	private long lastPoke;
 	private volatile boolean closed;
 
 	WordIndexer(InboxDatabase db, Duration idle) {
@@ -39,6 +45,8 @@ final class WordIndexer implements AutoCloseable {
 	void poke() {
 		synchronized (signal) {
 			wake = true;
+			deferred++;
+			lastPoke = System.nanoTime();
 			signal.notifyAll();
 		}
 	}
@@ -58,14 +66,16 @@ final class WordIndexer implements AutoCloseable {
 				c = null; // closed, or the serving process moved: retry after the pause
 			}
 			synchronized (signal) {
-				if (!wake && !closed) {
-					try {
+				try {
+					if (!wake && !closed) {
 						signal.wait(idleMillis);
-					} catch (InterruptedException e) {
-						// no interrupts are sent; keep going until closed
 					}
+					awaitPause();
+				} catch (InterruptedException e) {
+					// no interrupts are sent; keep going until closed
 				}
 				wake = false;
+				deferred = 0;
 			}
 		}
 		close(c);
@@ -110,6 +120,18 @@ final class WordIndexer implements AutoCloseable {
 			throw e;
 		} finally {
 			c.setAutoCommit(true);
+		}
+	}
+
+	/**
+	 * While messages keep arriving, leaves the CPU to receiving and storing them: indexing starts
+	 * {@link #QUIET_NANOS} after the last commit, or after {@link #MAX_DEFERRED_COMMITS} commits in a
+	 * row. A search meanwhile scans the messages not yet indexed. Called holding {@code signal}.
+	 */
+	private void awaitPause() throws InterruptedException {
+		for (long left; !closed && deferred > 0 && deferred < MAX_DEFERRED_COMMITS
+				&& (left = lastPoke + QUIET_NANOS - System.nanoTime()) > 0;) {
+			signal.wait(Math.max(1, left / 1_000_000));
 		}
 	}
 

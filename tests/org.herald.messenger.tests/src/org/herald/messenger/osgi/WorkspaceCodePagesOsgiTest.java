@@ -59,4 +59,30 @@ class WorkspaceCodePagesOsgiTest {
 		assertEquals(1, store.problems().size());
 		assertTrue(store.problems().get(0).contains("no-such-cp"));
 	}
+
+	@Test
+	void rulesAnotherProcessSavedAreFollowedWithoutARestart() throws Exception {
+		CodePageStore store = OemCodePage.workspace();
+		CodePages before = CodePages.standard().with(CodePageRule.parse("DOSBOX", "CP866"));
+		store.save(before);
+		assertEquals(before, store.load());
+		// another process of this workspace (herald charset, a workbench) writes the preference file
+		java.nio.file.Path file = OemCodePage.preferenceFile().toPath();
+		assertTrue(java.nio.file.Files.exists(file), file.toString());
+		java.util.Properties saved = new java.util.Properties();
+		try (var in = java.nio.file.Files.newInputStream(file)) {
+			saved.load(in);
+		}
+		saved.setProperty("oem.rules", "workgroup\tATHENS\tx-IBM737\n".translateEscapes());
+		try (var out = java.nio.file.Files.newOutputStream(file)) {
+			saved.store(out, null);
+		}
+		java.nio.file.Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 2000));
+		CodePages after = CodePages.standard().with(CodePageRule.parse("workgroup:ATHENS", "CP737"));
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (!after.equals(store.load()) && System.nanoTime() < deadline) {
+			java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+		}
+		assertEquals(after, store.load(), "the rules saved by the other process are in effect");
+	}
 }
