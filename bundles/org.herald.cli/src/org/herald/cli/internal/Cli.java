@@ -118,6 +118,10 @@ public final class Cli {
 		} catch (Exception e) {
 			err.println("herald " + word + ": " + Optional.ofNullable(e.getMessage()).orElse(e.toString()));
 			return FAILURE;
+		} catch (LinkageError | StackOverflowError | AssertionError e) {
+			// not the user's fault, but never an exit status of 0 with nothing said
+			err.println("herald " + word + ": internal error: " + e + " (is the installation complete and of one version?)");
+			return FAILURE;
 		}
 	}
 

@@ -66,6 +66,10 @@ public class CliApplication implements IApplication {
 			}
 			Cli cli = new Cli(found, s, workspace(bc), System.out, System.err, System.in, stop::get, bundle.getVersion().toString());
 			return cli.run(Arrays.asList(args));
+		} catch (RuntimeException | Error e) {
+			// Equinox would log it in the workspace and end the process with status 0
+			System.err.println("herald: internal error: " + e);
+			return Cli.FAILURE;
 		} finally {
 			finished.countDown();
 			commands.close();

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 import org.herald.api.Identity;
 import org.herald.api.ReceivedMessage;
@@ -26,7 +27,7 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 	private final InboxDatabase db;
 	private final ChangeWatcher watcher;
 	private final Consumer<InboxChange> fire;
-	private final Runnable onStored;
+	private final IntConsumer onStored;
 	private final SpamFilter filter = new SpamFilter();
 	/** Batches written, messages in them, and nanoseconds spent inserting, committing and syncing (for the benchmark). */
 	final java.util.concurrent.atomic.LongAdder[] stats = { new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(),
@@ -37,7 +38,7 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 	private SpamPolicy policy;
 	private long policyVersion = -1;
 
-	AcceptBatches(InboxDatabase db, Identity identity, ChangeWatcher watcher, Consumer<InboxChange> fire, Runnable onStored) {
+	AcceptBatches(InboxDatabase db, Identity identity, ChangeWatcher watcher, Consumer<InboxChange> fire, IntConsumer onStored) {
 		this.onStored = onStored;
 		this.db = db;
 		this.identity = identity;
@@ -158,7 +159,7 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 	public void committed(List<Optional<StoredMessage>> results) {
 		List<Long> ids = results.stream().flatMap(Optional::stream).map(StoredMessage::id).toList();
 		if (!ids.isEmpty()) {
-			onStored.run();
+			onStored.accept(ids.size());
 			fire.accept(new InboxChange(InboxChange.Kind.ADDED, ids));
 		}
 		if (ids.size() < results.size()) {

@@ -21,8 +21,8 @@ final class WordIndexer implements AutoCloseable {
 	static final int BATCH = 5_000;
 	/** Indexing waits for a pause this long in the arrivals... */
 	static final long QUIET_NANOS = 200_000_000L;
-	/** ...but not for more than this many commits of new messages. */
-	static final int MAX_DEFERRED_COMMITS = 200;
+	/** ...but not for more than this many new messages (a search scans those until they are indexed). */
+	static final int MAX_DEFERRED_MESSAGES = 10_000;
 
 	private final InboxDatabase db;
 	private final Thread thread;
@@ -41,11 +41,11 @@ final class WordIndexer implements AutoCloseable {
 		thread.start();
 	}
 
-	/** New messages were committed. */
-	void poke() {
+	/** {@code messages} new messages were committed. */
+	void poke(int messages) {
 		synchronized (signal) {
 			wake = true;
-			deferred++;
+			deferred += Math.max(1, messages);
 			lastPoke = System.nanoTime();
 			signal.notifyAll();
 		}
@@ -125,11 +125,11 @@ final class WordIndexer implements AutoCloseable {
 
 	/**
 	 * While messages keep arriving, leaves the CPU to receiving and storing them: indexing starts
-	 * {@link #QUIET_NANOS} after the last commit, or after {@link #MAX_DEFERRED_COMMITS} commits in a
-	 * row. A search meanwhile scans the messages not yet indexed. Called holding {@code signal}.
+	 * {@link #QUIET_NANOS} after the last commit, or once {@link #MAX_DEFERRED_MESSAGES} messages
+	 * wait. A search meanwhile scans the messages not yet indexed. Called holding {@code signal}.
 	 */
 	private void awaitPause() throws InterruptedException {
-		for (long left; !closed && deferred > 0 && deferred < MAX_DEFERRED_COMMITS
+		for (long left; !closed && deferred > 0 && deferred < MAX_DEFERRED_MESSAGES
 				&& (left = lastPoke + QUIET_NANOS - System.nanoTime()) > 0;) {
 			signal.wait(Math.max(1, left / 1_000_000));
 		}
@@ -148,7 +148,7 @@ final class WordIndexer implements AutoCloseable {
 	@Override
 	public void close() {
 		closed = true;
-		poke();
+		poke(0);
 		boolean interrupted = false;
 		while (thread.isAlive()) {
 			try {

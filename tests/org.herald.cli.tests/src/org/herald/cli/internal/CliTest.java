@@ -28,7 +28,7 @@ import org.osgi.util.tracker.ServiceTracker;
 /** The CLI against the real settings service of the OSGi test runtime. */
 class CliTest {
 
-	/** A command that prints the identity it was given, fails on "fail", and refuses "bad". */
+	/** A command that prints the identity it was given, fails on "fail", breaks on "broken", and refuses "bad". */
 	static final class WhoAmI implements CliCommand {
 		@Override
 		public String name() {
@@ -52,6 +52,10 @@ class CliTest {
 			}
 			if (args.contains("fail")) {
 				throw new IllegalStateException("it failed on purpose");
+			}
+			if (args.contains("broken")) {
+				// what a bundle built against another version of its neighbour throws
+				throw new NoSuchMethodError("'void org.example.Gone.method()'");
 			}
 			var id = context.identity();
 			context.out().println(id.name() + " " + id.workgroup() + " "
@@ -134,6 +138,12 @@ class CliTest {
 	void commandFailuresExitOneWithTheReason() {
 		assertEquals(Cli.FAILURE, run("whoami", "fail"));
 		assertTrue(err().contains("it failed on purpose"), err());
+	}
+
+	@Test
+	void anErrorInsideACommandExitsOneAndSaysSoInsteadOfEndingSilently() {
+		assertEquals(Cli.FAILURE, run("whoami", "broken"));
+		assertTrue(err().contains("herald whoami: internal error: java.lang.NoSuchMethodError: 'void org.example.Gone.method()'"), err());
 	}
 
 	@Test
