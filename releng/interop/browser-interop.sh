@@ -3,7 +3,7 @@
 #
 # Interop of Herald's host browser, scanner and exposure checker with Samba 4 (nmbd, smbd, smbclient,
 # nmblookup, nbtscan) in private namespaces (198.51.100.0/24, nothing leaves them). Run as root.
-# $HERALD is the herald launcher (default: the dev runner). Prints "N passed, N failed" last.
+# $HERALD is the herald launcher (default: ./herald). Prints "N passed, N failed" last.
 #
 # Hosts: 1 nmbd+smbd SAMBA1, preferred master of IOPWG; 2 Herald HERALD2 (browse, announce, scan,
 # exposure); 3 a second Herald HERALD3 serving its names with user alias ALICE; 4 Samba's client
@@ -14,18 +14,7 @@ HERALD=${HERALD:-$here/../../herald}
 WG=IOPWG
 . "$here/netns.sh"
 netns_init || exit 1
-pass=0
-fail=0
-check() {
-	local what=$1
-	shift
-	if "$@" >/dev/null 2>&1; then
-		pass=$((pass + 1)); echo "PASS $what"
-	else
-		fail=$((fail + 1)); echo "FAIL $what"
-	fi
-}
-has() { grep -q -E -- "$2" <<<"$1"; }
+. "$here/checks.sh"
 herald() { # herald HOST args...
 	local h=$1
 	shift
@@ -131,5 +120,4 @@ bad=$(tshark -r "$cap" -Y "ip.src==$ip2 && (_ws.malformed || _ws.expert.severity
 n=$(tshark -r "$cap" -Y "ip.src==$ip7 && ip.dst==$ip6 && udp.dstport==138 && browser.command==0x01" 2>/dev/null | wc -l)
 check "tshark: SAMBA7's HostAnnouncement went to $ip6:138 by unicast ($n)" test "$n" -ge 1
 check "tshark: no malformed frames or expert warnings from Herald" test -z "$bad"
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+checks_report

@@ -17,15 +17,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 HERALD=${HERALD:-$here/../../herald}
 . "$here/netns.sh"
 netns_init
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); echo "PASS $*"; }
-ko() { fail=$((fail + 1)); echo "FAIL $*"; }
-check() { # description, then a command whose success means pass
-	local what=$1
-	shift
-	if "$@"; then ok "$what"; else ko "$what"; fi
-}
+. "$here/checks.sh"
 
 netns_create 5
 IP1=$(netns_ip 1); IP2=$(netns_ip 2); IP3=$(netns_ip 3); IP4=$(netns_ip 4); IP5=$(netns_ip 5)
@@ -243,5 +235,4 @@ check "HERALD2 counted the malformed input" grep -qE "[3-9] malformed|[1-9][0-9]
 if [ "$fail" -gt 0 ]; then
 	echo "--- listen2.log"; tail -20 "$NETNS_DIR/listen2.log"
 fi
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+checks_report

@@ -2,8 +2,8 @@
 # Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
 #
 # Interop of Herald's name service with Samba 4 (nmbd, nmblookup, nbtscan) in private namespaces
-# (198.51.100.0/24, nothing leaves them). Run as root. $HERALD is the herald launcher (default: the
-# dev runner). Prints "N passed, N failed" last; exits non-zero on any failure.
+# (198.51.100.0/24, nothing leaves them). Run as root. $HERALD is the herald launcher (default:
+# ./herald). Prints "N passed, N failed" last; exits non-zero on any failure.
 #
 # Hosts: 1 nmbd SAMBA1 (B-node, later WINS client of 4), 2 Herald HERALD (B-node), 3 Samba's client
 # tools, 4 nmbd WINSSRV as WINS server, 5 Herald as WINS client / a clashing node.
@@ -13,19 +13,7 @@ HERALD=${HERALD:-$here/../../herald}
 WG=IOPWG
 . "$here/netns.sh"
 netns_init || exit 1
-pass=0
-fail=0
-check() {
-	local what=$1
-	shift
-	if "$@" >/dev/null 2>&1; then
-		pass=$((pass + 1)); echo "PASS $what"
-	else
-		fail=$((fail + 1)); echo "FAIL $what"
-	fi
-}
-# contains FILE-or-TEXT PATTERN
-has() { grep -q -E -- "$2" <<<"$1"; }
+. "$here/checks.sh"
 log_has() { grep -q -E -- "$2" "$1"; }
 # Each host has its own workspace (-data): no settings saved in the user's workspace reach the test.
 herald() { # herald HOST args...
@@ -173,5 +161,4 @@ echo "  Herald frame kinds (response opcode rcode): $kinds"
 for k in "0 0 " "1 0 0" "1 0 3" "0 5 " "0 8 " "0 6 " "1 5 6"; do
 	check "tshark decoded a Herald frame of kind '$k'" has ";$kinds" ";$k[0-9]*;"
 done
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+checks_report

@@ -7,17 +7,7 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 . "$here/netns.sh"
 netns_init || exit 1
-pass=0
-fail=0
-check() {
-	local what=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1)); echo "PASS $what"
-	else
-		fail=$((fail + 1)); echo "FAIL $what"
-	fi
-}
+. "$here/checks.sh"
 netns_create 3
 check "host 2 has its address" bash -c "ip -n $(netns_ns 2) -br addr show eth0 | grep -q $(netns_ip 2)/24"
 check "no default route in host 2" test -z "$(netns_exec 2 ip route show default)"
@@ -37,5 +27,4 @@ check "smbclient -M delivers (no NT_STATUS error)" bash -c "! grep -q NT_STATUS 
 check "message command wrote the text" netns_wait 5 grep -q "hello from the self test" "$NETNS_DIR/msgs/sender"
 netns_capture_stop
 check "capture has NBNS frames" bash -c "tshark -r '$NETNS_DIR/cap.pcapng' -Y nbns 2>/dev/null | grep -q ."
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+checks_report

@@ -13,20 +13,9 @@ OUT=${HERALD_E2E_OUT:-/tmp/herald-e2e}
 mkdir -p "$OUT"
 . "$here/netns.sh"
 netns_init || exit 1
-pass=0
-fail=0
-check() {
-	local what=$1
-	shift
-	if "$@" >/dev/null 2>&1; then
-		pass=$((pass + 1)); echo "PASS $what"
-	else
-		fail=$((fail + 1)); echo "FAIL $what"
-	fi
-}
+. "$here/checks.sh"
 finish() {
-	echo "$pass passed, $fail failed"
-	[ "$fail" = 0 ]
+	checks_report
 	exit
 }
 for tool in Xvfb xdotool import convert; do
