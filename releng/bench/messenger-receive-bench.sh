@@ -41,12 +41,14 @@ stored() { grep -c '^\[' "$NETNS_DIR/listen.log"; } # listen prints each message
 warm=$(stored)
 # the listener's CPU time (user + system, in clock ticks) over the measured round
 lpid=$(pgrep -g "$L" -f 'org.herald.cli.app' | head -1)
-ticks() { awk '{print $14 + $15}' "/proc/$lpid/stat"; }
-c0=$(ticks)
+ticks() { awk '{print $14, $15}' "/proc/$lpid/stat"; }
+read -r u0 s0 < <(ticks)
 echo "herald: $(gen "$IP2")" | tee "$NETNS_DIR/herald.res"
-c1=$(ticks)
+read -r u1 s1 < <(ticks)
 herald_stored=$(( $(stored) - warm ))
-echo "herald listener CPU: $(echo "scale=2; ($c1 - $c0) / $(getconf CLK_TCK)" | bc) s for $COUNT messages"
+hz=$(getconf CLK_TCK)
+echo "herald listener CPU: $(echo "scale=2; ($u1 - $u0 + $s1 - $s0) / $hz" | bc) s for $COUNT messages" \
+	"(user $(echo "scale=2; ($u1 - $u0) / $hz" | bc) s, system $(echo "scale=2; ($s1 - $s0) / $hz" | bc) s)"
 smbd_rate=$(sed -n 's/.*rate=\([0-9.]*\).*/\1/p' "$NETNS_DIR/smbd.res")
 herald_rate=$(sed -n 's/.*rate=\([0-9.]*\).*/\1/p' "$NETNS_DIR/herald.res")
 echo "stored: smbd $smbd_stored of $COUNT, herald $herald_stored of $COUNT"
