@@ -65,12 +65,14 @@ public record BindInterface(Inet4Address address, int prefixLength) {
 		return prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
 	}
 
-	private static int toInt(InetAddress a) {
+	/** The address as a 32-bit number, most significant byte first (compare unsigned). */
+	public static int toInt(Inet4Address a) {
 		byte[] b = a.getAddress();
 		return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
 	}
 
-	private static Inet4Address fromInt(int v) {
+	/** The address whose 32-bit number is {@code v}. */
+	public static Inet4Address fromInt(int v) {
 		try {
 			return (Inet4Address) InetAddress.getByAddress(new byte[] { (byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v });
 		} catch (UnknownHostException e) {
@@ -85,7 +87,7 @@ public record BindInterface(Inet4Address address, int prefixLength) {
 
 	/** Whether {@code other} is on this interface's subnet. */
 	public boolean contains(InetAddress other) {
-		return other instanceof Inet4Address && (toInt(other) & mask()) == (toInt(address) & mask());
+		return other instanceof Inet4Address a && (toInt(a) & mask()) == (toInt(address) & mask());
 	}
 
 	@Override

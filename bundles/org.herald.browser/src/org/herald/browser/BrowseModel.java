@@ -183,7 +183,7 @@ public final class BrowseModel {
 		}
 		seen.merge(o.source(), o.time(), (a, b) -> a.isAfter(b) ? a : b);
 		o.address().filter(a -> !addresses.contains(a)).ifPresent(addresses::add);
-		addresses.sort(Comparator.comparingLong(a -> NodeStatusScanner.toInt(a) & 0xFFFF_FFFFL));
+		addresses.sort(Comparator.comparingLong(Targets::key));
 		Instant last = old == null || o.time().isAfter(old.lastSeen()) ? o.time() : old.lastSeen();
 		BrowserRole role = o.role().orElse(old == null ? BrowserRole.NONE : old.role());
 		if (old != null && o.source() == BrowseSource.SCAN && o.role().isEmpty()) {

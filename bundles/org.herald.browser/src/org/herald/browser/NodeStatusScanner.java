@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
+import org.herald.api.BindInterface;
 import org.herald.netbios.wire.MalformedPacketException;
 import org.herald.netbios.wire.NbnsCodec;
 import org.herald.netbios.wire.NbnsMessages;
@@ -121,7 +122,7 @@ public final class NodeStatusScanner implements AutoCloseable {
 			this.destinations = new InetSocketAddress[n];
 			int distinct = 0;
 			for (int i = 0; i < n; i++) {
-				duplicate[i] = !indexOf.putIfAbsent(toInt(targets.get(i)), i);
+				duplicate[i] = !indexOf.putIfAbsent(BindInterface.toInt(targets.get(i)), i);
 				if (!duplicate[i]) {
 					distinct++;
 					destinations[i] = new InetSocketAddress(targets.get(i), options.port());
@@ -374,7 +375,7 @@ public final class NodeStatusScanner implements AutoCloseable {
 				malformed.incrementAndGet();
 				return;
 			}
-			int index = indexOf.get(toInt(source));
+			int index = indexOf.get(BindInterface.toInt(source));
 			NbnsPacket p;
 			try {
 				p = NbnsCodec.decode(bytes, 0, length);
@@ -462,10 +463,5 @@ public final class NodeStatusScanner implements AutoCloseable {
 			}
 			return slot;
 		}
-	}
-
-	static int toInt(Inet4Address a) {
-		byte[] b = a.getAddress();
-		return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
 	}
 }

@@ -4,8 +4,6 @@
 package org.herald.browser;
 
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -37,7 +35,7 @@ public final class Targets {
 			}
 		}
 		List<Inet4Address> out = new ArrayList<>(seen.size());
-		seen.forEach(v -> out.add(fromInt(v)));
+		seen.forEach(v -> out.add(BindInterface.fromInt(v)));
 		return out;
 	}
 
@@ -101,14 +99,7 @@ public final class Targets {
 	}
 
 	static long toLong(Inet4Address a) {
-		return NodeStatusScanner.toInt(a) & 0xFFFF_FFFFL;
+		return BindInterface.toInt(a) & 0xFFFF_FFFFL;
 	}
 
-	static Inet4Address fromInt(int v) {
-		try {
-			return (Inet4Address) InetAddress.getByAddress(new byte[] { (byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v });
-		} catch (UnknownHostException e) {
-			throw new IllegalStateException(e);
-		}
-	}
 }

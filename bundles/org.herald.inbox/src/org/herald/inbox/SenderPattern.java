@@ -42,7 +42,7 @@ public record SenderPattern(Kind kind, String value) {
 		if (s.indexOf('/') >= 0) {
 			BindInterface cidr = BindInterface.parse(s);
 			int mask = mask(cidr.prefixLength());
-			Inet4Address network = fromInt(toInt(cidr.address()) & mask);
+			Inet4Address network = BindInterface.fromInt(BindInterface.toInt(cidr.address()) & mask);
 			return new SenderPattern(Kind.SUBNET, network.getHostAddress() + "/" + cidr.prefixLength());
 		}
 		if (s.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'))) {
@@ -65,15 +65,6 @@ public record SenderPattern(Kind kind, String value) {
 
 	private static int mask(int prefix) {
 		return prefix == 0 ? 0 : -1 << (32 - prefix);
-	}
-
-	private static int toInt(InetAddress a) {
-		byte[] b = a.getAddress();
-		return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
-	}
-
-	private static Inet4Address fromInt(int v) {
-		return BindInterface.parseIpv4((v >>> 24) + "." + (v >>> 16 & 0xFF) + "." + (v >>> 8 & 0xFF) + "." + (v & 0xFF));
 	}
 
 	@Override

@@ -5,7 +5,6 @@ package org.herald.messenger;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Locale;
 
 import org.herald.api.BindInterface;
@@ -46,10 +45,10 @@ public sealed interface CodePageMatch {
 			if (prefixLength < 0 || prefixLength > 32) {
 				throw new IllegalArgumentException("prefix length out of range 0-32: " + prefixLength);
 			}
-			int bits = toInt(network);
+			int bits = BindInterface.toInt(network);
 			if ((bits & ~mask(prefixLength)) != 0) {
 				throw new IllegalArgumentException(network.getHostAddress() + "/" + prefixLength + " has host bits set; the network is "
-						+ fromInt(bits & mask(prefixLength)).getHostAddress() + "/" + prefixLength);
+						+ BindInterface.fromInt(bits & mask(prefixLength)).getHostAddress() + "/" + prefixLength);
 			}
 		}
 
@@ -59,14 +58,14 @@ public sealed interface CodePageMatch {
 		}
 
 		public boolean contains(InetAddress address) {
-			return address instanceof Inet4Address a && (toInt(a) & mask(prefixLength)) == toInt(network);
+			return address instanceof Inet4Address a && (BindInterface.toInt(a) & mask(prefixLength)) == BindInterface.toInt(network);
 		}
 
 		/** Whether any address of the range from {@code first} to {@code last} is in this network. */
 		public boolean overlaps(Inet4Address first, Inet4Address last) {
-			long lo = toInt(network) & 0xFFFFFFFFL;
+			long lo = BindInterface.toInt(network) & 0xFFFFFFFFL;
 			long hi = lo | (~mask(prefixLength) & 0xFFFFFFFFL);
-			return (toInt(first) & 0xFFFFFFFFL) <= hi && (toInt(last) & 0xFFFFFFFFL) >= lo;
+			return (BindInterface.toInt(first) & 0xFFFFFFFFL) <= hi && (BindInterface.toInt(last) & 0xFFFFFFFFL) >= lo;
 		}
 
 		@Override
@@ -179,18 +178,5 @@ public sealed interface CodePageMatch {
 
 	private static int mask(int prefix) {
 		return prefix == 0 ? 0 : -1 << (32 - prefix);
-	}
-
-	private static int toInt(Inet4Address a) {
-		byte[] b = a.getAddress();
-		return (b[0] & 0xFF) << 24 | (b[1] & 0xFF) << 16 | (b[2] & 0xFF) << 8 | (b[3] & 0xFF);
-	}
-
-	private static Inet4Address fromInt(int v) {
-		try {
-			return (Inet4Address) InetAddress.getByAddress(new byte[] { (byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v });
-		} catch (UnknownHostException e) {
-			throw new IllegalStateException(e);
-		}
 	}
 }

@@ -99,6 +99,7 @@ public final class OemCodePage {
 		private volatile Parsed last;
 		private long nextCheck = System.nanoTime();
 		private long knownStamp = Long.MIN_VALUE;
+		private File file;
 
 		@Override
 		public CodePages load() {
@@ -141,7 +142,9 @@ public final class OemCodePage {
 				return;
 			}
 			nextCheck = now + CHECK_NANOS;
-			File file = preferenceFile();
+			if (file == null) {
+				file = preferenceFile(); // the workspace does not change while the process runs
+			}
 			if (file == null) {
 				return; // no workspace: nothing another process could change
 			}

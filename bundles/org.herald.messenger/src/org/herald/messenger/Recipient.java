@@ -4,8 +4,6 @@
 package org.herald.messenger;
 
 import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -134,15 +132,10 @@ public sealed interface Recipient {
 	}
 
 	private static long toLong(Inet4Address a) {
-		byte[] b = a.getAddress();
-		return (b[0] & 0xFFL) << 24 | (b[1] & 0xFFL) << 16 | (b[2] & 0xFFL) << 8 | (b[3] & 0xFFL);
+		return BindInterface.toInt(a) & 0xFFFF_FFFFL;
 	}
 
 	private static Inet4Address fromLong(long v) {
-		try {
-			return (Inet4Address) InetAddress.getByAddress(new byte[] { (byte) (v >>> 24), (byte) (v >>> 16), (byte) (v >>> 8), (byte) v });
-		} catch (UnknownHostException e) {
-			throw new IllegalStateException(e);
-		}
+		return BindInterface.fromInt((int) v);
 	}
 }

@@ -129,16 +129,16 @@ class NodeStatusScannerTest {
 
 	@Test
 	void addressIndexKeepsTheFirstIndexOfEachAddress() {
-		List<Inet4Address> addresses = Targets.parse(List.of("10.0.0.0/22"));
+		List<Inet4Address> addresses = Targets.parse(List.of("127.0.8.0/22"));
 		NodeStatusScanner.AddressIndex index = new NodeStatusScanner.AddressIndex(addresses.size() + 1);
 		for (int i = 0; i < addresses.size(); i++) {
-			assertTrue(index.putIfAbsent(NodeStatusScanner.toInt(addresses.get(i)), i));
+			assertTrue(index.putIfAbsent(BindInterface.toInt(addresses.get(i)), i));
 		}
-		assertTrue(!index.putIfAbsent(NodeStatusScanner.toInt(addresses.get(7)), 9999), "a repeated address keeps its first index");
+		assertTrue(!index.putIfAbsent(BindInterface.toInt(addresses.get(7)), 9999), "a repeated address keeps its first index");
 		for (int i = 0; i < addresses.size(); i++) {
-			assertEquals(i, index.get(NodeStatusScanner.toInt(addresses.get(i))));
+			assertEquals(i, index.get(BindInterface.toInt(addresses.get(i))));
 		}
-		assertEquals(-1, index.get(NodeStatusScanner.toInt(BindInterface.parseIpv4("10.0.4.1"))));
+		assertEquals(-1, index.get(BindInterface.toInt(BindInterface.parseIpv4("127.0.12.1"))));
 	}
 
 	@Test

@@ -16,7 +16,7 @@ class SenderPatternTest {
 	@Test
 	void parsesSubnetsAddressesAndNames() {
 		assertEquals(new SenderPattern(SenderPattern.Kind.SUBNET, "198.51.100.0/24"), SenderPattern.parse(" 198.51.100.77/24 "));
-		assertEquals(new SenderPattern(SenderPattern.Kind.SUBNET, "0.0.0.0/0"), SenderPattern.parse("10.1.2.3/0"));
+		assertEquals(new SenderPattern(SenderPattern.Kind.SUBNET, "0.0.0.0/0"), SenderPattern.parse("127.1.2.3/0"));
 		assertEquals(new SenderPattern(SenderPattern.Kind.ADDRESS, "198.51.100.7"), SenderPattern.parse("198.51.100.7"));
 		assertEquals(new SenderPattern(SenderPattern.Kind.NAME, "SPAMMER"), SenderPattern.parse("spammer"));
 		assertEquals(new SenderPattern(SenderPattern.Kind.NAME, "JOHN DOE"), SenderPattern.parse("John Doe"));
