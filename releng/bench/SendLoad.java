@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Load generator of the receive benchmark, independent of Herald's code (run as a source file:
- * {@code java SendLoad.java FROM_IP TARGET_IP PORT COUNT CONCURRENCY}). Sends COUNT messages
+ * {@code java SendLoad.java TARGET_IP PORT COUNT CONCURRENCY}, inside the sending host's network namespace,
+ * so that its own address is the source). Sends COUNT messages
  * "bench N" to TARGET_IP:PORT with direct-hosting framing, each in its own TCP session as
  * smbclient -M does (SMB_COM_NEGOTIATE with NT LM 0.12, then SMB_COM_SEND_MESSAGE), CONCURRENCY
  * sessions at once, and checks that every reply has status 0 (MS-CIFS 2.2.4.52, 2.2.4.50). Prints
@@ -26,10 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class SendLoad {
 
 	public static void main(String[] a) throws Exception {
-		InetSocketAddress local = new InetSocketAddress(InetAddress.getByName(a[0]), 0);
-		InetSocketAddress target = new InetSocketAddress(InetAddress.getByName(a[1]), Integer.parseInt(a[2]));
-		int count = Integer.parseInt(a[3]);
-		int concurrency = Integer.parseInt(a[4]);
+		// connect() picks the source port (no bind): it may take a port in TIME_WAIT where the kernel
+		// allows, which bind() with port 0 would scan past
+		InetSocketAddress target = new InetSocketAddress(InetAddress.getByName(a[0]), Integer.parseInt(a[1]));
+		int count = Integer.parseInt(a[2]);
+		int concurrency = Integer.parseInt(a[3]);
 		byte[] negotiate = frame(smb(0x72, 1, bytes(new byte[] { 0x02 }, ascii("NT LM 0.12"), new byte[] { 0 })));
 		AtomicInteger delivered = new AtomicInteger();
 		AtomicInteger failed = new AtomicInteger();
@@ -44,7 +46,6 @@ public final class SendLoad {
 				permits.acquire();
 				pool.execute(() -> {
 					try (Socket s = new Socket()) {
-						s.bind(local);
 						s.setTcpNoDelay(true);
 						s.connect(target, 10_000);
 						s.setSoTimeout(60_000);

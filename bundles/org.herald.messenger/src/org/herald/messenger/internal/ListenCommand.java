@@ -144,6 +144,7 @@ public final class ListenCommand implements CliCommand {
 				context.out().flush();
 			}
 		} catch (PortsInUseException e) {
+			sink.close();
 			context.err().println("herald listen: " + e.getMessage());
 			return 1;
 		}
@@ -151,6 +152,7 @@ public final class ListenCommand implements CliCommand {
 			sink.awaitCount(count, context);
 		} finally {
 			presence.close(); // waits for requests in progress: they are answered; releases the names
+			sink.close(); // then prints the last of them
 		}
 		ReceiverStats s = presence.stats();
 		context.out().printf("stopped: %d stored, %d refused by the store, %d malformed, %d sessions refused, %d other commands, "
@@ -168,43 +170,49 @@ public final class ListenCommand implements CliCommand {
 		}
 	}
 
-	/** Hands each message to the store (if any), then prints it. */
-	static final class PrintingSink implements MessageSink {
+	/** Hands each message to the store (if any), then to the printer: the sender's answer does not wait for the output. */
+	static final class PrintingSink implements MessageSink, AutoCloseable {
+		private static final String NL = System.lineSeparator();
 		private final MessageSink store;
-		private final PrintStream out;
+		private final MessagePrinter printer;
 		private final AtomicLong seen = new AtomicLong();
-		private final Object lock = new Object();
 
 		PrintingSink(MessageSink store, PrintStream out) {
 			this.store = store;
-			this.out = out;
+			this.printer = new MessagePrinter(out);
 		}
 
 		@Override
 		public Optional<StoredMessage> accept(ReceivedMessage m) throws IOException {
-			Optional<StoredMessage> stored = store != null ? store.accept(m) : Optional.of(new StoredMessage(seen.get() + 1, m, false));
-			synchronized (out) {
-				out.printf("[%s] %s from %s (%s) to %s%s%n", m.received(), m.path().name().toLowerCase(java.util.Locale.ROOT), m.senderName(),
-						m.senderAddress().getHostAddress(), m.recipientName(), m.flags().isEmpty() ? "" : " " + m.flags());
-				for (String line : m.text().split("\n", -1)) {
-					out.println("  " + line);
-				}
-				out.flush();
-			}
-			synchronized (lock) {
-				seen.incrementAndGet();
-				lock.notifyAll();
-			}
+			Optional<StoredMessage> stored = store != null ? store.accept(m) : Optional.of(new StoredMessage(seen.incrementAndGet(), m, false));
+			printer.print(format(m));
 			return stored;
 		}
 
-		/** Waits until {@code count} messages were seen or the user asked to stop. */
-		void awaitCount(long count, CommandContext context) throws InterruptedException {
-			synchronized (lock) {
-				while (seen.get() < count && !context.stopRequested()) {
-					lock.wait(200); // wakes on each message; the timeout is for polling stopRequested
-				}
+		/** {@code [time] path from SENDER (address) to RECIPIENT [flags]}, then each line of the text indented. */
+		static String format(ReceivedMessage m) {
+			StringBuilder b = new StringBuilder(96 + m.text().length());
+			b.append('[').append(m.received()).append("] ").append(m.path().name().toLowerCase(java.util.Locale.ROOT)).append(" from ")
+					.append(m.senderName()).append(" (").append(m.senderAddress().getHostAddress()).append(") to ").append(m.recipientName());
+			if (!m.flags().isEmpty()) {
+				b.append(' ').append(m.flags());
 			}
+			b.append(NL);
+			for (String line : m.text().split("\n", -1)) {
+				b.append("  ").append(line).append(NL);
+			}
+			return b.toString();
+		}
+
+		/** Waits until {@code count} messages were printed or the user asked to stop. */
+		void awaitCount(long count, CommandContext context) throws InterruptedException {
+			printer.awaitCount(count, context::stopRequested);
+		}
+
+		/** Prints what is still queued. */
+		@Override
+		public void close() {
+			printer.close();
 		}
 	}
 }
