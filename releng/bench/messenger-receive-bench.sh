@@ -2,16 +2,18 @@
 # Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
 #
 # messenger-receive-bench.sh [COUNT] [CONCURRENCY] - receive throughput, smbd vs Herald, in private
-# namespaces (releng/interop/netns.sh). Host 1: smbd whose message command appends each message
-# to one file; host 2: the Herald product's `herald listen` storing into its real inbox (H2, each
-# message committed and fsynced before the answer); host 3: the load generator SendLoad.java
-# (negotiate + SMB_COM_SEND_MESSAGE on TCP 445, a new session per message as smbclient -M does,
-# CONCURRENCY at once). Herald's JVM is warmed up first with WARMUP unmeasured messages (default
-# 30,000): it is a long-running listener, and the measured round should not pay its JIT compiler.
-# Counts what each receiver stored and prints both rates and their ratio.
-# HERALD: the product's launcher (default: the built one).
+# namespaces (releng/interop/netns.sh).
+#   host 1: smbd, whose message command appends each message to one file;
+#   host 2: the Herald product's `herald listen`, storing into its real inbox (H2, each message
+#           committed and fsynced before the answer);
+#   host 3: the load generator sendload.c, built here with gcc: negotiate + SMB_COM_SEND_MESSAGE on
+#           TCP 445, a new session per message as smbclient -M does, CONCURRENCY sessions at once.
+# Herald's JVM is warmed up first with WARMUP unmeasured messages (default 30,000): it is a
+# long-running listener, and the measured round should not pay its JIT compiler. Counts what each
+# receiver stored and prints both rates and their ratio. Defaults: 10,000 messages, 32 at once.
+# HERALD: the product's launcher (default: the built one). Needs root (namespaces), smbd and gcc.
 set -u
-COUNT=${1:-2000}
+COUNT=${1:-10000}
 CONC=${2:-32}
 WARMUP=${WARMUP:-30000}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -34,9 +36,10 @@ WS=$NETNS_DIR/ws2
 L=$(netns_spawn 2 "$NETNS_DIR/listen.log" "$HERALD" listen -data "$WS" --name HERALD2 --workgroup WG --interfaces "$IP2/24")
 netns_wait 30 grep -q "^listening" "$NETNS_DIR/listen.log" || { cat "$NETNS_DIR/listen.log"; exit 1; }
 netns_wait 10 netns_exec 3 bash -c "exec 3<>/dev/tcp/$IP1/445" || { echo "smbd did not start"; exit 1; }
-J=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin
+# the load generator: C and epoll, so that it leaves the two cores to the receiver under test
+gcc -O2 -o "$NETNS_DIR/sendload" "$here/sendload.c" || exit 1
 gen() { # gen TARGET [COUNT]
-	netns_exec 3 "$J/java" "$root/releng/bench/SendLoad.java" "$1" 445 "${2:-$COUNT}" "$CONC"
+	netns_exec 3 "$NETNS_DIR/sendload" "$1" 445 "${2:-$COUNT}" "$CONC"
 }
 echo "smbd:   $(gen "$IP1")" | tee "$NETNS_DIR/smbd.res"
 # smbd's message command runs before smbd answers: what it stored is in the file now
