@@ -54,7 +54,8 @@ import org.herald.netbios.wire.MalformedPacketException;
  * each configured interface through the process's datagram service (which the Messenger's
  * receiver shares), the model's ageing, Herald's own announcements, and the active sources (master
  * lookup and server lists, scans, WINS) on demand. When another process (nmbd, another Herald)
- * holds the unicast datagram port, it hears broadcasts only and sends from an ephemeral port.
+ * holds the unicast datagram port, it hears broadcasts only and sends from an ephemeral port, until
+ * that process lets the port go (the datagram service tries it again every 10 s).
  */
 public final class BrowserService implements HostBrowser {
 

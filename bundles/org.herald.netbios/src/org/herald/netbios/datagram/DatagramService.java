@@ -36,7 +36,8 @@ public interface DatagramService {
 		/**
 		 * As {@link #RECEIVE}, but when another process holds the unicast port (nmbd, another
 		 * Herald) the subscription hears only broadcasts there, and sends from an ephemeral port of
-		 * its own, where it also hears the answers sent back to that port.
+		 * its own, where it also hears the answers sent back to that port. It tries the port again
+		 * from time to time, and takes it once the other process has let it go.
 		 */
 		RECEIVE_IF_FREE,
 		/** No socket on the port: only an ephemeral port of its own per interface, to send from and hear answers on. */

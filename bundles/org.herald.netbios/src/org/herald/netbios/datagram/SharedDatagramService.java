@@ -10,6 +10,7 @@ import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -38,6 +39,10 @@ import org.osgi.service.component.annotations.Deactivate;
  * datagram once (NBDS header, reassembly, mailslot name) and hands it to the subscribers of its
  * mailslot. Malformed datagrams are counted and dropped; neither they nor a failing subscriber
  * stop a reader.
+ *
+ * <p>A {@link Mode#RECEIVE_IF_FREE} subscription that found the unicast port held by another process
+ * tries it again every {@link #UNICAST_RETRY} while it lives: once nmbd or the other Herald has
+ * gone, it hears unicast there and sends from the port, as if it had bound it at first.
  */
 @Component(service = DatagramService.class, immediate = true)
 public final class SharedDatagramService implements DatagramService, AutoCloseable {
@@ -48,9 +53,15 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 	static final int RECEIVE_BUFFER = 4 * 1024 * 1024;
 	/** How often an idle reader wakes up to expire incomplete fragment sets. */
 	static final int EXPIRY_TICK_MILLIS = 1000;
+	/** How often a subscription that fell back to broadcasts tries the unicast port again. */
+	public static final Duration UNICAST_RETRY = Duration.ofSeconds(10);
 
 	private final FragmentReassembly reassembly;
+	private final Duration unicastRetry;
 	private final Map<InetSocketAddress, Endpoint> shared = new HashMap<>(); // guarded by this
+	/** Subscriptions waiting for a unicast port another process holds; guarded by this. */
+	private final Set<Sub> fallenBack = new LinkedHashSet<>();
+	private Thread retrier; // guarded by this
 	private final LongAdder received = new LongAdder();
 	private final LongAdder delivered = new LongAdder();
 	private final LongAdder malformed = new LongAdder();
@@ -65,7 +76,13 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 
 	/** With other reassembly limits (tests). */
 	public SharedDatagramService(FragmentReassembly reassembly) {
+		this(reassembly, UNICAST_RETRY);
+	}
+
+	/** With other reassembly limits and another retry period for held unicast ports (tests). */
+	public SharedDatagramService(FragmentReassembly reassembly, Duration unicastRetry) {
 		this.reassembly = reassembly;
+		this.unicastRetry = unicastRetry;
 	}
 
 	@Override
@@ -92,7 +109,8 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 						if (mode == Mode.RECEIVE) {
 							throw e;
 						}
-						LOG.log(System.Logger.Level.INFO, e.getMessage() + ": hearing broadcasts only there");
+						LOG.log(System.Logger.Level.INFO, e.getMessage() + ": hearing broadcasts only there until it is free");
+						sub.waiting.add(i);
 					}
 					if (!i.broadcast().equals(i.address())) {
 						sub.attach(sharedEndpoint(i.broadcast(), port, Arrival.BROADCAST), i);
@@ -107,7 +125,46 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 			sub.close();
 			throw e;
 		}
+		if (!sub.waiting.isEmpty()) {
+			fallenBack.add(sub);
+			if (retrier == null) {
+				retrier = Thread.ofPlatform().daemon().name("herald-datagram-retry").start(this::retryUnicast);
+			}
+		}
 		return sub;
+	}
+
+	/** Tries the held unicast ports again, every {@link #unicastRetry}, until no subscription waits for one. */
+	private void retryUnicast() {
+		while (true) {
+			synchronized (this) {
+				try {
+					wait(unicastRetry.toMillis());
+				} catch (InterruptedException e) {
+					// only close() interrupts
+				}
+				if (closed || fallenBack.isEmpty()) {
+					retrier = null;
+					return;
+				}
+				for (var it = fallenBack.iterator(); it.hasNext();) {
+					Sub sub = it.next();
+					for (var w = sub.waiting.iterator(); w.hasNext();) {
+						BindInterface i = w.next();
+						try {
+							sub.attach(sharedEndpoint(i.address(), sub.port, Arrival.UNICAST), i);
+							w.remove();
+							LOG.log(System.Logger.Level.INFO, "UDP " + i.address().getHostAddress() + ":" + sub.port + " is free now: hearing unicast there");
+						} catch (IOException e) {
+							// still held
+						}
+					}
+					if (sub.waiting.isEmpty()) {
+						it.remove();
+					}
+				}
+			}
+		}
 	}
 
 	/** The socket on {@code address:port}, bound now if no subscription has it yet; port 0 (tests) binds an ephemeral port, shared with nobody. */
@@ -262,6 +319,8 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 	@Override
 	public synchronized void close() {
 		closed = true;
+		fallenBack.clear();
+		notifyAll(); // the retrier leaves
 		for (Endpoint e : shared.values()) {
 			e.close();
 		}
@@ -329,6 +388,8 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 		final Map<Attachment, Endpoint> attached = new java.util.IdentityHashMap<>();
 		/** Per interface: the unicast socket shared on the port, or the subscription's own. */
 		final Map<BindInterface, Endpoint> senders = new java.util.concurrent.ConcurrentHashMap<>();
+		/** Interfaces whose unicast port another process held ({@link Mode#RECEIVE_IF_FREE}); guarded by the service. */
+		final Set<BindInterface> waiting = new LinkedHashSet<>();
 		volatile boolean closed;
 
 		Sub(List<BindInterface> interfaces, int port, Set<String> mailslots, MailslotHandler handler) {
@@ -392,6 +453,7 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 					return;
 				}
 				closed = true;
+				fallenBack.remove(this);
 				attached.forEach((a, e) -> detach(a, e));
 				attached.clear();
 			}

@@ -246,6 +246,37 @@ class SharedDatagramServiceTest {
 	}
 
 	@Test
+	void aSubscriptionThatFellBackTakesTheUnicastPortOnceTheOtherProcessLetsGo() throws Exception {
+		service.close();
+		service = new SharedDatagramService(new FragmentReassembly(), Duration.ofMillis(50));
+		Recorder r = new Recorder();
+		DatagramSocket nmbd = new DatagramSocket(new InetSocketAddress(ONE.address(), port));
+		try (Subscription b = service.subscribe(List.of(ONE), port, List.of(BROWSE), Mode.RECEIVE_IF_FREE, r)) {
+			assertFalse(b.hearsUnicast(ONE));
+			int own = b.sendingPort(ONE);
+			assertNotEquals(port, own);
+			nmbd.close();
+			await(() -> b.hearsUnicast(ONE), "the subscription binds the unicast port the other process freed");
+			assertEquals(port, b.sendingPort(ONE));
+			send(TestFrames.whole(BROWSE, "unicast now"), ONE.address());
+			MailslotDatagram got = r.next();
+			assertEquals("unicast now", text(got));
+			assertEquals(Arrival.UNICAST, got.arrival());
+			// and what it sends leaves from the port now
+			DatagramPacket p = new DatagramPacket(new byte[1024], 1024);
+			try (DatagramSocket windows = new DatagramSocket(new InetSocketAddress(PEER, port))) {
+				windows.setSoTimeout((int) WAIT.toMillis());
+				b.send(ONE, TestFrames.whole(BROWSE, "from the port"), PEER);
+				windows.receive(p);
+				assertEquals(port, p.getPort());
+			}
+		} finally {
+			nmbd.close();
+		}
+		assertEquals(List.of(), service.sockets(), "the unicast socket it took is closed with it");
+	}
+
+	@Test
 	void sendingGoesOutFromTheSharedPort() throws Exception {
 		try (Subscription b = service.subscribe(List.of(ONE), port, List.of(BROWSE), Mode.RECEIVE, new Recorder())) {
 			byte[] reply = TestFrames.whole(BROWSE, "reply");
