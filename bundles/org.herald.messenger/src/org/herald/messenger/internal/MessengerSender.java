@@ -5,9 +5,7 @@ package org.herald.messenger.internal;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.DatagramSocket;
 import java.net.Inet4Address;
-import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -49,6 +47,9 @@ import org.herald.messenger.wire.SmbPacket;
 import org.herald.messenger.wire.StartMultiBlock;
 import org.herald.messenger.wire.TextBlock;
 import org.herald.messenger.wire.WinPopupBody;
+import org.herald.netbios.datagram.DatagramService;
+import org.herald.netbios.datagram.SharedDatagramService;
+import org.herald.netbios.datagram.Subscription;
 import org.herald.netbios.wire.Datagram;
 import org.herald.netbios.wire.DatagramPacket;
 import org.herald.netbios.wire.EncodedName;
@@ -60,7 +61,9 @@ import org.herald.netbios.wire.SessionRequest;
  * calling own NAME&lt;00&gt;), or TCP 445 direct when nothing listens on 139; to a bare address:
  * TCP 445 first, then 139 calling *SMBSERVER&lt;20&gt;. Text of at most 128 bytes goes as SMB_COM_SEND_MESSAGE after a negotiate, longer text as
  * SEND_START_MB / TEXT_MB blocks of 127 bytes / END_MB. Mailslot path: a datagram to UDP 138
- * carrying a write to \MAILSLOT\MESSNGR. All sockets bind to a configured interface address.
+ * carrying a write to \MAILSLOT\MESSNGR, sent through the process's datagram service: from UDP 138
+ * when a receiver of this process holds it (as Windows sends), else from an ephemeral port. All
+ * sockets bind to a configured interface address.
  * Recipients are served concurrently on virtual threads, at most {@code maxConcurrent} at once.
  * Each recipient gets its own code page ({@link PeerCharsets}): by the name addressed, the address
  * it resolved to, and the workgroup (of a workgroup recipient, or from the host's node status when
@@ -80,6 +83,10 @@ public final class MessengerSender implements Sender {
 	private final int maxConcurrent;
 	private final AtomicInteger datagramIds = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x10000));
 	private final AtomicInteger mids = new AtomicInteger(1);
+	private final DatagramService datagrams;
+	private final Object mailslotLock = new Object();
+	private int sendsInProgress; // guarded by mailslotLock
+	private Subscription mailslotOut; // guarded by mailslotLock: opened at the first datagram of a send, closed after the last send
 
 	public MessengerSender(Identity identity, NameResolver resolver, MessengerPorts ports, MessageCharset charset, Duration connectTimeout,
 			Duration replyTimeout, int maxConcurrent) {
@@ -89,6 +96,12 @@ public final class MessengerSender implements Sender {
 	/** @param charsets the code page of each recipient */
 	public MessengerSender(Identity identity, NameResolver resolver, MessengerPorts ports, PeerCharsets charsets, Duration connectTimeout,
 			Duration replyTimeout, int maxConcurrent) {
+		this(identity, resolver, ports, charsets, connectTimeout, replyTimeout, maxConcurrent, new SharedDatagramService());
+	}
+
+	/** @param datagrams the process's datagram service (mailslot datagrams leave from its port 138 when a receiver holds it) */
+	public MessengerSender(Identity identity, NameResolver resolver, MessengerPorts ports, PeerCharsets charsets, Duration connectTimeout,
+			Duration replyTimeout, int maxConcurrent, DatagramService datagrams) {
 		if (identity.interfaces().isEmpty()) {
 			throw new IllegalArgumentException("no interfaces configured: Herald sends only from configured interfaces");
 		}
@@ -99,6 +112,7 @@ public final class MessengerSender implements Sender {
 		this.connectTimeout = connectTimeout;
 		this.replyTimeout = replyTimeout;
 		this.maxConcurrent = maxConcurrent;
+		this.datagrams = datagrams;
 	}
 
 	/** One unit of work: one address (or one name, or one subnet broadcast). */
@@ -109,8 +123,30 @@ public final class MessengerSender implements Sender {
 	@Override
 	public List<Delivery> send(OutgoingMessage message) throws InterruptedException {
 		// workgroups asked during this send are asked once each, through this send's resolver
+		synchronized (mailslotLock) {
+			sendsInProgress++;
+		}
 		try (PeerCharsets perSend = charsets.withWorkgroups(new PeerWorkgroups(resolver::workgroupOf, PeerWorkgroups.WAIT, null))) {
 			return send(message, perSend);
+		} finally {
+			synchronized (mailslotLock) {
+				if (--sendsInProgress == 0 && mailslotOut != null) {
+					mailslotOut.close();
+					mailslotOut = null;
+				}
+			}
+		}
+	}
+
+	/** Where this send's datagrams leave from (never binds the datagram port: a receiver starting meanwhile finds it free). */
+	private Subscription mailslotOut() throws IOException {
+		synchronized (mailslotLock) {
+			if (mailslotOut == null) {
+				// a sender listens to no mailslot: nothing is delivered to it
+				mailslotOut = datagrams.subscribe(identity.interfaces(), ports.datagram(), List.of(), DatagramService.Mode.SEND_SHARED, d -> {
+				});
+			}
+			return mailslotOut;
 		}
 	}
 
@@ -238,7 +274,7 @@ public final class MessengerSender implements Sender {
 			return Delivery.failed(label, addr, path, FailureReason.TOO_LONG,
 					text.length() + " bytes of text; the session path takes at most " + MAX_SESSION_TEXT);
 		}
-		Inet4Address local = localFor(target);
+		Inet4Address local = interfaceFor(target).address();
 		SessionClient client = null;
 		String via = "";
 		try {
@@ -368,31 +404,25 @@ public final class MessengerSender implements Sender {
 			return Delivery.failed(label, addr, path, FailureReason.TOO_LONG,
 					body.length + " bytes of mailslot data; at most " + MailslotWrite.MAX_DATA);
 		}
-		Inet4Address local = localFor(target);
-		Datagram d = Datagram.whole(type, datagramIds.getAndIncrement() & 0xFFFF, local, ports.datagram(),
+		BindInterface via = interfaceFor(target);
+		Datagram d = Datagram.whole(type, datagramIds.getAndIncrement() & 0xFFFF, via.address(), ports.datagram(),
 				new EncodedName(identity.workstationName()), new EncodedName(destination), MailslotWrite.messenger(body).encode());
-		byte[] wire = d.encode();
-		try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(local, 0))) {
-			s.setBroadcast(isBroadcast(target));
-			s.send(new java.net.DatagramPacket(wire, wire.length, new InetSocketAddress(target, ports.datagram())));
+		try {
+			mailslotOut().send(via, d.encode(), target);
 			return Delivery.sentUnconfirmed(label, target, "to " + destination + codePageNote(charset, text));
 		} catch (IOException e) {
 			return Delivery.failed(label, addr, path, FailureReason.NETWORK_ERROR, String.valueOf(e.getMessage()));
 		}
 	}
 
-	private boolean isBroadcast(Inet4Address target) {
-		return identity.interfaces().stream().anyMatch(i -> i.broadcast().equals(target));
-	}
-
 	/** The configured interface on the target's subnet, else the first one. */
-	Inet4Address localFor(Inet4Address target) {
+	BindInterface interfaceFor(Inet4Address target) {
 		for (BindInterface i : identity.interfaces()) {
 			if (i.contains(target)) {
-				return i.address();
+				return i;
 			}
 		}
-		return identity.interfaces().get(0).address();
+		return identity.interfaces().get(0);
 	}
 
 	private String timeoutText() {

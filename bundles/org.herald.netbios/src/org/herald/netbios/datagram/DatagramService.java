@@ -41,13 +41,20 @@ public interface DatagramService {
 		 */
 		RECEIVE_IF_FREE,
 		/** No socket on the port: only an ephemeral port of its own per interface, to send from and hear answers on. */
-		SEND_ONLY
+		SEND_ONLY,
+		/**
+		 * Never binds the port: sends from the unicast socket there when another subscription of
+		 * this process holds it (Windows sends its datagrams from 138), else from an ephemeral port of
+		 * its own. A starting receiver never finds the port taken by a mere sender.
+		 */
+		SEND_SHARED
 	}
 
 	/**
 	 * Subscribes {@code handler} to the datagrams written to {@code mailslots} (compared without
 	 * regard to case, e.g. {@code \MAILSLOT\MESSNGR}) that arrive on {@code port} of
 	 * {@code interfaces}. Port 0 (tests) binds ephemeral ports that no other subscription shares.
+	 * Only a sending subscription ({@link Mode#SEND_ONLY}, {@link Mode#SEND_SHARED}) may name no mailslot.
 	 *
 	 * @throws java.net.BindException with the message "cannot bind UDP a.b.c.d:port (...; is nmbd or
 	 *                                another Herald using it?)" if a socket the mode needs is held

@@ -94,7 +94,7 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 		if (port < 0 || port > 0xFFFF) {
 			throw new IllegalArgumentException("datagram port out of range: " + port);
 		}
-		if (mailslots.isEmpty()) {
+		if (mailslots.isEmpty() && mode != Mode.SEND_ONLY && mode != Mode.SEND_SHARED) {
 			throw new IllegalArgumentException("subscribe to at least one mailslot");
 		}
 		Set<String> slots = new LinkedHashSet<>();
@@ -102,19 +102,17 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 		Sub sub = new Sub(List.copyOf(new LinkedHashSet<>(interfaces)), port, Set.copyOf(slots), handler);
 		try {
 			for (BindInterface i : sub.interfaces) {
-				if (mode != Mode.SEND_ONLY) {
-					try {
-						sub.attach(sharedEndpoint(i.address(), port, Arrival.UNICAST), i);
-					} catch (BindException e) {
-						if (mode == Mode.RECEIVE) {
-							throw e;
-						}
-						LOG.log(System.Logger.Level.INFO, e.getMessage() + ": hearing broadcasts only there until it is free");
-						sub.waiting.add(i);
+				switch (mode) {
+				case RECEIVE, RECEIVE_IF_FREE -> receiveOn(sub, i, mode);
+				case SEND_SHARED -> {
+					Endpoint held = port == 0 ? null : shared.get(new InetSocketAddress(i.address(), port));
+					if (held != null && held.kind == Arrival.UNICAST) {
+						sub.attach(held, i);
 					}
-					if (!i.broadcast().equals(i.address())) {
-						sub.attach(sharedEndpoint(i.broadcast(), port, Arrival.BROADCAST), i);
-					}
+				}
+				case SEND_ONLY -> {
+					// its own port only
+				}
 				}
 				if (!sub.senders.containsKey(i)) {
 					Endpoint own = open(i.address(), 0, Arrival.OWN_PORT);
@@ -132,6 +130,22 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 			}
 		}
 		return sub;
+	}
+
+	/** The unicast and broadcast sockets on the port; a unicast port another process holds fails {@code RECEIVE}, and {@code RECEIVE_IF_FREE} waits for it. */
+	private void receiveOn(Sub sub, BindInterface i, Mode mode) throws IOException {
+		try {
+			sub.attach(sharedEndpoint(i.address(), sub.port, Arrival.UNICAST), i);
+		} catch (BindException e) {
+			if (mode == Mode.RECEIVE) {
+				throw e;
+			}
+			LOG.log(System.Logger.Level.INFO, e.getMessage() + ": hearing broadcasts only there until it is free");
+			sub.waiting.add(i);
+		}
+		if (!i.broadcast().equals(i.address())) {
+			sub.attach(sharedEndpoint(i.broadcast(), sub.port, Arrival.BROADCAST), i);
+		}
 	}
 
 	/** Tries the held unicast ports again, every {@link #unicastRetry}, until no subscription waits for one. */

@@ -27,6 +27,11 @@ import org.herald.api.BindInterface;
 import org.herald.api.Identity;
 import org.herald.api.NetbiosName;
 import org.herald.api.ReceivedMessage;
+import org.herald.messenger.Delivery;
+import org.herald.messenger.MessengerPorts;
+import org.herald.messenger.OutgoingMessage;
+import org.herald.messenger.PathChoice;
+import org.herald.messenger.Recipient;
 import org.herald.messenger.wire.MailslotWrite;
 import org.herald.messenger.wire.MessageCharset;
 import org.herald.messenger.wire.WinPopupBody;
@@ -184,6 +189,37 @@ class SharedDatagramPortTest {
 			assertEquals(0, counters.snapshot().malformed());
 			assertEquals(0, counters.snapshot().ignoredDatagrams());
 			assertEquals(1, service.counters().reassembled());
+		}
+	}
+
+	/** A pop-up by mailslot to WINXP (127.0.0.1, where a socket on the datagram port plays the Windows host); returns the UDP source port seen. */
+	private int mailslotSourcePort() throws Exception {
+		try (DatagramSocket windows = new DatagramSocket(new InetSocketAddress(ip("127.0.0.1"), port))) {
+			windows.setSoTimeout((int) WAIT.toMillis());
+			MessengerSender sender = new MessengerSender(identity, name -> List.of(ip("127.0.0.1")), new MessengerPorts(0, 0, port),
+					PeerCharsets.fixed(MessageCharset.defaultOem()), WAIT, WAIT, 4, service);
+			Delivery d = sender.send(new OutgoingMessage("HERALD7", List.of(Recipient.parse("WINXP")), "from the port", PathChoice.MAILSLOT)).get(0);
+			assertEquals(Delivery.Status.SENT_UNCONFIRMED, d.status(), d.toString());
+			DatagramPacket p = new DatagramPacket(new byte[1024], 1024);
+			windows.receive(p);
+			assertEquals(HERALD, p.getAddress());
+			return p.getPort();
+		}
+	}
+
+	@Test
+	void aPopUpByMailslotLeavesFromThePortWhileTheReceiverHoldsItAndNeverTakesItOtherwise() throws Exception {
+		try (MailslotReceiver m = messenger()) {
+			assertEquals(port, mailslotSourcePort(), "sent from the receiver's socket, as Windows sends from 138");
+		}
+		assertEquals(List.of(), service.sockets(), "the sender let go of the shared socket too");
+		int own = mailslotSourcePort();
+		assertTrue(own != port, "without a receiver: an ephemeral port");
+		assertEquals(List.of(), service.sockets());
+		// the send did not hold the port: a receiver starting now gets it
+		try (MailslotReceiver m = messenger()) {
+			send(popup(0x10, identity.messengerName(), "still ours"), HERALD);
+			assertEquals("still ours", sink.await(1, WAIT).get(0).text());
 		}
 	}
 

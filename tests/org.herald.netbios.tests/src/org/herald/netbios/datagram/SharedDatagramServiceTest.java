@@ -277,6 +277,35 @@ class SharedDatagramServiceTest {
 	}
 
 	@Test
+	void aSharedSenderUsesTheHeldPortButNeverBindsIt() throws Exception {
+		Recorder r = new Recorder();
+		try (Subscription alone = service.subscribe(List.of(ONE), port, List.of(), Mode.SEND_SHARED, r)) {
+			assertNotEquals(port, alone.sendingPort(ONE));
+			assertFalse(alone.hearsUnicast(ONE));
+			assertEquals(List.of(), service.sockets(), "the port stays free for a receiver");
+			try (DatagramSocket receiver = new DatagramSocket(new InetSocketAddress(ONE.address(), port))) {
+				assertEquals(port, receiver.getLocalPort());
+			}
+		}
+		try (Subscription m = service.subscribe(List.of(ONE), port, List.of(MESSNGR), Mode.RECEIVE, new Recorder());
+				Subscription s = service.subscribe(List.of(ONE), port, List.of(), Mode.SEND_SHARED, r)) {
+			assertEquals(port, s.sendingPort(ONE));
+			m.close();
+			// the sender still holds the socket it shares until it closes
+			try (DatagramSocket windows = new DatagramSocket(new InetSocketAddress(PEER, port))) {
+				windows.setSoTimeout((int) WAIT.toMillis());
+				s.send(ONE, TestFrames.whole(MESSNGR, "pop-up"), PEER);
+				DatagramPacket p = new DatagramPacket(new byte[1024], 1024);
+				windows.receive(p);
+				assertEquals(port, p.getPort());
+			}
+		}
+		assertEquals(List.of(), service.sockets());
+		assertTrue(r.delivered.isEmpty(), "a sender subscribed to no mailslot gets nothing");
+		assertThrows(IllegalArgumentException.class, () -> service.subscribe(List.of(ONE), port, List.of(), Mode.RECEIVE, r));
+	}
+
+	@Test
 	void sendingGoesOutFromTheSharedPort() throws Exception {
 		try (Subscription b = service.subscribe(List.of(ONE), port, List.of(BROWSE), Mode.RECEIVE, new Recorder())) {
 			byte[] reply = TestFrames.whole(BROWSE, "reply");
