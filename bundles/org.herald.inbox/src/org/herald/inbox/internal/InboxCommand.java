@@ -67,7 +67,7 @@ public final class InboxCommand implements CliCommand {
 
 	@Override
 	public String summary() {
-		return "list, search, show and export received messages; block, allow and trust senders";
+		return "list, search, show and export received messages; block, allow and trust senders; compact the file";
 	}
 
 	@Override
@@ -81,6 +81,7 @@ public final class InboxCommand implements CliCommand {
 				herald inbox trust IP|CIDR              (its senders are not quarantined)
 				herald inbox unblock NAME|IP|CIDR       (takes it off every list)
 				herald inbox policy [--flood N/SECONDS|off] [--store-blocked on|off] [--quarantine on|off]
+				herald inbox compact                    (rewrites the file to its live data; the inbox must not be open elsewhere)
 				TIME is 2026-01-05T09:00:00Z, 2026-01-05T10:00 (local) or 2026-01-05 (local midnight).
 				Pages are newest first; a listing ends with the --before ID of the next page.
 				Flags: R repaired, Q quarantined, B blocked, E encrypted, U urgent; * marks unread.""";
@@ -89,13 +90,22 @@ public final class InboxCommand implements CliCommand {
 	@Override
 	public int run(CommandContext context, List<String> args) throws Exception {
 		if (args.isEmpty()) {
-			throw new UsageException("say what to do: list, search, show, export, block, allow, trust, unblock or policy");
+			throw new UsageException("say what to do: list, search, show, export, block, allow, trust, unblock, policy or compact");
 		}
 		Args a = new Args(args.subList(1, args.size()));
 		String verb = args.get(0);
 		boolean json = a.flag("--json");
 		if (json && !List.of("list", "search", "show").contains(verb)) {
 			throw new UsageException("--json is for list, search and show");
+		}
+		if (verb.equals("compact")) {
+			if (!a.rest().isEmpty()) {
+				throw new UsageException("compact takes no arguments: " + a.rest());
+			}
+			InboxDatabase.Compacted done = InboxDatabase.compact(context.workspace());
+			context.out().printf(Locale.ROOT, "compacted the inbox: %s before, %s after (%.1f s)%n", size(done.bytesBefore()),
+					size(done.bytesAfter()), done.took().toMillis() / 1000.0);
+			return 0;
 		}
 		Inbox inbox = null;
 		switch (verb) {
@@ -151,6 +161,10 @@ public final class InboxCommand implements CliCommand {
 		case "policy" -> policy(inbox, a, out);
 		default -> throw new IllegalStateException(verb);
 		};
+	}
+
+	private static String size(long bytes) {
+		return bytes < 10L << 20 ? String.format(Locale.ROOT, "%,d KB", (bytes + 1023) >> 10) : String.format(Locale.ROOT, "%,d MB", bytes >> 20);
 	}
 
 	private int list(Inbox inbox, boolean json, PrintStream out, InboxQuery q) throws IOException {

@@ -14,7 +14,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -63,20 +66,11 @@ final class InboxDatabase implements AutoCloseable {
 
 	/** Opens (creating if needed) the database in {@code <workspace>/.herald/inbox}. */
 	InboxDatabase(Path workspace) throws IOException {
-		this.folder = workspace.toAbsolutePath().normalize().resolve(".herald");
-		String base = folder.resolve("inbox").toString();
-		if (base.indexOf(';') >= 0) {
-			throw new IOException("the inbox cannot live in a folder whose path contains ';': " + folder);
-		}
+		this.folder = folderOf(workspace);
 		Files.createDirectories(folder);
 		checkServerBindsToLoopback();
 		this.password = secret(folder.resolve("inbox.secret"));
-		// MAX_COMPACT_TIME: when the database closes, up to 5 s to give back the space of old page
-		// versions (a 100,000-message fill left 618 MB; 64 MB after compacting on close).
-		// WRITE_DELAY=0: every commit reaches the file at once, not up to 500 ms later. Without it, a
-		// process killed right after another took the database over left a word search finding
-		// nothing in SharedInboxTest (1 run in 12 under CPU load; 0 in 14 with it).
-		this.url = "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000";
+		this.url = urlOf(folder);
 		try {
 			Connection first = open();
 			compaction = StoreCompaction.startFor(first);
@@ -84,6 +78,66 @@ final class InboxDatabase implements AutoCloseable {
 		} catch (SQLException e) {
 			throw new IOException("cannot open the inbox database in " + folder + ": " + e.getMessage(), e);
 		}
+	}
+
+	private static Path folderOf(Path workspace) {
+		return workspace.toAbsolutePath().normalize().resolve(".herald");
+	}
+
+	private static String urlOf(Path folder) throws IOException {
+		String base = folder.resolve("inbox").toString();
+		if (base.indexOf(';') >= 0) {
+			throw new IOException("the inbox cannot live in a folder whose path contains ';': " + folder);
+		}
+		// MAX_COMPACT_TIME: when the database closes, up to 5 s to give back the space of old page
+		// versions (a 100,000-message fill left 618 MB; 64 MB after compacting on close).
+		// WRITE_DELAY=0: every commit reaches the file at once, not up to 500 ms later. Without it, a
+		// process killed right after another took the database over left a word search finding
+		// nothing in SharedInboxTest (1 run in 12 under CPU load; 0 in 14 with it).
+		return "jdbc:h2:file:" + base + ";AUTO_SERVER=TRUE;WRITE_DELAY=0;LOCK_TIMEOUT=10000;MAX_COMPACT_TIME=5000";
+	}
+
+	/** What {@link #compact} did: the file's size before and after, and how long it took. */
+	record Compacted(long bytesBefore, long bytesAfter, Duration took) {
+	}
+
+	/**
+	 * Rewrites the inbox file to its live data (H2's {@code SHUTDOWN COMPACT}, a new file that replaces
+	 * the old one when complete). The compaction while open and the 5 s on close cannot keep up with a
+	 * long flood: a million messages stored as fast as they came (6,800 a second) left a 2.4 GB file
+	 * holding 324 MB of live data. Refuses while the inbox is open anywhere else (another process, or
+	 * other connections in this one): the shutdown would cut them off.
+	 */
+	static Compacted compact(Path workspace) throws IOException {
+		Path folder = folderOf(workspace);
+		Path file = folder.resolve("inbox.mv.db");
+		if (!Files.exists(file)) {
+			throw new IOException("there is no inbox in " + workspace.toAbsolutePath().normalize());
+		}
+		checkServerBindsToLoopback();
+		String url = urlOf(folder);
+		String password = secret(folder.resolve("inbox.secret"));
+		long before = Files.size(file);
+		long start = System.nanoTime();
+		String inUse = "the inbox is open in another Herald process (herald listen, the workbench or another command); "
+				+ "stop it, then compact";
+		try (Connection c = DriverManager.getConnection(url, USER, password)) {
+			if (StoreCompaction.storeOf(c).isEmpty()) {
+				throw new IOException(inUse);
+			}
+			try (Statement st = c.createStatement(); ResultSet r = st.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+				r.next();
+				if (r.getLong(1) > 1) {
+					throw new IOException(inUse);
+				}
+			}
+			try (Statement st = c.createStatement()) {
+				st.execute("SHUTDOWN COMPACT");
+			}
+		} catch (SQLException e) {
+			throw new IOException("cannot compact the inbox in " + folder + ": " + e.getMessage(), e);
+		}
+		return new Compacted(before, Files.size(file), Duration.ofNanos(System.nanoTime() - start));
 	}
 
 	/** The compaction of the file while open, if this process holds the file. */

@@ -145,6 +145,16 @@ class InboxCommandTest {
 		assertEquals("--json is for list, search and show", assertThrows(UsageException.class, () -> run("policy", "--json")).getMessage());
 	}
 
+	@Test
+	void compactSaysWhatItDidOrWhyNot() throws Exception {
+		java.io.IOException open = assertThrows(java.io.IOException.class, () -> command.run(context(), List.of("compact")));
+		assertTrue(open.getMessage().startsWith("the inbox is open in another Herald process"), open.getMessage());
+		service.close(); // the command's own process no longer holds it
+		String said = run("compact");
+		assertTrue(said.matches("compacted the inbox: [0-9,]+ (KB|MB) before, [0-9,]+ (KB|MB) after \\(\\d+\\.\\d s\\)\n"), said);
+		assertThrows(UsageException.class, () -> command.run(context(), List.of("compact", "now")));
+	}
+
 	private CommandContext context() {
 		PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
 		PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
