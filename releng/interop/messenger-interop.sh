@@ -133,43 +133,11 @@ OUT=$(herald 4 SENDER send --mailslot HERALD2 "$(printf 'mailslot from a Herald\
 check "mailslot message from a second Herald (by name) arrives" eval 'grep -q "mailslot sent-unconfirmed" <<<"$OUT" && expect_inbox "$INBOX2" $n "$(printf "mailslot from a Herald\nsecond line")"'
 echo "  $OUT"
 n=$(inbox_count "$INBOX2")
-netns_exec 4 python3 - "$IP4" "$IP2" <<'PY'
-import socket, struct, sys
-src, dst = sys.argv[1], sys.argv[2]
-def nbname(name, suffix):
-    raw = name.ljust(15).encode('ascii') + bytes([suffix])
-    return bytes([32]) + bytes(b for c in raw for b in (0x41 + (c >> 4), 0x41 + (c & 15))) + b'\0'
-body = b'GENERATOR\0HERALD2\0' + 'frame generator: Gr\u00fc\u00dfe'.encode('cp850') + b'\0'
-slot = b'\\MAILSLOT\\MESSNGR\0'
-words = struct.pack('<HHHHBBHIHHHHHBBHHH', 0, len(body), 0, 0, 0, 0, 0, 0, 0, 0, 87, len(body), 87, 3, 0, 1, 1, 2)
-smb = b'\xffSMB' + bytes([0x25]) + b'\0' * 27 + bytes([17]) + words + struct.pack('<H', len(slot) + len(body)) + slot + body
-assert len(smb) - len(body) == 87
-names = nbname('GENERATOR', 0) + nbname('HERALD2', 3)
-dgm = struct.pack('>BBH4sHHH', 0x10, 0x02, 0x4242, socket.inet_aton(src), 138, len(names) + len(smb), 0) + names + smb
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.bind((src, 0))
-s.sendto(dgm, (dst, 138))
-PY
+netns_exec 4 python3 "$here/mailslot-frames.py" "$IP4" "$IP2" "$(printf 'frame generator: Gr\303\274\303\237e')"
 check "mailslot datagram from an independent frame generator arrives" expect_inbox "$INBOX2" "$n" "$(printf 'frame generator: Gr\303\274\303\237e')"
 n=$(inbox_count "$INBOX2")
 # the same write cut into three NBDS fragments (RFC 1002 4.4.1: F and M flags, PACKET_OFFSET), sent last one first
-netns_exec 4 python3 - "$IP4" "$IP2" <<'PY'
-import socket, struct, sys
-src, dst = sys.argv[1], sys.argv[2]
-def nbname(name, suffix):
-    raw = name.ljust(15).encode('ascii') + bytes([suffix])
-    return bytes([32]) + bytes(b for c in raw for b in (0x41 + (c >> 4), 0x41 + (c & 15))) + b'\0'
-body = b'GENERATOR\0HERALD2\0' + b'fragmented: three NBDS fragments make one message' + b'\0'
-slot = b'\\MAILSLOT\\MESSNGR\0'
-words = struct.pack('<HHHHBBHIHHHHHBBHHH', 0, len(body), 0, 0, 0, 0, 0, 0, 0, 0, 87, len(body), 87, 3, 0, 1, 1, 2)
-smb = b'\xffSMB' + bytes([0x25]) + b'\0' * 27 + bytes([17]) + words + struct.pack('<H', len(slot) + len(body)) + slot + body
-names = nbname('GENERATOR', 0) + nbname('HERALD2', 3)
-pieces = [(0x03, 0, smb[:40]), (0x01, 40, smb[40:100]), (0x00, 100, smb[100:])]
-s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-s.bind((src, 0))
-for flags, offset, part in (pieces[2], pieces[0], pieces[1]):
-    s.sendto(struct.pack('>BBH4sHHH', 0x10, flags, 0x4343, socket.inet_aton(src), 138, len(names) + len(part), offset) + names + part, (dst, 138))
-PY
+netns_exec 4 python3 "$here/mailslot-frames.py" "$IP4" "$IP2" "fragmented: three NBDS fragments make one message" --fragments
 check "a mailslot write in three fragments (sent out of order) arrives as one message" expect_inbox "$INBOX2" "$n" "fragmented: three NBDS fragments make one message"
 
 # --- 4. workgroup

@@ -62,6 +62,11 @@ public record BindInterface(Inet4Address address, int prefixLength) {
 	}
 
 	private int mask() {
+		return mask(prefixLength);
+	}
+
+	/** The network mask of a prefix length (0 to 32) as a 32-bit number, e.g. 0xFFFFFF00 for 24. */
+	public static int mask(int prefixLength) {
 		return prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
 	}
 

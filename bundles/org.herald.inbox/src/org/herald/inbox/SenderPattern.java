@@ -41,7 +41,7 @@ public record SenderPattern(Kind kind, String value) {
 		}
 		if (s.indexOf('/') >= 0) {
 			BindInterface cidr = BindInterface.parse(s);
-			int mask = mask(cidr.prefixLength());
+			int mask = BindInterface.mask(cidr.prefixLength());
 			Inet4Address network = BindInterface.fromInt(BindInterface.toInt(cidr.address()) & mask);
 			return new SenderPattern(Kind.SUBNET, network.getHostAddress() + "/" + cidr.prefixLength());
 		}
@@ -63,9 +63,6 @@ public record SenderPattern(Kind kind, String value) {
 		};
 	}
 
-	private static int mask(int prefix) {
-		return prefix == 0 ? 0 : -1 << (32 - prefix);
-	}
 
 	@Override
 	public String toString() {

@@ -46,9 +46,9 @@ public sealed interface CodePageMatch {
 				throw new IllegalArgumentException("prefix length out of range 0-32: " + prefixLength);
 			}
 			int bits = BindInterface.toInt(network);
-			if ((bits & ~mask(prefixLength)) != 0) {
+			if ((bits & ~BindInterface.mask(prefixLength)) != 0) {
 				throw new IllegalArgumentException(network.getHostAddress() + "/" + prefixLength + " has host bits set; the network is "
-						+ BindInterface.fromInt(bits & mask(prefixLength)).getHostAddress() + "/" + prefixLength);
+						+ BindInterface.fromInt(bits & BindInterface.mask(prefixLength)).getHostAddress() + "/" + prefixLength);
 			}
 		}
 
@@ -58,13 +58,13 @@ public sealed interface CodePageMatch {
 		}
 
 		public boolean contains(InetAddress address) {
-			return address instanceof Inet4Address a && (BindInterface.toInt(a) & mask(prefixLength)) == BindInterface.toInt(network);
+			return address instanceof Inet4Address a && (BindInterface.toInt(a) & BindInterface.mask(prefixLength)) == BindInterface.toInt(network);
 		}
 
 		/** Whether any address of the range from {@code first} to {@code last} is in this network. */
 		public boolean overlaps(Inet4Address first, Inet4Address last) {
 			long lo = BindInterface.toInt(network) & 0xFFFFFFFFL;
-			long hi = lo | (~mask(prefixLength) & 0xFFFFFFFFL);
+			long hi = lo | (~BindInterface.mask(prefixLength) & 0xFFFFFFFFL);
 			return (BindInterface.toInt(first) & 0xFFFFFFFFL) <= hi && (BindInterface.toInt(last) & 0xFFFFFFFFL) >= lo;
 		}
 
@@ -176,7 +176,4 @@ public sealed interface CodePageMatch {
 		return s.indexOf('.') >= 0;
 	}
 
-	private static int mask(int prefix) {
-		return prefix == 0 ? 0 : -1 << (32 - prefix);
-	}
 }

@@ -86,8 +86,9 @@ public sealed interface Recipient {
 			int slash = s.indexOf('/');
 			if (slash >= 0) {
 				BindInterface net = BindInterface.parse(s);
-				long base = toLong(net.address()) & mask(net.prefixLength());
-				long top = base | (~mask(net.prefixLength()) & 0xFFFFFFFFL);
+				long mask = BindInterface.mask(net.prefixLength()) & 0xFFFFFFFFL;
+				long base = toLong(net.address()) & mask;
+				long top = base | (~mask & 0xFFFFFFFFL);
 				if (net.prefixLength() < 31) {
 					base++; // the network address
 					top--; // the broadcast address
@@ -127,9 +128,6 @@ public sealed interface Recipient {
 		return s.indexOf('.') > 0;
 	}
 
-	private static long mask(int prefix) {
-		return prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
-	}
 
 	private static long toLong(Inet4Address a) {
 		return BindInterface.toInt(a) & 0xFFFF_FFFFL;

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.herald.api.ReceivedMessage;
 import org.herald.api.StoredMessage;
+import org.herald.api.Threads;
 
 /**
  * Group commit behind {@link org.herald.api.MessageSink#accept}: callers queue their message and wait;
@@ -157,16 +158,6 @@ final class GroupCommitWriter implements AutoCloseable {
 		synchronized (lock) {
 			closed = true;
 		}
-		boolean interrupted = false;
-		while (thread.isAlive()) {
-			try {
-				thread.join();
-			} catch (InterruptedException e) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
+		Threads.joinUninterruptibly(thread);
 	}
 }

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.herald.api.Threads;
+
 /**
  * Adds committed messages' words to the word index, many messages per transaction, in the background.
  * Until then the search finds them by scanning ({@link MessageQuery}). Indexers of several processes
@@ -149,16 +151,6 @@ final class WordIndexer implements AutoCloseable {
 	public void close() {
 		closed = true;
 		poke(0);
-		boolean interrupted = false;
-		while (thread.isAlive()) {
-			try {
-				thread.join();
-			} catch (InterruptedException e) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
+		Threads.joinUninterruptibly(thread);
 	}
 }

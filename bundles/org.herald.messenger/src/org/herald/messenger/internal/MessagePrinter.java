@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.util.ArrayDeque;
 import java.util.function.BooleanSupplier;
 
+import org.herald.api.Threads;
+
 /**
  * Prints the messages {@code herald listen} stored, on its own thread, so that the output never holds
  * back an acknowledgement: a terminal scrolled back, paused (Ctrl-S) or slow over ssh delays the
@@ -105,16 +107,6 @@ final class MessagePrinter implements AutoCloseable {
 			closed = true;
 			lock.notifyAll();
 		}
-		boolean interrupted = false;
-		while (thread.isAlive()) {
-			try {
-				thread.join();
-			} catch (InterruptedException e) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
+		Threads.joinUninterruptibly(thread);
 	}
 }

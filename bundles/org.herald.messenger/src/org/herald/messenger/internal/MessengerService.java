@@ -29,7 +29,6 @@ import org.herald.netbios.NameService;
 import org.herald.netbios.NameTableEntry;
 import org.herald.netbios.ResponderOptions;
 import org.herald.netbios.datagram.DatagramService;
-import org.herald.netbios.datagram.SharedDatagramService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -91,17 +90,15 @@ public final class MessengerService implements Messenger {
 		if (identity.interfaces().isEmpty()) {
 			throw new IllegalArgumentException("no interfaces configured: Herald sends only from configured interfaces");
 		}
-		// mailslot datagrams leave from the receivers' port 138 when this process holds it
-		DatagramService out = datagrams != null ? datagrams : new SharedDatagramService();
 		// a name service client per send: its sockets live as long as the send
 		return message -> {
 			PeerCharsets charsets = PeerCharsets.of(pages);
 			if (names == null) {
-				return new MessengerSender(identity, name -> List.of(), ports, charsets, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT, out)
+				return new MessengerSender(identity, name -> List.of(), ports, charsets, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT, datagrams)
 						.send(message);
 			}
 			try (NameServiceResolver resolver = new NameServiceResolver(names, identity)) {
-				return new MessengerSender(identity, resolver, ports, charsets, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT, out).send(message);
+				return new MessengerSender(identity, resolver, ports, charsets, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT, datagrams).send(message);
 			}
 		};
 	}

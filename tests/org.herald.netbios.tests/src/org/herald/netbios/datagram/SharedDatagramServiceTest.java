@@ -22,12 +22,12 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.herald.api.BindInterface;
 import org.herald.netbios.datagram.DatagramService.Mode;
 import org.herald.netbios.datagram.MailslotDatagram.Arrival;
 import org.herald.netbios.datagram.MailslotHandler.Skip;
+import org.herald.netbios.internal.Loopback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,16 +121,6 @@ class SharedDatagramServiceTest {
 		byte[] u = d.datagram().userData();
 		int at = 32 + 1 + 34 + 2 + d.mailslot().length() + 1;
 		return new String(u, at, u.length - at, StandardCharsets.ISO_8859_1);
-	}
-
-	private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-		long deadline = System.nanoTime() + WAIT.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("not within " + WAIT + ": " + what);
-			}
-			Thread.sleep(5);
-		}
 	}
 
 	@Test
@@ -256,7 +246,7 @@ class SharedDatagramServiceTest {
 			int own = b.sendingPort(ONE);
 			assertNotEquals(port, own);
 			nmbd.close();
-			await(() -> b.hearsUnicast(ONE), "the subscription binds the unicast port the other process freed");
+			Loopback.await("the subscription binds the unicast port the other process freed", () -> b.hearsUnicast(ONE));
 			assertEquals(port, b.sendingPort(ONE));
 			send(TestFrames.whole(BROWSE, "unicast now"), ONE.address());
 			MailslotDatagram got = r.next();
@@ -351,7 +341,7 @@ class SharedDatagramServiceTest {
 			assertEquals(Skip.NOT_DATA, good.nextSkip());
 			send(TestFrames.whole(MESSNGR, "after all that"), ONE.address());
 			assertEquals("after all that", text(good.next()));
-			await(() -> service.counters().delivered() == 1, "the delivery counted");
+			Loopback.await("the delivery counted", () -> service.counters().delivered() == 1);
 			DatagramCounters c = service.counters();
 			assertEquals(1, c.handlerFailures());
 			assertEquals(4, c.received());
@@ -379,7 +369,7 @@ class SharedDatagramServiceTest {
 			assertTrue(got.datagram().isWhole());
 			assertEquals("a message in three pieces", text(got));
 			assertEquals(MESSNGR, got.mailslot());
-			await(() -> service.counters().delivered() == 1, "the delivery counted");
+			Loopback.await("the delivery counted", () -> service.counters().delivered() == 1);
 			assertEquals(1, service.counters().reassembled());
 			assertEquals(3, service.counters().fragments());
 		}

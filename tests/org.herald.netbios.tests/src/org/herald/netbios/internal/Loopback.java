@@ -27,7 +27,7 @@ import org.herald.netbios.NameEvent;
  * lo), a random high port per test so that parallel runs do not meet, and waits on conditions with
  * deadlines.
  */
-final class Loopback {
+public final class Loopback {
 
 	static final Duration DEADLINE = Duration.ofSeconds(10);
 	/** The subnet broadcast address of 127.0.0.0/8. */
@@ -63,7 +63,7 @@ final class Loopback {
 				.withUnicast(Duration.ofMillis(500), 3);
 	}
 
-	static void await(String what, BooleanSupplier condition) {
+	public static void await(String what, BooleanSupplier condition) {
 		long deadline = System.nanoTime() + DEADLINE.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
