@@ -4,11 +4,11 @@
 package org.herald.api;
 
 import java.io.IOException;
-import java.util.Optional;
 
 /**
  * Where receivers hand the messages that arrive. A receiver acknowledges a message to its sender
- * only after {@link #accept} returned: the outcome is then durable.
+ * only after {@link #accept} returned {@link Acceptance.Stored}: the message is then durable. A
+ * {@link Acceptance.Refused} message is answered with an error, never with success.
  */
 @FunctionalInterface
 public interface MessageSink {
@@ -16,9 +16,10 @@ public interface MessageSink {
 	/**
 	 * Takes a message that arrived, applies the spam policy and commits the outcome.
 	 *
-	 * @return the stored message (its flags say whether it was quarantined or blocked), or empty if
-	 *         the policy dropped it (it was then only counted, durably)
+	 * @return {@link Acceptance.Stored} with the stored message (its flags say whether it was
+	 *         quarantined or blocked), or {@link Acceptance.Refused} if the policy turned it away (it
+	 *         was then only counted, durably)
 	 * @throws IOException if it could not be stored; the receiver must then not acknowledge it
 	 */
-	Optional<StoredMessage> accept(ReceivedMessage message) throws IOException;
+	Acceptance accept(ReceivedMessage message) throws IOException;
 }

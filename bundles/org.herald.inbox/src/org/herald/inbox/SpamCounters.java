@@ -10,7 +10,7 @@ package org.herald.inbox;
  * @param stored         stored as ordinary messages
  * @param quarantined    stored with the QUARANTINED flag
  * @param blocked        from a blocked sender (stored with BLOCKED only if the policy said so)
- * @param droppedByFlood dropped because their source address was over the flood limit
+ * @param droppedByFlood refused because their source address was over the flood limit (the sender was told)
  */
 public record SpamCounters(long stored, long quarantined, long blocked, long droppedByFlood) {
 

@@ -41,6 +41,10 @@ public record Delivery(String recipient, Optional<Inet4Address> address, Optiona
 		TIMEOUT,
 		/** The recipient answered with an SMB error status (e.g. smbd without a message command: DOS 1/0x47). */
 		ERROR_STATUS,
+		/** The recipient's spam defence refused it: this sender is over its flood limit. Not stored. */
+		FLOOD_LIMIT,
+		/** The recipient's spam defence refused it: this sender is on its block list. Not stored. */
+		BLOCKED,
 		/** The text does not fit the path's limit; nothing was sent. */
 		TOO_LONG,
 		/** Any other network failure (reset, unreachable, garbled answer). */

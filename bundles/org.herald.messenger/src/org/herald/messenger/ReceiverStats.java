@@ -7,7 +7,10 @@ package org.herald.messenger;
  * Counters of the receivers since they started.
  *
  * @param stored             messages handed to the sink and acknowledged
- * @param sinkFailures       messages the sink refused (answered with an SMB error)
+ * @param sinkFailures       messages the sink could not store (answered with an SMB error)
+ * @param refusedByPolicy    messages the spam policy turned away (flood limit, block list): answered
+ *                           with an SMB error naming the reason on the session path; counted only for
+ *                           mailslot datagrams, which have no answer
  * @param malformed          packets that did not parse (dropped, counted)
  * @param refusedSessions    session requests for a name not held (negative response 0x82)
  * @param rejectedCommands   SMB commands other than the Messenger's (answered with an error)
@@ -15,6 +18,6 @@ package org.herald.messenger;
  * @param connections        TCP connections accepted
  * @param droppedConnections connections closed at once because too many were open
  */
-public record ReceiverStats(long stored, long sinkFailures, long malformed, long refusedSessions, long rejectedCommands,
+public record ReceiverStats(long stored, long sinkFailures, long refusedByPolicy, long malformed, long refusedSessions, long rejectedCommands,
 		long ignoredDatagrams, long connections, long droppedConnections) {
 }

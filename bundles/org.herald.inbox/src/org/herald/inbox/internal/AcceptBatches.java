@@ -7,10 +7,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
+import org.herald.api.Acceptance;
+import org.herald.api.Acceptance.Refusal;
 import org.herald.api.Identity;
 import org.herald.api.ReceivedMessage;
 import org.herald.api.StoredMessage;
@@ -75,12 +76,12 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 	}
 
 	@Override
-	public List<Optional<StoredMessage>> write(List<GroupCommitWriter.Prepared> batch) throws SQLException {
+	public List<Acceptance> write(List<GroupCommitWriter.Prepared> batch) throws SQLException {
 		Connection c = connection;
 		if (c == null || c.isClosed()) {
 			c = connection = db.open();
 		}
-		List<Optional<StoredMessage>> results = new ArrayList<>(batch.size());
+		List<Acceptance> results = new ArrayList<>(batch.size());
 		long stored = 0, quarantined = 0, blocked = 0, dropped = 0;
 		c.setAutoCommit(false);
 		long seq = -1;
@@ -88,24 +89,24 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 		try {
 			for (GroupCommitWriter.Prepared p : batch) {
 				ReceivedMessage m = p.message();
-				Optional<StoredMessage> result = Optional.empty();
-				switch (p.verdict()) {
+				Acceptance result = switch (p.verdict()) {
 				case STORE -> {
-					result = Optional.of(store(c, m, p.verdict()));
 					stored++;
+					yield Acceptance.stored(store(c, m, p.verdict()));
 				}
 				case QUARANTINE -> {
-					result = Optional.of(store(c, m, p.verdict()));
 					quarantined++;
+					yield Acceptance.stored(store(c, m, p.verdict()));
 				}
 				case BLOCK -> {
-					if (policy.settings().storeBlocked()) {
-						result = Optional.of(store(c, m, p.verdict()));
-					}
 					blocked++;
+					yield policy.settings().storeBlocked() ? Acceptance.stored(store(c, m, p.verdict())) : Acceptance.refused(Refusal.BLOCKED);
 				}
-				case DROP_FLOOD -> dropped++;
+				case REFUSE_FLOOD -> {
+					dropped++;
+					yield Acceptance.refused(Refusal.FLOOD_LIMIT);
 				}
+				};
 				results.add(result);
 			}
 			PolicyTables.bump(c, PolicyTables.STORED, stored);
@@ -156,8 +157,8 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 	}
 
 	@Override
-	public void committed(List<Optional<StoredMessage>> results) {
-		List<Long> ids = results.stream().flatMap(Optional::stream).map(StoredMessage::id).toList();
+	public void committed(List<Acceptance> results) {
+		List<Long> ids = results.stream().flatMap(a -> a.stored().stream()).map(StoredMessage::id).toList();
 		if (!ids.isEmpty()) {
 			onStored.accept(ids.size());
 			fire.accept(new InboxChange(InboxChange.Kind.ADDED, ids));

@@ -6,15 +6,14 @@ package org.herald.inbox.internal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.herald.api.Acceptance;
 import org.herald.api.ReceivedMessage;
-import org.herald.api.StoredMessage;
 import org.herald.api.Threads;
 
 /**
@@ -41,13 +40,13 @@ final class GroupCommitWriter implements AutoCloseable {
 		Verdict decide(ReceivedMessage m);
 
 		/** Writes and durably commits the batch; the results are in the batch's order. */
-		List<Optional<StoredMessage>> write(List<Prepared> batch) throws Exception;
+		List<Acceptance> write(List<Prepared> batch) throws Exception;
 
 		/** After the commit: tell listeners. */
-		void committed(List<Optional<StoredMessage>> results);
+		void committed(List<Acceptance> results);
 	}
 
-	private record Pending(ReceivedMessage message, CompletableFuture<Optional<StoredMessage>> result) {
+	private record Pending(ReceivedMessage message, CompletableFuture<Acceptance> result) {
 	}
 
 	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
@@ -66,7 +65,7 @@ final class GroupCommitWriter implements AutoCloseable {
 	}
 
 	/** Queues {@code m} and waits until the commit covering it is on disk. */
-	Optional<StoredMessage> submit(ReceivedMessage m) throws IOException {
+	Acceptance submit(ReceivedMessage m) throws IOException {
 		Pending p = new Pending(m, new CompletableFuture<>());
 		synchronized (lock) {
 			if (closed) {
@@ -130,7 +129,7 @@ final class GroupCommitWriter implements AutoCloseable {
 			return;
 		}
 		try {
-			List<Optional<StoredMessage>> results = batches.write(prepared);
+			List<Acceptance> results = batches.write(prepared);
 			for (int i = 0; i < pending.size(); i++) {
 				pending.get(i).result().complete(results.get(i));
 			}
@@ -142,7 +141,7 @@ final class GroupCommitWriter implements AutoCloseable {
 			}
 			for (int i = 0; i < pending.size(); i++) {
 				try {
-					List<Optional<StoredMessage>> one = batches.write(List.of(prepared.get(i)));
+					List<Acceptance> one = batches.write(List.of(prepared.get(i)));
 					pending.get(i).result().complete(one.get(0));
 					batches.committed(one);
 				} catch (Exception | LinkageError e2) {

@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import org.herald.api.Acceptance;
 import org.herald.api.Identity;
 import org.herald.api.MessageFlag;
 import org.herald.api.ReceivedMessage;
@@ -120,7 +121,7 @@ public final class H2Inbox implements Inbox {
 	}
 
 	@Override
-	public Optional<StoredMessage> accept(ReceivedMessage message) throws IOException {
+	public Acceptance accept(ReceivedMessage message) throws IOException {
 		return writer.submit(message);
 	}
 
@@ -404,7 +405,7 @@ public final class H2Inbox implements Inbox {
 		switch (v) {
 		case QUARANTINE -> flags.add(MessageFlag.QUARANTINED);
 		case BLOCK -> flags.add(MessageFlag.BLOCKED);
-		case STORE, DROP_FLOOD -> {
+		case STORE, REFUSE_FLOOD -> {
 			// nothing to add
 		}
 		}

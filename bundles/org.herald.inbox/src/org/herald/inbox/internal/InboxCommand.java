@@ -297,7 +297,7 @@ public final class InboxCommand implements CliCommand {
 			List<String> entries = p.rules(list).stream().map(r -> r.pattern().toString()).toList();
 			out.printf("%-15s %s%n", list.name().toLowerCase(Locale.ROOT) + ":", entries.isEmpty() ? "-" : String.join(", ", entries));
 		}
-		out.printf("counters:       %d stored, %d quarantined, %d blocked, %d dropped by the flood limit%n", c.stored(), c.quarantined(),
+		out.printf("counters:       %d stored, %d quarantined, %d blocked, %d refused by the flood limit%n", c.stored(), c.quarantined(),
 				c.blocked(), c.droppedByFlood());
 		return 0;
 	}

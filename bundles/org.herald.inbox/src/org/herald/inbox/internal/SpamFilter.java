@@ -30,7 +30,7 @@ final class SpamFilter {
 		}
 		var settings = policy.settings();
 		if (!flood.admit(m.senderAddress(), m.received(), settings.floodLimit(), settings.floodWindow())) {
-			return Verdict.DROP_FLOOD;
+			return Verdict.REFUSE_FLOOD;
 		}
 		if (!allowed && settings.quarantineOutsiders() && !inside(m.senderAddress(), localSubnets, policy.rules(RuleList.TRUST))) {
 			return Verdict.QUARANTINE;

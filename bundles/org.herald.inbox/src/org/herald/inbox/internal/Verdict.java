@@ -9,8 +9,8 @@ enum Verdict {
 	STORE,
 	/** Store it with the QUARANTINED flag: the sender is outside the local and trusted subnets. */
 	QUARANTINE,
-	/** The sender is on the block list: count it, store it with BLOCKED only if the policy says so. */
+	/** The sender is on the block list: count it; store it with BLOCKED if the policy says so, else refuse it. */
 	BLOCK,
-	/** Its source address is over the flood limit: count it, drop it. */
-	DROP_FLOOD
+	/** Its source address is over the flood limit: count it, refuse it (the sender is told). */
+	REFUSE_FLOOD
 }

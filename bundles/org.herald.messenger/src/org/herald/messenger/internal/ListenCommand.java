@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.herald.api.Acceptance;
 import org.herald.api.BindInterface;
 import org.herald.api.Identity;
 import org.herald.api.MessageSink;
@@ -95,7 +95,7 @@ public final class ListenCommand implements CliCommand {
 				  --oem CODEPAGE      the default OEM code page for this run (otherwise the workspace's, CP850
 				                      unless set); rules per host, address and workgroup apply: herald charset
 				  --idle-timeout SEC  close sessions silent this long (default 60)
-				  --count N           stop after N messages
+				  --count N           stop after N messages (stored or refused)
 				Stops on Ctrl-C and prints the receivers' counters.""";
 	}
 
@@ -155,8 +155,9 @@ public final class ListenCommand implements CliCommand {
 			sink.close(); // then prints the last of them
 		}
 		ReceiverStats s = presence.stats();
-		context.out().printf("stopped: %d stored, %d refused by the store, %d malformed, %d sessions refused, %d other commands, "
-				+ "%d datagrams ignored, %d connections%n", s.stored(), s.sinkFailures(), s.malformed(), s.refusedSessions(),
+		context.out().printf("stopped: %d stored, %d refused by the spam policy, %d not stored (store failed), %d malformed, "
+				+ "%d sessions refused, %d other commands, %d datagrams ignored, %d connections%n", s.stored(), s.refusedByPolicy(),
+				s.sinkFailures(), s.malformed(), s.refusedSessions(),
 				s.rejectedCommands(), s.ignoredDatagrams(), s.connections());
 		context.out().flush();
 		return 0;
@@ -183,10 +184,19 @@ public final class ListenCommand implements CliCommand {
 		}
 
 		@Override
-		public Optional<StoredMessage> accept(ReceivedMessage m) throws IOException {
-			Optional<StoredMessage> stored = store != null ? store.accept(m) : Optional.of(new StoredMessage(seen.incrementAndGet(), m, false));
-			printer.print(format(m));
-			return stored;
+		public Acceptance accept(ReceivedMessage m) throws IOException {
+			Acceptance a = store != null ? store.accept(m) : Acceptance.stored(new StoredMessage(seen.incrementAndGet(), m, false));
+			printer.print(switch (a) {
+			case Acceptance.Stored s -> format(m);
+			case Acceptance.Refused r -> refusal(m, r.reason());
+			});
+			return a;
+		}
+
+		/** {@code [time] path from SENDER (address) refused: REASON}: the sender was told, nothing was stored. */
+		static String refusal(ReceivedMessage m, Acceptance.Refusal reason) {
+			return "[" + m.received() + "] " + m.path().name().toLowerCase(java.util.Locale.ROOT) + " from " + m.senderName() + " ("
+					+ m.senderAddress().getHostAddress() + ") refused: " + reason.label() + NL;
 		}
 
 		/** {@code [time] path from SENDER (address) to RECIPIENT [flags]}, then each line of the text indented. */

@@ -4,7 +4,9 @@
 package org.herald.messenger.internal;
 
 import java.net.InetAddress;
+import java.util.Optional;
 
+import org.herald.api.Acceptance;
 import org.herald.api.MessagePath;
 import org.herald.api.NetbiosName;
 import org.herald.messenger.HeldNames;
@@ -25,7 +27,8 @@ final class MailslotMessageHandler {
 
 	/** What became of a datagram. */
 	enum Outcome {
-		STORED, SINK_FAILED, MALFORMED, IGNORED
+		/** Stored; refused by the spam policy (counted, the sender cannot be told); the sink failed. */
+		STORED, REFUSED, SINK_FAILED, MALFORMED, IGNORED
 	}
 
 	private final HeldNames held;
@@ -71,9 +74,10 @@ final class MailslotMessageHandler {
 		byte[] sender = body.from().length > 0 ? body.from() : source.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
 		// A write to our workgroup's group name (NET SEND /DOMAIN) tells the sender's workgroup.
 		String group = d.type() == DatagramPacket.DIRECT_UNIQUE ? null : workgroup;
-		boolean stored = acceptance.accept(sender, body.to(), body.text(), !body.terminated(), new MessageAcceptance.Origin(from, source, group),
+		Optional<Acceptance> outcome = acceptance.accept(sender, body.to(), body.text(), !body.terminated(), new MessageAcceptance.Origin(from, source, group),
 				d.destination().name().name(), MessagePath.MAILSLOT);
-		return stored ? Outcome.STORED : Outcome.SINK_FAILED;
+		// A mailslot datagram has no answer: a refused message is only counted (MessageAcceptance).
+		return outcome.map(a -> a instanceof Acceptance.Stored ? Outcome.STORED : Outcome.REFUSED).orElse(Outcome.SINK_FAILED);
 	}
 
 	private boolean isForUs(Datagram d) {

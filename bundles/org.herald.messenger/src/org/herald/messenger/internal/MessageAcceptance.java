@@ -9,8 +9,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
+import org.herald.api.Acceptance;
 import org.herald.api.MessageFlag;
 import org.herald.api.MessagePath;
 import org.herald.api.MessageSink;
@@ -20,8 +22,9 @@ import org.herald.messenger.wire.MessageCharset;
 
 /**
  * Turns the raw bytes of a message that arrived into a {@link ReceivedMessage} and hands it to the
- * sink. Shared by both receivers: the answer to the sender depends on whether {@link #accept}
- * returned true (stored) or false (not stored). The code page is the sender's ({@link PeerCharsets}):
+ * sink. Shared by both receivers: the answer to the sender depends on what {@link #accept} returned:
+ * stored (success), refused by the spam policy (an error naming the reason), or nothing because the
+ * sink failed (an error). The code page is the sender's ({@link PeerCharsets}):
  * chosen by its calling or source name, its originator name (read in the default code page: names
  * are ASCII in practice), its address and its workgroup.
  */
@@ -56,9 +59,9 @@ final class MessageAcceptance {
 	 * Decodes and stores one message.
 	 *
 	 * @param damaged whether the bytes are known to be incomplete (cut at a limit, missing terminator)
-	 * @return true if the sink took it
+	 * @return what the sink did with it, or empty if the sink failed (nothing was stored)
 	 */
-	boolean accept(byte[] from, byte[] to, byte[] text, boolean damaged, Origin origin, String fallbackRecipient, MessagePath path) {
+	Optional<Acceptance> accept(byte[] from, byte[] to, byte[] text, boolean damaged, Origin origin, String fallbackRecipient, MessagePath path) {
 		List<String> names = new ArrayList<>(2);
 		names.add(origin.hostName());
 		names.add(charsets.defaultCharset().decodeName(from).text());
@@ -74,12 +77,12 @@ final class MessageAcceptance {
 		String recipient = r.text().isBlank() ? fallbackRecipient : r.text();
 		ReceivedMessage message = new ReceivedMessage(f.text(), sender, recipient, path, clock.instant(), t.text(), flags);
 		try {
-			sink.accept(message);
-			counters.stored.increment();
-			return true;
+			Acceptance a = sink.accept(message);
+			(a instanceof Acceptance.Stored ? counters.stored : counters.refusedByPolicy).increment();
+			return Optional.of(a);
 		} catch (IOException | RuntimeException e) {
 			counters.sinkFailures.increment();
-			return false;
+			return Optional.empty();
 		}
 	}
 }

@@ -21,6 +21,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.herald.api.Acceptance;
 import org.herald.api.BindInterface;
 import org.herald.api.Identity;
 import org.herald.api.MessagePath;
@@ -310,9 +311,13 @@ public final class MessengerSender implements Sender {
 					via = "445";
 				}
 			}
-			String outcome = converse(client, charset, m.from(), destination, text);
-			if (outcome != null) {
-				return Delivery.failed(label, addr, path, FailureReason.ERROR_STATUS, outcome + " via " + via);
+			SmbHeader refusal = converse(client, charset, m.from(), destination, text);
+			if (refusal != null) {
+				String status = SmbError.describe(refusal) + " via " + via;
+				return SmbError.refusalOf(refusal)
+						.map(r -> Delivery.failed(label, addr, path, r == Acceptance.Refusal.FLOOD_LIMIT ? FailureReason.FLOOD_LIMIT : FailureReason.BLOCKED,
+								"refused: " + r.label() + "; " + status))
+						.orElseGet(() -> Delivery.failed(label, addr, path, FailureReason.ERROR_STATUS, status));
 			}
 			return Delivery.delivered(label, target, "via " + via + codePageNote(charset, text));
 		} catch (SessionClient.NegativeResponseException e) {
@@ -348,8 +353,8 @@ public final class MessengerSender implements Sender {
 		return SessionClient.open(local, target, ports.direct(), null, connectTimeout, replyTimeout);
 	}
 
-	/** Runs the SMB exchange; returns null on success, else the error status text. */
-	private String converse(SessionClient c, MessageCharset charset, String from, String destination, EncodedText text) throws IOException {
+	/** Runs the SMB exchange; returns null on success, else the header of the reply that failed. */
+	private SmbHeader converse(SessionClient c, MessageCharset charset, String from, String destination, EncodedText text) throws IOException {
 		byte[] fromBytes = charset.encodeName(from).bytes();
 		byte[] toBytes = charset.encodeName(destination).bytes();
 		if (text.length() <= SendMessage.MAX_TEXT) {
@@ -357,12 +362,12 @@ public final class MessengerSender implements Sender {
 			boolean negotiated = neg.header().success() && parseDialect(neg) == 0;
 			if (negotiated) {
 				SmbPacket r = c.exchange(new SendMessage(fromBytes, toBytes, text.bytes()).toPacket(header(SmbCommand.SEND_MESSAGE)));
-				return r.header().success() ? null : SmbError.describe(r.header());
+				return r.header().success() ? null : r.header();
 			}
 		}
 		SmbPacket start = c.exchange(new StartMultiBlock(fromBytes, toBytes).toPacket(header(SmbCommand.SEND_START_MB_MESSAGE)));
 		if (!start.header().success()) {
-			return SmbError.describe(start.header());
+			return start.header();
 		}
 		int group = StartMultiBlock.groupIdOf(start);
 		byte[] all = text.bytes();
@@ -370,11 +375,11 @@ public final class MessengerSender implements Sender {
 			byte[] block = Arrays.copyOfRange(all, off, Math.min(all.length, off + TextBlock.MAX_BLOCK));
 			SmbPacket r = c.exchange(new TextBlock(group, block).toPacket(header(SmbCommand.SEND_TEXT_MB_MESSAGE)));
 			if (!r.header().success()) {
-				return SmbError.describe(r.header());
+				return r.header();
 			}
 		}
 		SmbPacket end = c.exchange(new EndMultiBlock(group).toPacket(header(SmbCommand.SEND_END_MB_MESSAGE)));
-		return end.header().success() ? null : SmbError.describe(end.header());
+		return end.header().success() ? null : end.header();
 	}
 
 	private static int parseDialect(SmbPacket reply) {

@@ -12,6 +12,7 @@ public final class ReceiverCounters {
 
 	final LongAdder stored = new LongAdder();
 	final LongAdder sinkFailures = new LongAdder();
+	final LongAdder refusedByPolicy = new LongAdder();
 	final LongAdder malformed = new LongAdder();
 	final LongAdder refusedSessions = new LongAdder();
 	final LongAdder rejectedCommands = new LongAdder();
@@ -20,7 +21,7 @@ public final class ReceiverCounters {
 	final LongAdder droppedConnections = new LongAdder();
 
 	public ReceiverStats snapshot() {
-		return new ReceiverStats(stored.sum(), sinkFailures.sum(), malformed.sum(), refusedSessions.sum(), rejectedCommands.sum(),
+		return new ReceiverStats(stored.sum(), sinkFailures.sum(), refusedByPolicy.sum(), malformed.sum(), refusedSessions.sum(), rejectedCommands.sum(),
 				ignoredDatagrams.sum(), connections.sum(), droppedConnections.sum());
 	}
 }

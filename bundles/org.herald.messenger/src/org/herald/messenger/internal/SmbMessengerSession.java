@@ -7,7 +7,9 @@ import java.io.ByteArrayOutputStream;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
+import org.herald.api.Acceptance;
 import org.herald.api.MessagePath;
 import org.herald.messenger.wire.EndMultiBlock;
 import org.herald.messenger.wire.NegotiateRequest;
@@ -166,7 +168,17 @@ final class SmbMessengerSession {
 		}
 	}
 
-	private static SmbPacket answer(SmbHeader h, boolean stored) {
-		return stored ? SmbReplies.success(h) : SmbReplies.error(h, SmbError.REQUEST_NOT_ACCEPTED);
+	/**
+	 * Success only for a stored message: a message the spam policy turned away is refused with an error
+	 * naming the reason, which the sender sees (smbclient prints it, Herald's sender reports it).
+	 */
+	private static SmbPacket answer(SmbHeader h, Optional<Acceptance> outcome) {
+		if (outcome.isEmpty()) {
+			return SmbReplies.error(h, SmbError.REQUEST_NOT_ACCEPTED);
+		}
+		return switch (outcome.get()) {
+		case Acceptance.Stored s -> SmbReplies.success(h);
+		case Acceptance.Refused r -> SmbReplies.error(h, SmbError.refusal(r.reason()));
+		};
 	}
 }

@@ -63,7 +63,7 @@ class H2InboxTest {
 	@Test
 	void acceptStoresTheMessageWithItsFieldsAndItReadsBackUnread() throws Exception {
 		var m = msg("ALICE", "127.0.0.7", "Server restarts at 18:00\nSave your work", T0, MessageFlag.REPAIRED);
-		StoredMessage stored = inbox.accept(m).orElseThrow();
+		StoredMessage stored = inbox.accept(m).stored().orElseThrow();
 		StoredMessage back = inbox.get(stored.id()).orElseThrow();
 		assertEquals(m, back.message());
 		assertFalse(back.read());
@@ -74,7 +74,7 @@ class H2InboxTest {
 
 	@Test
 	void messagesSurviveClosingAndReopening() throws Exception {
-		long id = inbox.accept(msg("BOB", "lunch?")).orElseThrow().id();
+		long id = inbox.accept(msg("BOB", "lunch?")).stored().orElseThrow().id();
 		inbox.close();
 		inbox = new H2Inbox(workspace, LOOPBACK);
 		assertEquals("lunch?", inbox.get(id).orElseThrow().message().text());
@@ -84,7 +84,7 @@ class H2InboxTest {
 	void keysetPagesWalkTheWholeInboxNewestFirstWithoutGapsOrRepeats() throws Exception {
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < 120; i++) {
-			ids.add(inbox.accept(msg("S" + (i % 3), "message " + i)).orElseThrow().id());
+			ids.add(inbox.accept(msg("S" + (i % 3), "message " + i)).stored().orElseThrow().id());
 		}
 		List<Long> seen = new ArrayList<>();
 		InboxQuery q = InboxQuery.all().withLimit(50);
@@ -109,7 +109,7 @@ class H2InboxTest {
 	void idsListEveryMatchNewestFirstAndRowsComeBackByIdInTheOrderAsked() throws Exception {
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < 1200; i++) {
-			ids.add(inbox.accept(msg("S" + (i % 4), (i % 10 == 0 ? "disk full on " : "all well on ") + "node" + i)).orElseThrow().id());
+			ids.add(inbox.accept(msg("S" + (i % 4), (i % 10 == 0 ? "disk full on " : "all well on ") + "node" + i)).stored().orElseThrow().id());
 		}
 		long[] all = inbox.ids(InboxQuery.all().withLimit(1));
 		assertEquals(ids.reversed(), java.util.Arrays.stream(all).boxed().toList());
@@ -124,10 +124,10 @@ class H2InboxTest {
 
 	@Test
 	void wordSearchMatchesAllWordsWithoutRegardToCaseAndPagesByKeyset() throws Exception {
-		long a = inbox.accept(msg("ALICE", "The BACKUP server is down")).orElseThrow().id();
-		long b = inbox.accept(msg("BOB", "backup finished, server fine")).orElseThrow().id();
+		long a = inbox.accept(msg("ALICE", "The BACKUP server is down")).stored().orElseThrow().id();
+		long b = inbox.accept(msg("BOB", "backup finished, server fine")).stored().orElseThrow().id();
 		inbox.accept(msg("CAROL", "lunch at noon"));
-		long d = inbox.accept(msg("DAVE", "Backup-Server: Ärger mit dem Netz")).orElseThrow().id();
+		long d = inbox.accept(msg("DAVE", "Backup-Server: Ärger mit dem Netz")).stored().orElseThrow().id();
 
 		assertEquals(List.of(d, b, a), ids(inbox.page(InboxQuery.all().withWords("backup"))));
 		assertEquals(List.of(d, b, a), ids(inbox.page(InboxQuery.all().withWords("SERVER backup"))));
@@ -147,7 +147,7 @@ class H2InboxTest {
 	void aSearchFindsTheSameMessagesBeforeAndAfterTheWordIndexReachesThem() throws Exception {
 		List<Long> ids = new ArrayList<>();
 		for (int i = 0; i < 30; i++) {
-			ids.add(inbox.accept(msg("S", (i % 2 == 0 ? "even" : "odd") + " message number" + i + " common")).orElseThrow().id());
+			ids.add(inbox.accept(msg("S", (i % 2 == 0 ? "even" : "odd") + " message number" + i + " common")).stored().orElseThrow().id());
 		}
 		InboxQuery even = InboxQuery.all().withWords("common even").withLimit(10);
 		List<Long> before = ids(inbox.page(even));
@@ -169,9 +169,9 @@ class H2InboxTest {
 
 	@Test
 	void filtersBySenderNameOrAddressTimeRangeFlagsAndReadState() throws Exception {
-		long a = inbox.accept(msg("alice", "127.0.0.7", "one", T0)).orElseThrow().id();
-		long b = inbox.accept(msg("BOB", "127.0.0.8", "two", T0.plusSeconds(60), MessageFlag.URGENT)).orElseThrow().id();
-		long c = inbox.accept(msg("BOB", "127.0.0.9", "three", T0.plusSeconds(120))).orElseThrow().id();
+		long a = inbox.accept(msg("alice", "127.0.0.7", "one", T0)).stored().orElseThrow().id();
+		long b = inbox.accept(msg("BOB", "127.0.0.8", "two", T0.plusSeconds(60), MessageFlag.URGENT)).stored().orElseThrow().id();
+		long c = inbox.accept(msg("BOB", "127.0.0.9", "three", T0.plusSeconds(120))).stored().orElseThrow().id();
 
 		assertEquals(List.of(a), ids(inbox.page(InboxQuery.all().withSender("ALICE"))));
 		assertEquals(List.of(c, b), ids(inbox.page(InboxQuery.all().withSender("bob"))));
@@ -191,8 +191,8 @@ class H2InboxTest {
 
 	@Test
 	void deleteRemovesTheMessageAndItsWords() throws Exception {
-		long a = inbox.accept(msg("ALICE", "printer on fire")).orElseThrow().id();
-		long b = inbox.accept(msg("BOB", "printer fixed")).orElseThrow().id();
+		long a = inbox.accept(msg("ALICE", "printer on fire")).stored().orElseThrow().id();
+		long b = inbox.accept(msg("BOB", "printer fixed")).stored().orElseThrow().id();
 		assertEquals(1, inbox.delete(List.of(a, a, 12345L)));
 		assertTrue(inbox.get(a).isEmpty());
 		assertEquals(List.of(b), ids(inbox.page(InboxQuery.all().withWords("printer"))));
@@ -235,7 +235,7 @@ class H2InboxTest {
 					List<Long> mine = new ArrayList<>();
 					for (int i = 0; i < each; i++) {
 						mine.add(inbox.accept(msg("T" + tt, "127.0.0." + (10 + tt), "thread " + tt + " message " + i, T0.plusMillis(i)))
-								.orElseThrow().id());
+								.stored().orElseThrow().id());
 					}
 					return mine;
 				};
@@ -261,7 +261,7 @@ class H2InboxTest {
 	void listenersHearOfAddedUpdatedAndDeletedMessages() throws Exception {
 		BlockingQueue<InboxChange> changes = new LinkedBlockingQueue<>();
 		inbox.addListener(changes::add);
-		long id = inbox.accept(msg("ALICE", "hello")).orElseThrow().id();
+		long id = inbox.accept(msg("ALICE", "hello")).stored().orElseThrow().id();
 		assertEquals(new InboxChange(InboxChange.Kind.ADDED, List.of(id)), next(changes));
 		inbox.markRead(List.of(id), true);
 		assertEquals(new InboxChange(InboxChange.Kind.UPDATED, List.of(id)), next(changes));
@@ -274,7 +274,7 @@ class H2InboxTest {
 		String text = "x".repeat(1598) + " end";
 		var m = new org.herald.api.ReceivedMessage("WINPOPUP-USER", org.herald.api.BindInterface.parseIpv4("127.0.0.9"), "WORKGROUP",
 				MessagePath.MAILSLOT, T0, text, Set.of());
-		long id = inbox.accept(m).orElseThrow().id();
+		long id = inbox.accept(m).stored().orElseThrow().id();
 		assertEquals(m, inbox.get(id).orElseThrow().message());
 	}
 

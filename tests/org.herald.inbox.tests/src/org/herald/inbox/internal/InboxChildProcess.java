@@ -41,7 +41,7 @@ public final class InboxChildProcess implements AutoCloseable {
 				case "accept" -> {
 					List<Long> ids = new ArrayList<>();
 					for (int i = 0; i < Integer.parseInt(w[1]); i++) {
-						ids.add(inbox.accept(Messages.msg("CHILD", "127.0.0.3", w[2] + " " + i, Messages.T0.plusSeconds(i))).orElseThrow().id());
+						ids.add(inbox.accept(Messages.msg("CHILD", "127.0.0.3", w[2] + " " + i, Messages.T0.plusSeconds(i))).stored().orElseThrow().id());
 					}
 					out.println("accepted " + ids);
 				}

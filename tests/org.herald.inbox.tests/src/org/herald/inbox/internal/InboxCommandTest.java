@@ -121,7 +121,7 @@ class InboxCommandTest {
 				trust:          127.0.0.0/8
 				counters:       2 stored, 1 quarantined, 0 blocked, 0 dropped by the flood limit
 				""", run("policy", "--flood", "20/5", "--store-blocked", "on"));
-		assertTrue(inbox.accept(msg("SPAMMER", "198.51.100.9", "hi", T0)).orElseThrow().flags().contains(MessageFlag.BLOCKED));
+		assertTrue(inbox.accept(msg("SPAMMER", "198.51.100.9", "hi", T0)).stored().orElseThrow().flags().contains(MessageFlag.BLOCKED));
 	}
 
 	@Test

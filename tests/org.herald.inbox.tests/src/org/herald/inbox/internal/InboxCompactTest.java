@@ -35,7 +35,7 @@ class InboxCompactTest {
 			inbox.updateSettings(new SpamSettings(0, Duration.ofSeconds(10), false, true));
 			for (int i = 0; i < 1500; i++) {
 				long id = inbox.accept(msg("ALICE", "127.0.0.7", "message " + i + (i % 10 == 0 ? " payroll kept" : " churn"), T0.plusSeconds(i)))
-						.orElseThrow().id();
+						.stored().orElseThrow().id();
 				if (i % 10 != 0) {
 					gone.add(id);
 				}

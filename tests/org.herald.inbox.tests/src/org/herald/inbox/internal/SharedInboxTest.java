@@ -66,7 +66,7 @@ class SharedInboxTest {
 				// this process reconnects and takes the database over
 				assertEquals(5, inbox.count(InboxQuery.all()));
 				assertEquals(List.of(5L, 4L), H2InboxTest.ids(inbox.page(InboxQuery.all().withWords("gamma"))));
-				assertTrue(inbox.accept(Messages.msg("PARENT", "still writable")).isPresent());
+				assertTrue(inbox.accept(Messages.msg("PARENT", "still writable")).stored().isPresent());
 				assertEquals(6, inbox.count(InboxQuery.all()));
 			}
 		}

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
+import org.herald.api.Acceptance;
 import org.herald.api.MessageSink;
 import org.herald.api.ReceivedMessage;
 import org.herald.api.StoredMessage;
@@ -24,13 +24,13 @@ final class RecordingSink implements MessageSink {
 	}
 
 	@Override
-	public synchronized Optional<StoredMessage> accept(ReceivedMessage message) throws IOException {
+	public synchronized Acceptance accept(ReceivedMessage message) throws IOException {
 		if (failing) {
 			throw new IOException("disk full (test)");
 		}
 		messages.add(message);
 		notifyAll();
-		return Optional.of(new StoredMessage(messages.size(), message, false));
+		return Acceptance.stored(new StoredMessage(messages.size(), message, false));
 	}
 
 	synchronized List<ReceivedMessage> messages() {
