@@ -183,6 +183,36 @@ else
 	echo "SKIP code page checks: $HERALD has no 'charset' command"
 fi
 
+# --- 8. the flood limit is refused visibly: a sender is told "delivered" only for what was stored
+wait_lines() { # FILE REGEX N: waits (10 s at most) until exactly N lines of FILE match
+	local deadline=$((SECONDS + 10))
+	until [ "$(grep -cE -- "$2" "$1")" -eq "$3" ]; do
+		[ "$SECONDS" -lt "$deadline" ] || return 1
+		sleep 0.1
+	done
+}
+if netns_exec 3 "$HERALD" inbox policy --flood 3/600 -data "$NETNS_DIR/ws3" >/dev/null 2>&1; then
+	okays=0
+	for i in 1 2 3; do
+		SMBOUT=$(printf 'within the limit %s' "$i" | netns_exec 1 smbclient -s "$conf1" -M HERALD3 -I "$IP3" -U floody -N 2>&1)
+		smbclient_ok && okays=$((okays + 1))
+	done
+	check "flood limit 3: smbclient -M reports success for the first 3 messages ($okays) and all 3 are stored" eval \
+		'[ "$okays" = 3 ] && wait_lines "$INBOX3" "^\[[^]]*\] session from floody " 3'
+	SMBOUT=$(printf 'over the limit' | netns_exec 1 smbclient -s "$conf1" -M HERALD3 -I "$IP3" -U floody -N 2>&1)
+	echo "  smbclient -M over the limit: $(tr '\n' ' ' <<<"$SMBOUT")"
+	check "flood limit 3: the 4th is refused with an error that smbclient prints" eval '! smbclient_ok'
+	OUT=$(netns_exec 1 "$HERALD" send --session --from hfloody "$IP3" "also over the limit" --name SMBD1H --workgroup WG \
+		--interfaces "$IP1/24" -data "$NETNS_DIR/ws1" 2>&1)
+	echo "  $OUT"
+	check "flood limit 3: herald send from the same host reports 'refused: flood limit'" has "$OUT" "failed flood-limit \(refused: flood limit"
+	check "flood limit 3: HERALD3 printed both refusals and stored neither" eval \
+		'wait_lines "$INBOX3" "refused session from .*\($IP1\): flood limit" 2 && ! grep -q "over the limit" "$INBOX3"'
+	netns_exec 3 "$HERALD" inbox policy --flood off -data "$NETNS_DIR/ws3" >/dev/null
+else
+	ko "herald inbox policy --flood 3/600 on HERALD3's workspace"
+fi
+
 netns_capture_stop
 # --- 6. tshark decodes Herald's mailslot frames without expert warnings
 HF='nbdgm.source_name contains "SENDER" && smb.cmd == 0x25'

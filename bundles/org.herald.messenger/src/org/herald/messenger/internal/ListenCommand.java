@@ -193,10 +193,13 @@ public final class ListenCommand implements CliCommand {
 			return a;
 		}
 
-		/** {@code [time] path from SENDER (address) refused: REASON}: the sender was told, nothing was stored. */
+		/**
+		 * {@code [time] refused PATH from SENDER (address): REASON}: nothing was stored; on the session
+		 * path the sender was told.
+		 */
 		static String refusal(ReceivedMessage m, Acceptance.Refusal reason) {
-			return "[" + m.received() + "] " + m.path().name().toLowerCase(java.util.Locale.ROOT) + " from " + m.senderName() + " ("
-					+ m.senderAddress().getHostAddress() + ") refused: " + reason.label() + NL;
+			return "[" + m.received() + "] refused " + m.path().name().toLowerCase(java.util.Locale.ROOT) + " from " + m.senderName() + " ("
+					+ m.senderAddress().getHostAddress() + "): " + reason.label() + NL;
 		}
 
 		/** {@code [time] path from SENDER (address) to RECIPIENT [flags]}, then each line of the text indented. */
