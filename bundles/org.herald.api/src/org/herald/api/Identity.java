@@ -42,4 +42,40 @@ public record Identity(String name, String workgroup, List<BindInterface> interf
 	public NetbiosName workgroupName() {
 		return new NetbiosName(workgroup, NetbiosName.WORKSTATION);
 	}
+
+	/**
+	 * The configured interface that reaches {@code host}: the one on its subnet, or else the first
+	 * (the host is reached by routing). The one place every sender chooses where to send from.
+	 *
+	 * @throws IllegalStateException if no interface is configured
+	 */
+	public BindInterface interfaceFor(Inet4Address host) {
+		for (BindInterface i : configuredInterfaces()) {
+			if (i.contains(host)) {
+				return i;
+			}
+		}
+		return interfaces.get(0);
+	}
+
+	/**
+	 * The configured interface whose subnet broadcast address is {@code broadcast}.
+	 *
+	 * @throws IllegalArgumentException if it is no configured interface's broadcast address
+	 */
+	public BindInterface interfaceForBroadcast(Inet4Address broadcast) {
+		for (BindInterface i : configuredInterfaces()) {
+			if (i.broadcast().equals(broadcast)) {
+				return i;
+			}
+		}
+		throw new IllegalArgumentException(broadcast.getHostAddress() + " is not the broadcast address of a configured interface " + interfaces);
+	}
+
+	private List<BindInterface> configuredInterfaces() {
+		if (interfaces.isEmpty()) {
+			throw new IllegalStateException("no interfaces configured: Herald binds only to configured interfaces");
+		}
+		return interfaces;
+	}
 }

@@ -28,7 +28,7 @@ import org.herald.api.NetbiosName;
 import org.herald.browser.HostNames;
 import org.herald.browser.wire.BrowseDatagram;
 import org.herald.browser.wire.GetBackupListRequest;
-import org.herald.messenger.wire.MailslotWrite;
+
 import org.herald.netbios.wire.Datagram;
 import org.herald.netbios.wire.DatagramPacket.Other;
 import org.herald.netbios.wire.EncodedName;
@@ -38,6 +38,7 @@ import org.herald.netbios.wire.NbnsMessages;
 import org.herald.netbios.wire.NbnsPacket;
 import org.herald.netbios.wire.NodeStatusData;
 import org.herald.netbios.wire.NodeStatusEntry;
+import org.herald.smb.wire.MailslotWrite;
 
 /**
  * Finds which of TCP 135, 139, 445 and UDP 137, 138 a host answers on, from one configured

@@ -6,7 +6,6 @@ package org.herald.browser.internal;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.Inet4Address;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,6 +19,7 @@ import java.util.stream.Collectors;
 
 import org.herald.api.cli.Json;
 import org.herald.api.Identity;
+import org.herald.api.MessageReception;
 import org.herald.api.NetbiosName;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
@@ -28,15 +28,13 @@ import org.herald.browser.BrowseEvent;
 import org.herald.browser.BrowseModel;
 import org.herald.browser.BrowserSettings;
 import org.herald.browser.Host;
+import org.herald.browser.HostBrowser;
+import org.herald.browser.HostBrowsers;
 import org.herald.browser.ScanOptions;
 import org.herald.browser.ServerListResult;
 import org.herald.browser.Targets;
 import org.herald.browser.Workgroup;
 import org.herald.browser.wire.ServerType;
-import org.herald.api.StoredMessage;
-import org.herald.messenger.Messenger;
-import org.herald.messenger.Presence;
-import org.herald.netbios.datagram.DatagramService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -51,18 +49,18 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 @Component(service = CliCommand.class)
 public final class BrowseCommand implements CliCommand {
 
-	private final DatagramService datagrams;
-	private final Messenger messenger;
+	private final HostBrowsers browsers;
+	private final MessageReception reception;
 
 	/**
-	 * @param datagrams the process's datagram service (UDP 138), shared with the Messenger's receivers
-	 * @param messenger receives pop-ups with {@code --receive}; optional
+	 * @param browsers  the host browsers (on the process's datagram service, shared with the Messenger's receivers)
+	 * @param reception receives pop-ups into the inbox with {@code --receive}; optional (the Messenger offers it)
 	 */
 	@Activate
-	public BrowseCommand(@Reference DatagramService datagrams,
-			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) Messenger messenger) {
-		this.datagrams = datagrams;
-		this.messenger = messenger;
+	public BrowseCommand(@Reference HostBrowsers browsers,
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) MessageReception reception) {
+		this.browsers = browsers;
+		this.reception = reception;
 	}
 
 	private static final String USAGE = """
@@ -75,7 +73,7 @@ public final class BrowseCommand implements CliCommand {
 			    asks the WINS server for the workgroup's names.
 			    --announce  also announce Herald (HostAnnouncement to WORKGROUP<1D>) at 1, 1, 2, 4, 8 and then
 			                every 12 minutes (or every --period seconds), printing browse list changes until stopped.
-			    --receive   also receive pop-ups meanwhile and print them (not stored), as the workbench does:
+			    --receive   also receive pop-ups meanwhile into the workspace's inbox and print them, as the workbench does:
 			                the Messenger's receivers and the browser share UDP 138 in this one process.
 			Exit status: 0 a list came, 1 nothing found, 2 wrong arguments.""";
 
@@ -173,20 +171,21 @@ public final class BrowseCommand implements CliCommand {
 		}
 		PrintStream out = context.out();
 		PrintStream err = context.err();
-		BrowseModel model = new BrowseModel();
 		BlockingQueue<BrowseEvent> events = new LinkedBlockingQueue<>();
-		model.addListener(events::add);
-		Presence presence = o.receive() ? receive(identity, out, err) : null;
-		BrowserService browser = new BrowserService(datagrams, identity, settings, model, Clock.systemUTC());
+		AutoCloseable presence = o.receive() ? receive(identity, context.workspace(), out, err) : null;
+		HostBrowser browser = browsers.open(identity, settings);
 		try {
 			try {
+				browser.model().addListener(events::add);
 				browser.start();
 			} catch (IOException e) {
 				err.println("browse: not listening for announcements (" + e.getMessage() + ")");
 				browser.close();
-				browser = new BrowserService(datagrams, identity, settings.withListen(false), model, Clock.systemUTC());
+				browser = browsers.open(identity, settings.withListen(false));
+				browser.model().addListener(events::add);
 				browser.start();
 			}
+			BrowseModel model = browser.model();
 			if (o.request()) {
 				browser.requestAnnouncements(wg);
 			}
@@ -232,26 +231,27 @@ public final class BrowseCommand implements CliCommand {
 				presence.close();
 			}
 		}
+		BrowseModel model = browser.model();
 		return model.hosts().isEmpty() && model.workgroups().isEmpty() ? 1 : 0;
 	}
 
-	/** Joins the Messenger as the workbench does, printing each pop-up; null (and says why) when it cannot. */
-	private Presence receive(Identity identity, PrintStream out, PrintStream err) {
-		if (messenger == null) {
+	/** Receives into the workspace's inbox as the workbench does, printing each pop-up; null (and says why) when it cannot. */
+	private AutoCloseable receive(Identity identity, java.nio.file.Path workspace, PrintStream out, PrintStream err) {
+		if (reception == null) {
 			err.println("browse: not receiving: this installation has no messenger");
 			return null;
 		}
 		try {
-			Presence p = messenger.join(identity, m -> {
+			AutoCloseable r = reception.receive(identity, workspace, stored -> {
+				var m = stored.message();
 				synchronized (out) {
 					out.printf("message: %s from %s (%s) to %s: %s%n", m.path().name().toLowerCase(java.util.Locale.ROOT), m.senderName(),
 							m.senderAddress().getHostAddress(), m.recipientName(), m.text().replace("\n", " / "));
 					out.flush();
 				}
-				return Optional.of(new StoredMessage(0, m, false));
-			}, null);
-			err.println("browse: receiving as " + identity.messengerName() + " on " + identity.interfaces());
-			return p;
+			});
+			err.println("browse: receiving as " + identity.messengerName() + " on " + identity.interfaces() + " into the inbox of " + workspace);
+			return r;
 		} catch (IOException e) {
 			err.println("browse: not receiving: " + e.getMessage());
 			return null;

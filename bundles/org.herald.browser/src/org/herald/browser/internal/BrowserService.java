@@ -45,7 +45,6 @@ import org.herald.browser.wire.ServerType;
 import org.herald.netbios.datagram.DatagramService;
 import org.herald.netbios.datagram.MailslotDatagram;
 import org.herald.netbios.datagram.MailslotHandler;
-import org.herald.netbios.datagram.SharedDatagramService;
 import org.herald.netbios.datagram.Subscription;
 import org.herald.netbios.wire.MalformedPacketException;
 
@@ -74,7 +73,6 @@ public final class BrowserService implements HostBrowser {
 	private final BrowseModel model;
 	private final Clock clock;
 	private final DatagramService datagrams;
-	private final boolean ownService;
 	private volatile Subscription subscription;
 	private final ScheduledExecutorService timer;
 	private final AtomicLong received = new AtomicLong();
@@ -85,23 +83,12 @@ public final class BrowserService implements HostBrowser {
 	private int datagramId;
 	private boolean started;
 
-	/** On a datagram service of its own (the port is then not shared with a Messenger receiver in this process). */
-	public BrowserService(Identity identity, BrowserSettings settings, BrowseModel model, Clock clock) {
-		this(new SharedDatagramService(), true, identity, settings, model, clock);
-	}
-
 	/** On the process's datagram service {@code datagrams}. */
 	public BrowserService(DatagramService datagrams, Identity identity, BrowserSettings settings, BrowseModel model, Clock clock) {
-		this(datagrams, false, identity, settings, model, clock);
-	}
-
-	private BrowserService(DatagramService datagrams, boolean ownService, Identity identity, BrowserSettings settings, BrowseModel model,
-			Clock clock) {
 		if (identity.interfaces().isEmpty()) {
 			throw new IllegalArgumentException("no interfaces configured: the browser binds only to configured interfaces");
 		}
 		this.datagrams = datagrams;
-		this.ownService = ownService;
 		this.identity = identity;
 		this.settings = settings;
 		this.model = model;
@@ -261,7 +248,7 @@ public final class BrowserService implements HostBrowser {
 		}
 		String problem = null;
 		for (MasterBrowser m : masters) {
-			BindInterface via = interfaceFor(m.address());
+			BindInterface via = identity.interfaceFor(m.address());
 			try (ServerListClient c = ServerListClient.open(via.address(), m.address(), settings.sessionPort(), m.name(),
 					identity.workstationName(), settings.timeout())) {
 				ServerListClient.Lists lists = c.lists(wg);
@@ -306,7 +293,7 @@ public final class BrowserService implements HostBrowser {
 	public ScanSummary scan(List<Inet4Address> targets, ScanOptions options, Consumer<ScanHit> onHit) throws IOException, InterruptedException {
 		Map<BindInterface, List<Inet4Address>> groups = new LinkedHashMap<>();
 		for (Inet4Address t : targets) {
-			groups.computeIfAbsent(interfaceFor(t), k -> new ArrayList<>()).add(t);
+			groups.computeIfAbsent(identity.interfaceFor(t), k -> new ArrayList<>()).add(t);
 		}
 		Consumer<ScanHit> observe = hit -> {
 			HostObservation.scanned(hit, clock.instant()).ifPresent(model::observe);
@@ -347,7 +334,7 @@ public final class BrowserService implements HostBrowser {
 	public List<String> queryWins(String workgroup) throws IOException {
 		Inet4Address wins = identity.wins().orElseThrow(() -> new IOException("no WINS server configured (give --wins IP)"));
 		String wg = NetbiosName.upperAscii(workgroup);
-		BindInterface via = interfaceFor(wins);
+		BindInterface via = identity.interfaceFor(wins);
 		NameQueries q = queries(via);
 		List<String> out = new ArrayList<>();
 		for (int suffix : new int[] { NetbiosName.DOMAIN_MASTER_BROWSER, 0x1C, NetbiosName.WORKSTATION }) {
@@ -383,14 +370,6 @@ public final class BrowserService implements HostBrowser {
 		return hits.stream().findFirst();
 	}
 
-	private BindInterface interfaceFor(Inet4Address host) {
-		for (BindInterface i : identity.interfaces()) {
-			if (i.contains(host)) {
-				return i;
-			}
-		}
-		return identity.interfaces().get(0);
-	}
 
 	private synchronized void ensureStarted() {
 		if (!started) {
@@ -418,9 +397,6 @@ public final class BrowserService implements HostBrowser {
 		if (subscription != null) {
 			subscription.close();
 			subscription = null;
-		}
-		if (ownService) {
-			((SharedDatagramService) datagrams).close();
 		}
 	}
 }

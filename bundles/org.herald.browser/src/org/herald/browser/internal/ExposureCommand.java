@@ -4,19 +4,14 @@
 package org.herald.browser.internal;
 
 import java.io.PrintStream;
-import java.net.Inet4Address;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.herald.api.BindInterface;
 import org.herald.api.Identity;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
@@ -24,17 +19,26 @@ import org.herald.api.cli.UsageException;
 import org.herald.browser.Targets;
 import org.herald.browser.exposure.ExposureChecker;
 import org.herald.browser.exposure.ExposureReport;
+import org.herald.browser.exposure.ExposureService;
 import org.herald.browser.exposure.HostExposure;
-import org.herald.browser.exposure.LocalAudit;
 import org.herald.browser.exposure.LocalSocket;
 import org.herald.browser.exposure.Port;
 import org.herald.browser.exposure.PortFinding;
 import org.herald.browser.exposure.Remedy;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /** {@code herald exposure}: which NetBIOS, SMB and RPC ports hosts answer on, what that exposes, and how to close it. */
 @Component(service = CliCommand.class)
 public final class ExposureCommand implements CliCommand {
+
+	private final ExposureService exposure;
+
+	@Activate
+	public ExposureCommand(@Reference ExposureService exposure) {
+		this.exposure = exposure;
+	}
 
 	private static final String USAGE = """
 			herald exposure TARGET... [--local] [--format text|csv|json|html] [--output FILE] [--timeout MS]
@@ -123,22 +127,7 @@ public final class ExposureCommand implements CliCommand {
 		if (identity.interfaces().isEmpty()) {
 			throw new UsageException("no interfaces configured: give --interfaces IP/PREFIX");
 		}
-		List<Inet4Address> targets = new ArrayList<>(Targets.parse(o.targets()));
-		List<LocalSocket> local = List.of();
-		if (o.local()) {
-			local = LocalAudit.system().sockets();
-			identity.interfaces().stream().map(BindInterface::address).filter(a -> !targets.contains(a)).forEach(targets::add);
-		}
-		Map<BindInterface, List<Inet4Address>> groups = new LinkedHashMap<>();
-		for (Inet4Address t : targets) {
-			groups.computeIfAbsent(via(identity, t), k -> new ArrayList<>()).add(t);
-		}
-		List<HostExposure> hosts = new ArrayList<>();
-		for (Map.Entry<BindInterface, List<Inet4Address>> g : groups.entrySet()) {
-			hosts.addAll(new ExposureChecker(g.getKey().address(), identity.workstationName(), o.check()).check(g.getValue()));
-		}
-		hosts.sort(java.util.Comparator.comparingLong(h -> Targets.key(h.address())));
-		ExposureReport report = new ExposureReport(Instant.now(), identity.name() + " " + identity.interfaces(), hosts, local);
+		ExposureReport report = exposure.check(identity, Targets.parse(o.targets()), o.local(), o.check());
 		String text = switch (o.format()) {
 			case "csv" -> report.csv();
 			case "json" -> report.json() + "\n";
@@ -154,9 +143,6 @@ public final class ExposureCommand implements CliCommand {
 		return 0;
 	}
 
-	private static BindInterface via(Identity identity, Inet4Address host) {
-		return identity.interfaces().stream().filter(i -> i.contains(host)).findFirst().orElse(identity.interfaces().get(0));
-	}
 
 	static String text(ExposureReport r) {
 		StringBuilder sb = new StringBuilder();

@@ -5,7 +5,6 @@ package org.herald.browser.internal;
 
 import java.io.PrintStream;
 import java.net.Inet4Address;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,15 +16,18 @@ import org.herald.api.Identity;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
 import org.herald.api.cli.UsageException;
-import org.herald.browser.BrowseModel;
 import org.herald.browser.BrowserSettings;
+import org.herald.browser.HostBrowser;
+import org.herald.browser.HostBrowsers;
 import org.herald.browser.HostNames;
 import org.herald.browser.ScanHit;
 import org.herald.browser.ScanOptions;
 import org.herald.browser.ScanSummary;
 import org.herald.browser.Targets;
 import org.herald.netbios.wire.NodeStatusEntry;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code herald scan}: a node status scan of address ranges, printed like nbtscan (IP, NetBIOS
@@ -33,6 +35,13 @@ import org.osgi.service.component.annotations.Component;
  */
 @Component(service = CliCommand.class)
 public final class ScanCommand implements CliCommand {
+
+	private final HostBrowsers browsers;
+
+	@Activate
+	public ScanCommand(@Reference HostBrowsers browsers) {
+		this.browsers = browsers;
+	}
 
 	private static final String USAGE = """
 			herald scan TARGET... [--rate N] [--timeout MS] [--retries N] [--port N] [--json | --csv] [--all]
@@ -101,7 +110,7 @@ public final class ScanCommand implements CliCommand {
 		List<ScanHit> hits = new ArrayList<>();
 		ScanSummary summary;
 		BrowserSettings settings = BrowserSettings.defaults().withListen(false).withPorts(138, o.scan().port(), 139);
-		try (BrowserService browser = new BrowserService(identity, settings, new BrowseModel(), Clock.systemUTC())) {
+		try (HostBrowser browser = browsers.open(identity, settings)) {
 			summary = browser.scan(o.targets(), o.scan(), hit -> {
 				synchronized (hits) {
 					hits.add(hit);

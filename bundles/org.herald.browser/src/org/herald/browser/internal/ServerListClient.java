@@ -3,12 +3,8 @@
  *******************************************************************************/
 package org.herald.browser.internal;
 
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.Inet4Address;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -17,16 +13,17 @@ import org.herald.api.NetbiosName;
 import org.herald.browser.wire.NetServerEnum2;
 import org.herald.browser.wire.ServerInfo1;
 import org.herald.browser.wire.ServerType;
-import org.herald.browser.wire.SmbTransaction;
-import org.herald.messenger.wire.NegotiateRequest;
-import org.herald.messenger.wire.NegotiateResponse;
-import org.herald.messenger.wire.SmbCommand;
-import org.herald.messenger.wire.SmbHeader;
-import org.herald.messenger.wire.SmbPacket;
+
 import org.herald.netbios.wire.MalformedPacketException;
-import org.herald.netbios.wire.SessionHeader;
 import org.herald.netbios.wire.SessionPackets;
+import org.herald.smb.SmbSession;
 import org.herald.netbios.wire.SessionRequest;
+import org.herald.smb.wire.NegotiateRequest;
+import org.herald.smb.wire.NegotiateResponse;
+import org.herald.smb.wire.SmbCommand;
+import org.herald.smb.wire.SmbHeader;
+import org.herald.smb.wire.SmbPacket;
+import org.herald.smb.wire.SmbTransaction;
 
 /**
  * Gets server and workgroup lists from a master browser with NetServerEnum2 (MS-RAP 2.5.5.2) over
@@ -40,18 +37,13 @@ final class ServerListClient implements AutoCloseable {
 	record Lists(List<ServerInfo1> servers, List<ServerInfo1> workgroups) {
 	}
 
-	private static final int MAX_SMB = 1 << 17;
-	private final Socket socket;
-	private final DataInputStream in;
-	private final OutputStream out;
+	private final SmbSession session;
 	private int mid = 1;
 	private int uid;
 	private int tid;
 
-	private ServerListClient(Socket socket) throws IOException {
-		this.socket = socket;
-		this.in = new DataInputStream(socket.getInputStream());
-		this.out = socket.getOutputStream();
+	private ServerListClient(SmbSession session) {
+		this.session = session;
 	}
 
 	/**
@@ -61,41 +53,21 @@ final class ServerListClient implements AutoCloseable {
 	 */
 	static ServerListClient open(Inet4Address local, Inet4Address server, int port, Optional<String> calledName, NetbiosName callingName,
 			Duration timeout) throws IOException {
-		Socket s = new Socket();
+		byte[] request = calledName.map(n -> new SessionRequest(new NetbiosName(n, NetbiosName.FILE_SERVER), callingName).encode())
+				.orElseGet(() -> SessionRequest.encodeAnyServer(callingName));
+		SmbSession session;
 		try {
-			s.bind(new InetSocketAddress(local, 0));
-			s.connect(new InetSocketAddress(server, port), (int) timeout.toMillis());
-			s.setSoTimeout((int) timeout.toMillis());
-			ServerListClient c = new ServerListClient(s);
-			c.sessionRequest(calledName, callingName);
+			session = SmbSession.open(local, server, port, request, timeout, timeout);
+		} catch (SmbSession.NegativeResponseException e) {
+			throw new IOException("session refused: " + SessionPackets.describeNegativeResponse(e.errorCode()), e);
+		}
+		ServerListClient c = new ServerListClient(session);
+		try {
 			c.logOn(server);
 			return c;
 		} catch (IOException | RuntimeException e) {
-			s.close();
+			session.close();
 			throw e;
-		}
-	}
-
-	private void sessionRequest(Optional<String> calledName, NetbiosName callingName) throws IOException {
-		byte[] request = calledName.map(n -> new SessionRequest(new NetbiosName(n, NetbiosName.FILE_SERVER), callingName).encode())
-				.orElseGet(() -> SessionRequest.encodeAnyServer(callingName));
-		out.write(request);
-		out.flush();
-		byte[] head = new byte[4];
-		in.readFully(head);
-		SessionHeader h;
-		try {
-			h = SessionHeader.parseNetbios(head, 0);
-		} catch (MalformedPacketException e) {
-			throw new IOException("bad session response: " + e.getMessage(), e);
-		}
-		byte[] rest = new byte[h.length()];
-		in.readFully(rest);
-		if (h.type() == SessionHeader.NEGATIVE_SESSION_RESPONSE) {
-			throw new IOException("session refused: " + SessionPackets.describeNegativeResponse(rest.length > 0 ? rest[0] & 0xFF : 0));
-		}
-		if (h.type() != SessionHeader.POSITIVE_SESSION_RESPONSE) {
-			throw new IOException("unexpected session response type 0x" + Integer.toHexString(h.type()));
 		}
 	}
 
@@ -123,11 +95,11 @@ final class ServerListClient implements AutoCloseable {
 	List<ServerInfo1> serverEnum(int serverType, String workgroup) throws IOException {
 		byte[] params = NetServerEnum2.request(serverType, Optional.of(workgroup), 0xFFFF);
 		SmbPacket request = SmbTransaction.request(uid, tid, mid++, SmbTransaction.LANMAN_PIPE, params, 8, 0xFFFF);
-		send(request);
+		session.send(request);
 		SmbTransaction.Assembler assembler = new SmbTransaction.Assembler();
 		try {
 			for (;;) {
-				SmbPacket part = receive(request.header().mid());
+				SmbPacket part = receive(request);
 				if (assembler.add(SmbTransaction.ReplyPart.parse(part))) {
 					break;
 				}
@@ -144,52 +116,21 @@ final class ServerListClient implements AutoCloseable {
 	}
 
 	private SmbPacket exchange(SmbPacket request) throws IOException {
-		send(request);
-		return receive(request.header().mid());
+		session.send(request);
+		return receive(request);
 	}
 
-	private void send(SmbPacket p) throws IOException {
-		out.write(SessionPackets.message(p.encode()));
-		out.flush();
-	}
-
-	/** The next SMB reply with multiplex id {@code forMid}; an error status fails. */
-	private SmbPacket receive(int forMid) throws IOException {
-		for (;;) {
-			byte[] head = new byte[4];
-			in.readFully(head);
-			SessionHeader h;
-			try {
-				h = SessionHeader.parseNetbios(head, 0);
-			} catch (MalformedPacketException e) {
-				throw new IOException("bad session frame: " + e.getMessage(), e);
-			}
-			if (h.length() > MAX_SMB) {
-				throw new IOException("session message of " + h.length() + " bytes is too long");
-			}
-			byte[] body = new byte[h.length()];
-			in.readFully(body);
-			if (h.type() == SessionHeader.SESSION_KEEP_ALIVE) {
-				continue;
-			}
-			SmbPacket p;
-			try {
-				p = SmbPacket.parse(body);
-			} catch (MalformedPacketException e) {
-				throw new IOException("bad SMB reply: " + e.getMessage(), e);
-			}
-			if (p.header().mid() != forMid) {
-				continue;
-			}
-			if (!p.header().success()) {
-				throw new IOException(String.format("%s failed with status 0x%08X", SmbCommand.nameOf(p.command()), p.header().status()));
-			}
-			return p;
+	/** The next reply to {@code request}; an error status fails. */
+	private SmbPacket receive(SmbPacket request) throws IOException {
+		SmbPacket p = session.receive(request);
+		if (!p.header().success()) {
+			throw new IOException(String.format("%s failed with status 0x%08X", SmbCommand.nameOf(p.command()), p.header().status()));
 		}
+		return p;
 	}
 
 	@Override
 	public void close() throws IOException {
-		socket.close();
+		session.close();
 	}
 }

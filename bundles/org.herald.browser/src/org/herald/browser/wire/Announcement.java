@@ -6,6 +6,7 @@ package org.herald.browser.wire;
 import java.io.ByteArrayOutputStream;
 
 import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.smb.wire.Le;
 
 /**
  * HostAnnouncement (0x01, MS-BRWS 2.2.1), DomainAnnouncement (0x0C, 2.2.7) and
@@ -86,25 +87,25 @@ public record Announcement(Kind kind, int updateCount, long periodicity, String 
 		ByteArrayOutputStream out = new ByteArrayOutputStream(FIXED_LENGTH + comment.length() + 1);
 		out.write(kind.opcode);
 		out.write(updateCount);
-		Bytes.write32(out, periodicity);
-		Bytes.writeFixed(out, name, NAME_WIDTH);
+		Le.write32(out, periodicity);
+		Le.writeFixed(out, name, NAME_WIDTH);
 		out.write(versionMajor);
 		out.write(versionMinor);
-		Bytes.write32(out, serverType & 0xFFFF_FFFFL);
+		Le.write32(out, serverType & 0xFFFF_FFFFL);
 		out.write(browserMajor);
 		out.write(browserMinor);
-		Bytes.write16(out, signature);
-		Bytes.writeString(out, comment);
+		Le.write16(out, signature);
+		Le.writeString(out, comment);
 		return out.toByteArray();
 	}
 
 	static Announcement parse(byte[] b) throws MalformedPacketException {
-		Bytes.need(b, FIXED_LENGTH, "announcement");
+		Le.need(b, FIXED_LENGTH, "announcement");
 		// The string is NUL-terminated; a frame that ends without the NUL is taken up to its end, as nmbd does.
-		int end = Bytes.nul(b, FIXED_LENGTH, b.length);
+		int end = Le.nul(b, FIXED_LENGTH, b.length);
 		String comment = new String(b, FIXED_LENGTH, (end < 0 ? b.length : end) - FIXED_LENGTH,
 				java.nio.charset.StandardCharsets.ISO_8859_1);
-		return new Announcement(Kind.of(b[0] & 0xFF), b[1] & 0xFF, Bytes.u32(b, 2), Bytes.fixed(b, 6, NAME_WIDTH), b[22] & 0xFF,
-				b[23] & 0xFF, (int) Bytes.u32(b, 24), b[28] & 0xFF, b[29] & 0xFF, Bytes.u16(b, 30), comment);
+		return new Announcement(Kind.of(b[0] & 0xFF), b[1] & 0xFF, Le.u32(b, 2), Le.fixed(b, 6, NAME_WIDTH), b[22] & 0xFF,
+				b[23] & 0xFF, (int) Le.u32(b, 24), b[28] & 0xFF, b[29] & 0xFF, Le.u16(b, 30), comment);
 	}
 }

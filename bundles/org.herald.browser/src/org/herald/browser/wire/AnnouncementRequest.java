@@ -6,6 +6,7 @@ package org.herald.browser.wire;
 import java.io.ByteArrayOutputStream;
 
 import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.smb.wire.Le;
 
 /**
  * AnnouncementRequest (0x02, MS-BRWS 2.2.2): sent to {@code <group><00>} it makes every host of the
@@ -25,12 +26,12 @@ public record AnnouncementRequest(String responseName) implements BrowserFrame {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(18);
 		out.write(ANNOUNCEMENT_REQUEST);
 		out.write(0); // Reserved
-		Bytes.writeString(out, responseName);
+		Le.writeString(out, responseName);
 		return out.toByteArray();
 	}
 
 	static AnnouncementRequest parse(byte[] b) throws MalformedPacketException {
-		Bytes.need(b, 3, "AnnouncementRequest");
-		return new AnnouncementRequest(Bytes.cstring(b, 2, b.length, "ResponseName"));
+		Le.need(b, 3, "AnnouncementRequest");
+		return new AnnouncementRequest(Le.cstring(b, 2, b.length, "ResponseName"));
 	}
 }

@@ -7,11 +7,12 @@ import java.net.Inet4Address;
 import java.util.Optional;
 
 import org.herald.api.NetbiosName;
-import org.herald.messenger.wire.MailslotWrite;
+
 import org.herald.netbios.wire.Datagram;
 import org.herald.netbios.wire.DatagramPacket;
 import org.herald.netbios.wire.EncodedName;
 import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.smb.wire.MailslotWrite;
 
 /**
  * A browser frame as it travels: a mailslot write (MS-MAIL 2.2.1) to {@code \MAILSLOT\BROWSE}

@@ -6,6 +6,7 @@ package org.herald.browser.wire;
 import java.io.ByteArrayOutputStream;
 
 import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.smb.wire.Le;
 
 /**
  * RequestElection (0x08, MS-BRWS 2.2.3): Version, Criteria (32-bit LE), Uptime (ms, 32-bit LE),
@@ -23,15 +24,15 @@ public record ElectionRequest(int version, long criteria, long uptime, String se
 		ByteArrayOutputStream out = new ByteArrayOutputStream(30);
 		out.write(REQUEST_ELECTION);
 		out.write(version);
-		Bytes.write32(out, criteria);
-		Bytes.write32(out, uptime);
-		Bytes.write32(out, 0);
-		Bytes.writeString(out, serverName);
+		Le.write32(out, criteria);
+		Le.write32(out, uptime);
+		Le.write32(out, 0);
+		Le.writeString(out, serverName);
 		return out.toByteArray();
 	}
 
 	static ElectionRequest parse(byte[] b) throws MalformedPacketException {
-		Bytes.need(b, 15, "RequestElection");
-		return new ElectionRequest(b[1] & 0xFF, Bytes.u32(b, 2), Bytes.u32(b, 6), Bytes.cstring(b, 14, b.length, "ServerName"));
+		Le.need(b, 15, "RequestElection");
+		return new ElectionRequest(b[1] & 0xFF, Le.u32(b, 2), Le.u32(b, 6), Le.cstring(b, 14, b.length, "ServerName"));
 	}
 }

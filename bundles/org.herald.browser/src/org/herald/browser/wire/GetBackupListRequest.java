@@ -6,6 +6,7 @@ package org.herald.browser.wire;
 import java.io.ByteArrayOutputStream;
 
 import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.smb.wire.Le;
 
 /**
  * GetBackupListRequest (0x09, MS-BRWS 2.2.4), sent to {@code <group><1D>}: how many backup browser
@@ -23,12 +24,12 @@ public record GetBackupListRequest(int requestedCount, long token) implements Br
 		ByteArrayOutputStream out = new ByteArrayOutputStream(6);
 		out.write(GET_BACKUP_LIST_REQUEST);
 		out.write(requestedCount);
-		Bytes.write32(out, token);
+		Le.write32(out, token);
 		return out.toByteArray();
 	}
 
 	static GetBackupListRequest parse(byte[] b) throws MalformedPacketException {
-		Bytes.need(b, 6, "GetBackupListRequest");
-		return new GetBackupListRequest(b[1] & 0xFF, Bytes.u32(b, 2));
+		Le.need(b, 6, "GetBackupListRequest");
+		return new GetBackupListRequest(b[1] & 0xFF, Le.u32(b, 2));
 	}
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.smb.wire.Le;
 
 /**
  * GetBackupListResponse (0x0A, MS-BRWS 2.2.5): BackupServerCount, the request's token, then that
@@ -29,21 +30,21 @@ public record GetBackupListResponse(long token, List<String> backupServers) impl
 		ByteArrayOutputStream out = new ByteArrayOutputStream(6 + 16 * backupServers.size());
 		out.write(GET_BACKUP_LIST_RESPONSE);
 		out.write(backupServers.size());
-		Bytes.write32(out, token);
-		backupServers.forEach(s -> Bytes.writeString(out, s));
+		Le.write32(out, token);
+		backupServers.forEach(s -> Le.writeString(out, s));
 		return out.toByteArray();
 	}
 
 	static GetBackupListResponse parse(byte[] b) throws MalformedPacketException {
-		Bytes.need(b, 6, "GetBackupListResponse");
+		Le.need(b, 6, "GetBackupListResponse");
 		int count = b[1] & 0xFF;
 		List<String> names = new ArrayList<>(count);
 		int at = 6;
 		for (int i = 0; i < count; i++) {
-			String s = Bytes.cstring(b, at, b.length, "backup server name " + (i + 1) + " of " + count);
+			String s = Le.cstring(b, at, b.length, "backup server name " + (i + 1) + " of " + count);
 			names.add(s);
 			at += s.length() + 1;
 		}
-		return new GetBackupListResponse(Bytes.u32(b, 2), names);
+		return new GetBackupListResponse(Le.u32(b, 2), names);
 	}
 }

@@ -6,6 +6,7 @@ package org.herald.browser.wire;
 import java.io.ByteArrayOutputStream;
 
 import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.smb.wire.Le;
 
 /** MasterAnnouncement (0x0D, MS-BRWS 2.2.8): a local master tells the domain master its name. */
 public record MasterAnnouncement(String masterBrowserName) implements BrowserFrame {
@@ -19,12 +20,12 @@ public record MasterAnnouncement(String masterBrowserName) implements BrowserFra
 	public byte[] encode() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(18);
 		out.write(MASTER_ANNOUNCEMENT);
-		Bytes.writeString(out, masterBrowserName);
+		Le.writeString(out, masterBrowserName);
 		return out.toByteArray();
 	}
 
 	static MasterAnnouncement parse(byte[] b) throws MalformedPacketException {
-		Bytes.need(b, 2, "MasterAnnouncement");
-		return new MasterAnnouncement(Bytes.cstring(b, 1, b.length, "MasterBrowserServerName"));
+		Le.need(b, 2, "MasterAnnouncement");
+		return new MasterAnnouncement(Le.cstring(b, 1, b.length, "MasterBrowserServerName"));
 	}
 }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.smb.wire.Le;
+import org.herald.smb.wire.SmbTransaction;
 
 /**
  * The RAP command NetServerEnum2 (MS-RAP 2.5.5.2, opcode 104) at information level 1: the request's
@@ -57,23 +59,23 @@ public final class NetServerEnum2 {
 	 */
 	public static byte[] request(int serverType, Optional<String> domain, int receiveBufferSize) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(40);
-		Bytes.write16(out, OPCODE);
-		Bytes.writeString(out, domain.isPresent() ? PARAMS_WITH_DOMAIN : PARAMS_WITHOUT_DOMAIN);
-		Bytes.writeString(out, DATA_LEVEL_1);
-		Bytes.write16(out, LEVEL_1);
-		Bytes.write16(out, receiveBufferSize);
-		Bytes.write32(out, serverType & 0xFFFF_FFFFL);
-		domain.ifPresent(d -> Bytes.writeString(out, d));
+		Le.write16(out, OPCODE);
+		Le.writeString(out, domain.isPresent() ? PARAMS_WITH_DOMAIN : PARAMS_WITHOUT_DOMAIN);
+		Le.writeString(out, DATA_LEVEL_1);
+		Le.write16(out, LEVEL_1);
+		Le.write16(out, receiveBufferSize);
+		Le.write32(out, serverType & 0xFFFF_FFFFL);
+		domain.ifPresent(d -> Le.writeString(out, d));
 		return out.toByteArray();
 	}
 
 	/** Reads the answer's parameters and data. */
 	public static Answer answer(byte[] params, byte[] data) throws MalformedPacketException {
-		Bytes.need(params, 8, "NetServerEnum2 answer parameters");
-		int status = Bytes.u16(params, 0);
-		int converter = Bytes.u16(params, 2);
-		int returned = Bytes.u16(params, 4);
-		int available = Bytes.u16(params, 6);
+		Le.need(params, 8, "NetServerEnum2 answer parameters");
+		int status = Le.u16(params, 0);
+		int converter = Le.u16(params, 2);
+		int returned = Le.u16(params, 4);
+		int available = Le.u16(params, 6);
 		List<ServerInfo1> servers = new ArrayList<>(returned);
 		if (status == 0 || status == ERROR_MORE_DATA) {
 			if ((long) returned * ENTRY_LENGTH > data.length) {
@@ -81,19 +83,19 @@ public final class NetServerEnum2 {
 			}
 			for (int i = 0; i < returned; i++) {
 				int at = i * ENTRY_LENGTH;
-				String name = Bytes.fixed(data, at, 16);
-				int pointer = (int) (Bytes.u32(data, at + 22) & 0xFFFF);
+				String name = Le.fixed(data, at, 16);
+				int pointer = (int) (Le.u32(data, at + 22) & 0xFFFF);
 				String comment = "";
 				if (pointer != 0) {
 					int offset = pointer - converter;
 					if (offset < 0 || offset >= data.length) {
 						comment = ""; // a pointer outside the data: Windows sends such for empty comments
 					} else {
-						int end = Bytes.nul(data, offset, data.length);
+						int end = Le.nul(data, offset, data.length);
 						comment = new String(data, offset, (end < 0 ? data.length : end) - offset, StandardCharsets.ISO_8859_1);
 					}
 				}
-				servers.add(new ServerInfo1(name, data[at + 16] & 0xFF, data[at + 17] & 0xFF, (int) Bytes.u32(data, at + 18), comment));
+				servers.add(new ServerInfo1(name, data[at + 16] & 0xFF, data[at + 17] & 0xFF, (int) Le.u32(data, at + 18), comment));
 			}
 		}
 		return new Answer(status, converter, returned, available, servers);

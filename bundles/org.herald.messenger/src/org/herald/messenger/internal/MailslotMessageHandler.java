@@ -10,11 +10,12 @@ import org.herald.api.Acceptance;
 import org.herald.api.MessagePath;
 import org.herald.api.NetbiosName;
 import org.herald.messenger.HeldNames;
-import org.herald.messenger.wire.MailslotWrite;
+
 import org.herald.messenger.wire.WinPopupBody;
 import org.herald.netbios.wire.Datagram;
 import org.herald.netbios.wire.DatagramPacket;
 import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.smb.wire.MailslotWrite;
 
 /**
  * Decides what one whole UDP 138 datagram (as the datagram service delivers it: parsed, and

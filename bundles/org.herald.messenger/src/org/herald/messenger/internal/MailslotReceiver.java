@@ -15,12 +15,12 @@ import org.herald.api.BindInterface;
 import org.herald.api.Identity;
 import org.herald.api.MessageSink;
 import org.herald.messenger.HeldNames;
-import org.herald.messenger.wire.MailslotWrite;
+
 import org.herald.netbios.datagram.DatagramService;
 import org.herald.netbios.datagram.MailslotDatagram;
 import org.herald.netbios.datagram.MailslotHandler;
-import org.herald.netbios.datagram.SharedDatagramService;
 import org.herald.netbios.datagram.Subscription;
+import org.herald.smb.wire.MailslotWrite;
 
 /**
  * Receives WinPopup / NET SEND mailslot datagrams on UDP 138 through the process's datagram
@@ -35,7 +35,6 @@ public final class MailslotReceiver implements AutoCloseable {
 	static final int MAX_IN_FLIGHT = 512;
 
 	private final DatagramService datagrams;
-	private final boolean ownService;
 	private final Identity identity;
 	private final int port;
 	private final MailslotMessageHandler handler;
@@ -45,22 +44,10 @@ public final class MailslotReceiver implements AutoCloseable {
 	private Subscription subscription;
 	private volatile boolean closed;
 
-	/** On a datagram service of its own (the port is then not shared with a browser in this process). */
-	public MailslotReceiver(Identity identity, int port, HeldNames held, MessageSink sink, PeerCharsets charsets, ReceiverCounters counters,
-			Clock clock) {
-		this(new SharedDatagramService(), true, identity, port, held, sink, charsets, counters, clock);
-	}
-
 	/** On the process's datagram service {@code datagrams}. */
 	public MailslotReceiver(DatagramService datagrams, Identity identity, int port, HeldNames held, MessageSink sink, PeerCharsets charsets,
 			ReceiverCounters counters, Clock clock) {
-		this(datagrams, false, identity, port, held, sink, charsets, counters, clock);
-	}
-
-	private MailslotReceiver(DatagramService datagrams, boolean ownService, Identity identity, int port, HeldNames held, MessageSink sink,
-			PeerCharsets charsets, ReceiverCounters counters, Clock clock) {
 		this.datagrams = datagrams;
-		this.ownService = ownService;
 		this.identity = identity;
 		this.port = port;
 		this.counters = counters;
@@ -117,9 +104,6 @@ public final class MailslotReceiver implements AutoCloseable {
 		closed = true;
 		if (subscription != null) {
 			subscription.close();
-		}
-		if (ownService) {
-			((SharedDatagramService) datagrams).close();
 		}
 		workers.shutdown();
 		try {

@@ -35,27 +35,30 @@ import org.herald.messenger.PathChoice;
 import org.herald.messenger.Recipient;
 import org.herald.messenger.Sender;
 import org.herald.messenger.wire.EncodedText;
-import org.herald.messenger.wire.EndMultiBlock;
-import org.herald.messenger.wire.MailslotWrite;
+
 import org.herald.messenger.wire.MessageCharset;
-import org.herald.messenger.wire.NegotiateRequest;
-import org.herald.messenger.wire.NegotiateResponse;
-import org.herald.messenger.wire.SendMessage;
-import org.herald.messenger.wire.SmbCommand;
-import org.herald.messenger.wire.SmbError;
-import org.herald.messenger.wire.SmbHeader;
-import org.herald.messenger.wire.SmbPacket;
-import org.herald.messenger.wire.StartMultiBlock;
-import org.herald.messenger.wire.TextBlock;
+
 import org.herald.messenger.wire.WinPopupBody;
 import org.herald.netbios.datagram.DatagramService;
-import org.herald.netbios.datagram.SharedDatagramService;
 import org.herald.netbios.datagram.Subscription;
 import org.herald.netbios.wire.Datagram;
 import org.herald.netbios.wire.DatagramPacket;
 import org.herald.netbios.wire.EncodedName;
 import org.herald.netbios.wire.SessionPackets;
 import org.herald.netbios.wire.SessionRequest;
+import org.herald.smb.wire.MailslotWrite;
+import org.herald.smb.wire.NegotiateRequest;
+import org.herald.smb.wire.NegotiateResponse;
+import org.herald.smb.wire.SmbCommand;
+import org.herald.smb.wire.SmbError;
+import org.herald.smb.MessageConversation;
+import org.herald.smb.SmbSession;
+import org.herald.smb.wire.SmbHeader;
+import org.herald.smb.wire.SmbPacket;
+import org.herald.smb.wire.EndMultiBlock;
+import org.herald.smb.wire.SendMessage;
+import org.herald.smb.wire.StartMultiBlock;
+import org.herald.smb.wire.TextBlock;
 
 /**
  * Sends pop-ups. Session path to a name: TCP 139 with a session request (called NAME&lt;03&gt;,
@@ -83,24 +86,16 @@ public final class MessengerSender implements Sender {
 	private final Duration replyTimeout;
 	private final int maxConcurrent;
 	private final AtomicInteger datagramIds = new AtomicInteger(ThreadLocalRandom.current().nextInt(0x10000));
-	private final AtomicInteger mids = new AtomicInteger(1);
+	private final MessageConversation conversation = new MessageConversation(new AtomicInteger(1));
 	private final DatagramService datagrams;
 	private final Object mailslotLock = new Object();
 	private int sendsInProgress; // guarded by mailslotLock
 	private Subscription mailslotOut; // guarded by mailslotLock: opened at the first datagram of a send, closed after the last send
 
-	public MessengerSender(Identity identity, NameResolver resolver, MessengerPorts ports, MessageCharset charset, Duration connectTimeout,
-			Duration replyTimeout, int maxConcurrent) {
-		this(identity, resolver, ports, PeerCharsets.fixed(charset), connectTimeout, replyTimeout, maxConcurrent);
-	}
-
-	/** @param charsets the code page of each recipient */
-	public MessengerSender(Identity identity, NameResolver resolver, MessengerPorts ports, PeerCharsets charsets, Duration connectTimeout,
-			Duration replyTimeout, int maxConcurrent) {
-		this(identity, resolver, ports, charsets, connectTimeout, replyTimeout, maxConcurrent, new SharedDatagramService());
-	}
-
-	/** @param datagrams the process's datagram service (mailslot datagrams leave from its port 138 when a receiver holds it) */
+	/**
+	 * @param charsets  the code page of each recipient
+	 * @param datagrams the process's datagram service (mailslot datagrams leave from its port 138 when a receiver holds it)
+	 */
 	public MessengerSender(Identity identity, NameResolver resolver, MessengerPorts ports, PeerCharsets charsets, Duration connectTimeout,
 			Duration replyTimeout, int maxConcurrent, DatagramService datagrams) {
 		if (identity.interfaces().isEmpty()) {
@@ -275,8 +270,8 @@ public final class MessengerSender implements Sender {
 			return Delivery.failed(label, addr, path, FailureReason.TOO_LONG,
 					text.length() + " bytes of text; the session path takes at most " + MAX_SESSION_TEXT);
 		}
-		Inet4Address local = interfaceFor(target).address();
-		SessionClient client = null;
+		Inet4Address local = identity.interfaceFor(target).address();
+		SmbSession client = null;
 		String via = "";
 		try {
 			if (called == null) {
@@ -290,7 +285,7 @@ public final class MessengerSender implements Sender {
 					}
 				}
 				if (client == null) {
-					client = SessionClient.open(local, target, ports.session(), SessionRequest.encodeAnyServer(identity.workstationName()),
+					client = SmbSession.open(local, target, ports.session(), SessionRequest.encodeAnyServer(identity.workstationName()),
 							connectTimeout, replyTimeout);
 					via = "139";
 				}
@@ -300,7 +295,7 @@ public final class MessengerSender implements Sender {
 					if (ports.session() == 0) {
 						throw new ConnectException("session port disabled");
 					}
-					client = SessionClient.open(local, target, ports.session(), new SessionRequest(called, identity.workstationName()).encode(),
+					client = SmbSession.open(local, target, ports.session(), new SessionRequest(called, identity.workstationName()).encode(),
 							connectTimeout, replyTimeout);
 					via = "139";
 				} catch (ConnectException e) {
@@ -311,7 +306,7 @@ public final class MessengerSender implements Sender {
 					via = "445";
 				}
 			}
-			SmbHeader refusal = converse(client, charset, m.from(), destination, text);
+			SmbHeader refusal = conversation.send(client, charset.encodeName(m.from()).bytes(), charset.encodeName(destination).bytes(), text.bytes());
 			if (refusal != null) {
 				String status = SmbError.describe(refusal) + " via " + via;
 				return SmbError.refusalOf(refusal)
@@ -320,8 +315,8 @@ public final class MessengerSender implements Sender {
 						.orElseGet(() -> Delivery.failed(label, addr, path, FailureReason.ERROR_STATUS, status));
 			}
 			return Delivery.delivered(label, target, "via " + via + codePageNote(charset, text));
-		} catch (SessionClient.NegativeResponseException e) {
-			FailureReason r = switch (e.errorCode) {
+		} catch (SmbSession.NegativeResponseException e) {
+			FailureReason r = switch (e.errorCode()) {
 			case SessionPackets.NOT_LISTENING_ON_CALLED_NAME -> FailureReason.NOT_LISTENING;
 			case SessionPackets.CALLED_NAME_NOT_PRESENT -> FailureReason.CALLED_NAME_NOT_PRESENT;
 			default -> FailureReason.REFUSED;
@@ -346,52 +341,11 @@ public final class MessengerSender implements Sender {
 		}
 	}
 
-	private SessionClient openDirect(Inet4Address local, Inet4Address target) throws IOException {
+	private SmbSession openDirect(Inet4Address local, Inet4Address target) throws IOException {
 		if (ports.direct() == 0) {
 			throw new ConnectException("direct hosting port disabled");
 		}
-		return SessionClient.open(local, target, ports.direct(), null, connectTimeout, replyTimeout);
-	}
-
-	/** Runs the SMB exchange; returns null on success, else the header of the reply that failed. */
-	private SmbHeader converse(SessionClient c, MessageCharset charset, String from, String destination, EncodedText text) throws IOException {
-		byte[] fromBytes = charset.encodeName(from).bytes();
-		byte[] toBytes = charset.encodeName(destination).bytes();
-		if (text.length() <= SendMessage.MAX_TEXT) {
-			SmbPacket neg = c.exchange(new NegotiateRequest(List.of(NegotiateRequest.NT_LM_012)).toPacket(header(SmbCommand.NEGOTIATE)));
-			boolean negotiated = neg.header().success() && parseDialect(neg) == 0;
-			if (negotiated) {
-				SmbPacket r = c.exchange(new SendMessage(fromBytes, toBytes, text.bytes()).toPacket(header(SmbCommand.SEND_MESSAGE)));
-				return r.header().success() ? null : r.header();
-			}
-		}
-		SmbPacket start = c.exchange(new StartMultiBlock(fromBytes, toBytes).toPacket(header(SmbCommand.SEND_START_MB_MESSAGE)));
-		if (!start.header().success()) {
-			return start.header();
-		}
-		int group = StartMultiBlock.groupIdOf(start);
-		byte[] all = text.bytes();
-		for (int off = 0; off < all.length; off += TextBlock.MAX_BLOCK) {
-			byte[] block = Arrays.copyOfRange(all, off, Math.min(all.length, off + TextBlock.MAX_BLOCK));
-			SmbPacket r = c.exchange(new TextBlock(group, block).toPacket(header(SmbCommand.SEND_TEXT_MB_MESSAGE)));
-			if (!r.header().success()) {
-				return r.header();
-			}
-		}
-		SmbPacket end = c.exchange(new EndMultiBlock(group).toPacket(header(SmbCommand.SEND_END_MB_MESSAGE)));
-		return end.header().success() ? null : end.header();
-	}
-
-	private static int parseDialect(SmbPacket reply) {
-		try {
-			return NegotiateResponse.parse(reply).dialectIndex();
-		} catch (org.herald.netbios.wire.MalformedPacketException e) {
-			return -1;
-		}
-	}
-
-	private SmbHeader header(int command) {
-		return SmbHeader.request(command, mids.getAndIncrement() & 0xFFFF);
+		return SmbSession.open(local, target, ports.direct(), null, connectTimeout, replyTimeout);
 	}
 
 	// ---- mailslot path
@@ -409,7 +363,7 @@ public final class MessengerSender implements Sender {
 			return Delivery.failed(label, addr, path, FailureReason.TOO_LONG,
 					body.length + " bytes of mailslot data; at most " + MailslotWrite.MAX_DATA);
 		}
-		BindInterface via = interfaceFor(target);
+		BindInterface via = identity.interfaceFor(target);
 		Datagram d = Datagram.whole(type, datagramIds.getAndIncrement() & 0xFFFF, via.address(), ports.datagram(),
 				new EncodedName(identity.workstationName()), new EncodedName(destination), MailslotWrite.messenger(body).encode());
 		try {
@@ -420,15 +374,6 @@ public final class MessengerSender implements Sender {
 		}
 	}
 
-	/** The configured interface on the target's subnet, else the first one. */
-	BindInterface interfaceFor(Inet4Address target) {
-		for (BindInterface i : identity.interfaces()) {
-			if (i.contains(target)) {
-				return i;
-			}
-		}
-		return identity.interfaces().get(0);
-	}
 
 	private String timeoutText() {
 		return connectTimeout.toMillis() + " ms (connect) / " + replyTimeout.toMillis() + " ms (reply)";

@@ -23,6 +23,7 @@ import org.herald.messenger.OutgoingMessage;
 import org.herald.messenger.PathChoice;
 import org.herald.messenger.Recipient;
 import org.herald.netbios.NameService;
+import org.herald.netbios.datagram.DatagramService;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -36,27 +37,32 @@ public final class SendCommand implements CliCommand {
 	private final NameResolver resolver;
 	private final NameService names;
 	private final CodePageStore codePages;
+	private final DatagramService datagrams;
 
 	/** For tests and embedding: names resolve with {@code resolver}; CP850 for every host. */
-	public SendCommand(NameResolver resolver) {
-		this(resolver, CodePageStore.inMemory(CodePages.standard()));
+	public SendCommand(NameResolver resolver, DatagramService datagrams) {
+		this(resolver, CodePageStore.inMemory(CodePages.standard()), datagrams);
 	}
 
 	/** For tests and embedding: names resolve with {@code resolver}, code pages come from {@code codePages}. */
-	public SendCommand(NameResolver resolver, CodePageStore codePages) {
+	public SendCommand(NameResolver resolver, CodePageStore codePages, DatagramService datagrams) {
 		this.resolver = resolver;
 		this.names = null;
 		this.codePages = codePages;
+		this.datagrams = datagrams;
 	}
 
 	/**
-	 * @param names the name service; without one, names cannot be resolved (addresses still work)
+	 * @param names     the name service; without one, names cannot be resolved (addresses still work)
+	 * @param datagrams the process's datagram service: mailslot pop-ups leave through it
 	 */
 	@Activate
-	public SendCommand(@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names) {
+	public SendCommand(@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
+			@Reference DatagramService datagrams) {
 		this.resolver = null;
 		this.names = names;
 		this.codePages = OemCodePage.workspace();
+		this.datagrams = datagrams;
 	}
 
 	private NameResolver resolverFor(CommandContext context) {
@@ -174,7 +180,7 @@ public final class SendCommand implements CliCommand {
 		CodePages pages = withDefault(codePages.load(), oem);
 		NameResolver resolver = resolverFor(context);
 		MessengerSender sender = new MessengerSender(context.identity(), resolver, ports, PeerCharsets.of(() -> pages),
-				Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), parallel);
+				Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), parallel, datagrams);
 		List<Delivery> results;
 		try {
 			results = sender.send(new OutgoingMessage(from, recipients, text, path));

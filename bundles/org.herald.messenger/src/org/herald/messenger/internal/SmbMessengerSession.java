@@ -11,18 +11,19 @@ import java.util.Optional;
 
 import org.herald.api.Acceptance;
 import org.herald.api.MessagePath;
-import org.herald.messenger.wire.EndMultiBlock;
-import org.herald.messenger.wire.NegotiateRequest;
-import org.herald.messenger.wire.NegotiateResponse;
-import org.herald.messenger.wire.SendMessage;
-import org.herald.messenger.wire.SmbCommand;
-import org.herald.messenger.wire.SmbError;
-import org.herald.messenger.wire.SmbHeader;
-import org.herald.messenger.wire.SmbPacket;
-import org.herald.messenger.wire.SmbReplies;
-import org.herald.messenger.wire.StartMultiBlock;
-import org.herald.messenger.wire.TextBlock;
+
 import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.smb.wire.NegotiateRequest;
+import org.herald.smb.wire.NegotiateResponse;
+import org.herald.smb.wire.SmbCommand;
+import org.herald.smb.wire.SmbError;
+import org.herald.smb.wire.SmbHeader;
+import org.herald.smb.wire.SmbPacket;
+import org.herald.smb.wire.SmbReplies;
+import org.herald.smb.wire.EndMultiBlock;
+import org.herald.smb.wire.SendMessage;
+import org.herald.smb.wire.StartMultiBlock;
+import org.herald.smb.wire.TextBlock;
 
 /**
  * The SMB side of one Messenger session: answers SMB_COM_NEGOTIATE (NT LM 0.12),

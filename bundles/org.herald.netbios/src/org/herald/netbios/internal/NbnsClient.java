@@ -84,7 +84,7 @@ public final class NbnsClient implements NameService, AutoCloseable {
 	public List<NameRecord> query(NetbiosName name, QueryTarget target) throws IOException {
 		boolean broadcast = target instanceof QueryTarget.Broadcast;
 		Identity now = identity.get();
-		BindInterface via = broadcast ? Interfaces.forBroadcast(now, target.address()) : Interfaces.forHost(now, target.address());
+		BindInterface via = broadcast ? now.interfaceForBroadcast(target.address()) : now.interfaceFor(target.address());
 		NbnsPacket request = NbnsMessages.nameQuery(0, name, broadcast, target instanceof QueryTarget.Wins);
 		Duration interval = broadcast ? settings.broadcastInterval() : settings.unicastInterval();
 		int tries = broadcast ? settings.broadcastTries() : settings.unicastTries();
@@ -112,7 +112,7 @@ public final class NbnsClient implements NameService, AutoCloseable {
 	@Override
 	public Optional<NodeStatus> nodeStatus(Inet4Address host) throws IOException {
 		Identity now = identity.get();
-		BindInterface via = Interfaces.forHost(now, host);
+		BindInterface via = now.interfaceFor(host);
 		NbnsPacket request = NbnsMessages.nodeStatusRequest(0, false);
 		NodeStatus[] result = new NodeStatus[1];
 		exchange(now, via, request, host, settings.unicastInterval(), settings.unicastTries(), answer -> {

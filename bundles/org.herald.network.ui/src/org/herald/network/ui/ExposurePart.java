@@ -36,6 +36,7 @@ import org.herald.api.NetbiosName;
 import org.herald.api.Settings;
 import org.herald.browser.Targets;
 import org.herald.browser.exposure.ExposureChecker;
+import org.herald.browser.exposure.ExposureService;
 import org.herald.browser.exposure.ExposureReport;
 import org.herald.browser.exposure.HostExposure;
 import org.herald.browser.exposure.LocalAudit;
@@ -61,6 +62,10 @@ public class ExposurePart {
 	@Inject
 	@Service
 	private Settings settings;
+
+	@Inject
+	@Service
+	private ExposureService exposure;
 
 	@Inject
 	private IEventBroker events;
@@ -151,13 +156,13 @@ public class ExposurePart {
 			status.setText(e.getMessage());
 			return;
 		}
-		status.setText("Checking " + addresses.size() + " host(s) from " + identity.interfaces().get(0).address().getHostAddress() + "...");
+		status.setText("Checking " + addresses.size() + " host(s) from " + identity.interfaces().stream().map(i -> i.address().getHostAddress()).toList()
+				+ "...");
 		checkButton.setText("&Cancel");
-		ExposureChecker checker = new ExposureChecker(identity.interfaces().get(0).address(), identity.workstationName(),
-				ExposureChecker.Options.defaults());
+		Identity from = identity;
 		running = worker.submit(() -> {
 			try {
-				List<HostExposure> found = checker.check(addresses);
+				List<HostExposure> found = exposure.check(from, addresses, false, ExposureChecker.Options.defaults()).hosts();
 				ui(() -> {
 					hosts = found;
 					show();
@@ -165,7 +170,7 @@ public class ExposurePart {
 				});
 			} catch (InterruptedException e) {
 				ui(() -> finish("Cancelled"));
-			} catch (RuntimeException e) {
+			} catch (IOException | RuntimeException e) {
 				ui(() -> finish("Check failed: " + e.getMessage()));
 			}
 		});

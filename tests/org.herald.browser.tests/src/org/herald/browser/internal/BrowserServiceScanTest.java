@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 
 import org.herald.api.BindInterface;
 import org.herald.api.Identity;
+import org.herald.netbios.datagram.SharedDatagramService;
 import org.herald.browser.BrowseModel;
 import org.herald.browser.BrowserSettings;
 import org.herald.browser.NodeStatusResponder;
@@ -48,7 +49,8 @@ class BrowserServiceScanTest {
 			Set<Inet4Address> found = ConcurrentHashMap.newKeySet();
 			BrowserSettings settings = BrowserSettings.defaults().withListen(false).withPorts(138, port, 139);
 			ScanSummary s;
-			try (BrowserService browser = new BrowserService(identity, settings, model, Clock.systemUTC())) {
+			try (SharedDatagramService datagrams = new SharedDatagramService();
+					BrowserService browser = new BrowserService(datagrams, identity, settings, model, Clock.systemUTC())) {
 				s = browser.scan(Targets.parse(List.of("127.0.5.10-29", "127.0.6.10-29")),
 						ScanOptions.defaults().withPort(port).withTimeout(Duration.ofMillis(300)), hit -> found.add(hit.address()));
 			}

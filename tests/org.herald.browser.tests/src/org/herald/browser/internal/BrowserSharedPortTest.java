@@ -30,7 +30,7 @@ import org.herald.browser.wire.Announcement;
 import org.herald.browser.wire.AnnouncementRequest;
 import org.herald.browser.wire.BrowseDatagram;
 import org.herald.browser.wire.ServerType;
-import org.herald.messenger.wire.MailslotWrite;
+
 import org.herald.netbios.datagram.DatagramService;
 import org.herald.netbios.datagram.MailslotDatagram;
 import org.herald.netbios.datagram.SharedDatagramService;
@@ -38,6 +38,7 @@ import org.herald.netbios.datagram.Subscription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.herald.smb.wire.MailslotWrite;
 
 /**
  * The host browser on the process's datagram service beside a Messenger receiver (a

@@ -28,8 +28,9 @@ import org.herald.api.NetbiosName;
 import org.herald.browser.wire.NetServerEnum2;
 import org.herald.browser.wire.ServerInfo1;
 import org.herald.browser.wire.ServerType;
-import org.herald.messenger.wire.SmbPacket;
+
 import org.junit.jupiter.api.Test;
+import org.herald.smb.wire.SmbPacket;
 
 /**
  * The RAP exchange over a real TCP connection on 127.0.0.1: a scripted server answers Herald's

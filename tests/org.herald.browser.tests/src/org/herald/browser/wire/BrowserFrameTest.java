@@ -16,11 +16,12 @@ import java.util.Optional;
 
 import org.herald.api.BindInterface;
 import org.herald.api.NetbiosName;
-import org.herald.messenger.wire.MailslotWrite;
+
 import org.herald.netbios.wire.Datagram;
 import org.herald.netbios.wire.DatagramPacket;
 import org.herald.netbios.wire.MalformedPacketException;
 import org.junit.jupiter.api.Test;
+import org.herald.smb.wire.MailslotWrite;
 
 /** Browser frames: nmbd's captured frames decode, their browser bytes re-encode exactly, and bad frames are refused. */
 class BrowserFrameTest {

@@ -13,9 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-import org.herald.messenger.wire.SmbPacket;
 import org.herald.netbios.wire.MalformedPacketException;
 import org.junit.jupiter.api.Test;
+import org.herald.smb.wire.SmbPacket;
+import org.herald.smb.wire.SmbTransaction;
 
 /** NetServerEnum2 and its SMB transaction, against smbclient's and smbd's captured frames. */
 class NetServerEnum2Test {

@@ -119,7 +119,7 @@ class InboxCommandTest {
 				block:          SPAMMER
 				allow:          -
 				trust:          127.0.0.0/8
-				counters:       2 stored, 1 quarantined, 0 blocked, 0 dropped by the flood limit
+				counters:       2 stored, 1 quarantined, 0 blocked, 0 refused by the flood limit
 				""", run("policy", "--flood", "20/5", "--store-blocked", "on"));
 		assertTrue(inbox.accept(msg("SPAMMER", "198.51.100.9", "hi", T0)).stored().orElseThrow().flags().contains(MessageFlag.BLOCKED));
 	}

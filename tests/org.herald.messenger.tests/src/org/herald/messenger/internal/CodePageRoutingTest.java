@@ -88,7 +88,7 @@ class CodePageRoutingTest {
 
 	private MessengerSender sender(String name, String address, PeerCharsets charsets) {
 		return new MessengerSender(Loopback.identity(name, address), RESOLVER, ports, charsets, Duration.ofSeconds(5), Duration.ofSeconds(5),
-				8);
+				8, Loopback.DATAGRAMS);
 	}
 
 	/** A DOS host that knows only its own code page. */

@@ -39,7 +39,8 @@ class CommandsTest {
 	}
 
 	private int send(TestContext c, String... args) throws Exception {
-		SendCommand cmd = new SendCommand(n -> n.equals(new NetbiosName("HERALD1", 3)) ? List.of(ip("127.0.0.2")) : List.of());
+		SendCommand cmd = new SendCommand(n -> n.equals(new NetbiosName("HERALD1", 3)) ? List.of(ip("127.0.0.2")) : List.of(),
+				Loopback.DATAGRAMS);
 		return cmd.run(c, List.of(args));
 	}
 

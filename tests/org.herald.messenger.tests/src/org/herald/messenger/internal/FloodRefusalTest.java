@@ -84,7 +84,7 @@ class FloodRefusalTest {
 
 	private List<Delivery> sendEach(int n, String target) throws InterruptedException {
 		MessengerSender sender = new MessengerSender(Loopback.identity("SENDER", "127.0.0.4"), name -> List.of(), ports,
-				MessageCharset.defaultOem(), Duration.ofSeconds(5), Duration.ofSeconds(10), 16);
+				PeerCharsets.fixed(MessageCharset.defaultOem()), Duration.ofSeconds(5), Duration.ofSeconds(10), 16, Loopback.DATAGRAMS);
 		List<Delivery> all = new ArrayList<>();
 		for (int i = 0; i < n; i++) {
 			all.addAll(sender.send(new OutgoingMessage("Flooder", List.of(Recipient.parse(target)), "message " + i, PathChoice.SESSION)));

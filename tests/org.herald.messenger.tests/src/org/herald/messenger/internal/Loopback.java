@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import org.herald.api.BindInterface;
 import org.herald.api.Identity;
+import org.herald.netbios.datagram.SharedDatagramService;
 import org.herald.messenger.HeldNames;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.wire.MessageCharset;
@@ -66,13 +67,20 @@ final class Loopback {
 		return new MessengerPorts(a, b, c);
 	}
 
-	/** A Herald receiving host: session and mailslot receivers on {@code ip}. */
+	/**
+	 * The datagram service the tests' senders share, as a process shares its one (DS) service; never
+	 * closed: it binds nothing until a receiver subscribes.
+	 */
+	static final SharedDatagramService DATAGRAMS = new SharedDatagramService();
+
+	/** A Herald receiving host: session and mailslot receivers on {@code ip}, on a datagram service of its own. */
 	static final class Host implements AutoCloseable {
 		final Identity identity;
 		final RecordingSink sink = new RecordingSink();
 		final ReceiverCounters counters = new ReceiverCounters();
 		final SessionReceiver session;
 		final MailslotReceiver mailslot;
+		final SharedDatagramService datagrams = new SharedDatagramService();
 
 		Host(String name, String ip, MessengerPorts ports) throws IOException {
 			this(name, ip, ports, null);
@@ -87,7 +95,7 @@ final class Loopback {
 			identity = identity(name, ip);
 			HeldNames h = held != null ? held : MessengerReceivers.ownMessengerName(identity);
 			session = new SessionReceiver(identity, ports, h, sink, charsets, counters, Duration.ofSeconds(10), Clock.systemUTC());
-			mailslot = new MailslotReceiver(identity, ports.datagram(), h, sink, charsets, counters, Clock.systemUTC());
+			mailslot = new MailslotReceiver(datagrams, identity, ports.datagram(), h, sink, charsets, counters, Clock.systemUTC());
 			try {
 				session.start();
 				mailslot.start();
@@ -101,6 +109,7 @@ final class Loopback {
 		public void close() {
 			session.close();
 			mailslot.close();
+			datagrams.close();
 		}
 	}
 }

@@ -21,13 +21,14 @@ import org.herald.api.MessagePath;
 import org.herald.api.NetbiosName;
 import org.herald.api.ReceivedMessage;
 import org.herald.messenger.MessengerPorts;
-import org.herald.messenger.wire.MailslotWrite;
+
 import org.herald.messenger.wire.WinPopupBody;
 import org.herald.netbios.wire.Datagram;
 import org.herald.netbios.wire.EncodedName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.herald.smb.wire.MailslotWrite;
 
 /**
  * The mailslot receiver over real UDP: Heralds on 127.0.0.2 and 127.0.0.3 (/8), datagrams sent
@@ -131,7 +132,7 @@ class MailslotReceiverTest {
 	void aTakenPortIsReportedNotShared() throws Exception {
 		// like nmbd holding IP:138: the unicast socket does not set SO_REUSEADDR, so it cannot steal
 		try (DatagramSocket nmbd = new DatagramSocket(new InetSocketAddress(ip("127.0.0.6"), ports.datagram()))) {
-			MailslotReceiver r = new MailslotReceiver(Loopback.identity("HERALD6", "127.0.0.6"), ports.datagram(), n -> true, one.sink,
+			MailslotReceiver r = new MailslotReceiver(Loopback.DATAGRAMS, Loopback.identity("HERALD6", "127.0.0.6"), ports.datagram(), n -> true, one.sink,
 					PeerCharsets.fixed(org.herald.messenger.wire.MessageCharset.defaultOem()), new ReceiverCounters(), java.time.Clock.systemUTC());
 			java.net.BindException e = org.junit.jupiter.api.Assertions.assertThrows(java.net.BindException.class, r::start);
 			assertTrue(e.getMessage().contains("UDP 127.0.0.6:" + ports.datagram()), e.getMessage());

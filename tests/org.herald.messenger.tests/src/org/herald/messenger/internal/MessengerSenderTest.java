@@ -64,8 +64,8 @@ class MessengerSenderTest {
 	}
 
 	private MessengerSender sender(MessengerPorts p) {
-		return new MessengerSender(Loopback.identity("SENDER", "127.0.0.4"), resolver, p, MessageCharset.defaultOem(), Duration.ofSeconds(5),
-				Duration.ofSeconds(5), 16);
+		return new MessengerSender(Loopback.identity("SENDER", "127.0.0.4"), resolver, p, PeerCharsets.fixed(MessageCharset.defaultOem()),
+				Duration.ofSeconds(5), Duration.ofSeconds(5), 16, Loopback.DATAGRAMS);
 	}
 
 	private List<Delivery> send(PathChoice path, String text, String... targets) throws InterruptedException {
@@ -175,7 +175,8 @@ class MessengerSenderTest {
 				}
 			});
 			MessengerSender s = new MessengerSender(Loopback.identity("SENDER", "127.0.0.4"), resolver,
-					new MessengerPorts(silent.getLocalPort(), 0, 0), MessageCharset.defaultOem(), Duration.ofSeconds(2), Duration.ofMillis(300), 4);
+					new MessengerPorts(silent.getLocalPort(), 0, 0), PeerCharsets.fixed(MessageCharset.defaultOem()), Duration.ofSeconds(2),
+					Duration.ofMillis(300), 4, Loopback.DATAGRAMS);
 			Delivery d = s.send(new OutgoingMessage("S", List.of(Recipient.parse("127.0.0.5")), "x", PathChoice.SESSION)).get(0);
 			assertEquals(Optional.of(FailureReason.TIMEOUT), d.reason(), d.line());
 			silent.close();
@@ -230,8 +231,8 @@ class MessengerSenderTest {
 						.map(Map.Entry::getKey).findFirst();
 			}
 		};
-		MessengerSender s = new MessengerSender(Loopback.identity("SENDER", "127.0.0.4"), withNodeStatus, ports, MessageCharset.defaultOem(),
-				Duration.ofSeconds(5), Duration.ofSeconds(5), 16);
+		MessengerSender s = new MessengerSender(Loopback.identity("SENDER", "127.0.0.4"), withNodeStatus, ports,
+				PeerCharsets.fixed(MessageCharset.defaultOem()), Duration.ofSeconds(5), Duration.ofSeconds(5), 16, Loopback.DATAGRAMS);
 		Delivery d = s.send(new OutgoingMessage("Sender", List.of(Recipient.parse("127.0.0.3")), "to an address", PathChoice.MAILSLOT)).get(0);
 		assertEquals(Status.SENT_UNCONFIRMED, d.status(), d.line());
 		assertTrue(d.detail().contains("HERALD2<03>"), d.detail());

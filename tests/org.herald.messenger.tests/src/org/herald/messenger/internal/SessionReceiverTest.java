@@ -23,16 +23,17 @@ import java.util.List;
 import org.herald.api.NetbiosName;
 import org.herald.api.ReceivedMessage;
 import org.herald.messenger.MessengerPorts;
-import org.herald.messenger.wire.NegotiateRequest;
-import org.herald.messenger.wire.SendMessage;
-import org.herald.messenger.wire.SmbCommand;
-import org.herald.messenger.wire.SmbHeader;
-import org.herald.messenger.wire.SmbPacket;
+
 import org.herald.netbios.wire.SessionPackets;
 import org.herald.netbios.wire.SessionRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.herald.smb.wire.NegotiateRequest;
+import org.herald.smb.wire.SmbCommand;
+import org.herald.smb.wire.SmbHeader;
+import org.herald.smb.wire.SmbPacket;
+import org.herald.smb.wire.SendMessage;
 
 /** The session receiver over real TCP on 127.0.0.2 (it binds only there). */
 class SessionReceiverTest {

@@ -32,7 +32,7 @@ import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.OutgoingMessage;
 import org.herald.messenger.PathChoice;
 import org.herald.messenger.Recipient;
-import org.herald.messenger.wire.MailslotWrite;
+
 import org.herald.messenger.wire.MessageCharset;
 import org.herald.messenger.wire.WinPopupBody;
 import org.herald.netbios.datagram.DatagramService;
@@ -44,6 +44,7 @@ import org.herald.netbios.wire.EncodedName;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.herald.smb.wire.MailslotWrite;
 
 /**
  * The workbench's situation in one process: the Messenger's mailslot receiver and a browser

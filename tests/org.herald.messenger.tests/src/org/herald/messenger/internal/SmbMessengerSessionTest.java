@@ -19,18 +19,20 @@ import java.util.Set;
 import org.herald.api.MessageFlag;
 import org.herald.api.MessagePath;
 import org.herald.api.ReceivedMessage;
-import org.herald.messenger.wire.EndMultiBlock;
+
 import org.herald.messenger.wire.MessageCharset;
-import org.herald.messenger.wire.NegotiateRequest;
-import org.herald.messenger.wire.NegotiateResponse;
-import org.herald.messenger.wire.SendMessage;
-import org.herald.messenger.wire.SmbCommand;
-import org.herald.messenger.wire.SmbError;
-import org.herald.messenger.wire.SmbHeader;
-import org.herald.messenger.wire.SmbPacket;
-import org.herald.messenger.wire.StartMultiBlock;
-import org.herald.messenger.wire.TextBlock;
+
 import org.junit.jupiter.api.Test;
+import org.herald.smb.wire.NegotiateRequest;
+import org.herald.smb.wire.NegotiateResponse;
+import org.herald.smb.wire.SmbCommand;
+import org.herald.smb.wire.SmbError;
+import org.herald.smb.wire.SmbHeader;
+import org.herald.smb.wire.SmbPacket;
+import org.herald.smb.wire.EndMultiBlock;
+import org.herald.smb.wire.SendMessage;
+import org.herald.smb.wire.StartMultiBlock;
+import org.herald.smb.wire.TextBlock;
 
 /** The SMB conversation of the session receiver, without sockets. */
 class SmbMessengerSessionTest {

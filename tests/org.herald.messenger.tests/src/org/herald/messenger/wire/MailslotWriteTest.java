@@ -14,6 +14,7 @@ import java.util.HexFormat;
 
 import org.herald.netbios.wire.MalformedPacketException;
 import org.junit.jupiter.api.Test;
+import org.herald.smb.wire.MailslotWrite;
 
 class MailslotWriteTest {
 

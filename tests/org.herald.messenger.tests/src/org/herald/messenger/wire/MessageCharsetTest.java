@@ -3,7 +3,6 @@
  *******************************************************************************/
 package org.herald.messenger.wire;
 
-import static org.herald.messenger.wire.CapturedFrames.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,19 +12,28 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
+import org.herald.smb.wire.SmbPacket;
+import org.herald.smb.wire.TextBlock;
 
 class MessageCharsetTest {
+
+	/** 0xD7 from bob: "Grüße ÄÖÜ" in CP850. */
+	static final String TEXT_UMLAUTS = "ff534d42d70000000000000000000000000000000000000000002f20000000000100000c00010900477281e165208e999a";
+	/** 0xD7 from carol: "line1\nline2" typed, sent with CRLF. */
+	static final String TEXT_LINES = "ff534d42d70000000000000000000000000000000000000000003b20000000000100000f00010c006c696e65310d0a6c696e6532";
+	/** 0xD7 from erin: "euro €" does not fit CP850, so smbclient sent raw UTF-8. */
+	static final String TEXT_EURO = "ff534d42d70000000000000000000000000000000000000000005520000000000100000b000108006575726f20e282ac";
 
 	private static final HexFormat HEX = HexFormat.of();
 	private final MessageCharset cp850 = MessageCharset.defaultOem();
 
 	private DecodedText decodeBlock(String frame) throws Exception {
-		return cp850.decodeText(TextBlock.parse(SmbPacket.parse(bytes(frame))).text());
+		return cp850.decodeText(TextBlock.parse(SmbPacket.parse(HEX.parseHex(frame))).text());
 	}
 
 	@Test
 	void capturedCp850Umlauts() throws Exception {
-		DecodedText t = decodeBlock(CapturedFrames.TEXT_UMLAUTS);
+		DecodedText t = decodeBlock(TEXT_UMLAUTS);
 		assertEquals("Grüße ÄÖÜ", t.text());
 		assertFalse(t.utf8());
 		assertFalse(t.repaired());
@@ -33,7 +41,7 @@ class MessageCharsetTest {
 
 	@Test
 	void capturedCrlfBecomesLf() throws Exception {
-		DecodedText t = decodeBlock(CapturedFrames.TEXT_LINES);
+		DecodedText t = decodeBlock(TEXT_LINES);
 		assertEquals("line1\nline2", t.text());
 		assertFalse(t.repaired());
 		assertEquals("a\nb\nc\n", cp850.decodeText("a\rb\r\nc\n".getBytes()).text());
@@ -41,7 +49,7 @@ class MessageCharsetTest {
 
 	@Test
 	void capturedRawUtf8IsDetected() throws Exception {
-		DecodedText t = decodeBlock(CapturedFrames.TEXT_EURO);
+		DecodedText t = decodeBlock(TEXT_EURO);
 		assertEquals("euro €", t.text());
 		assertTrue(t.utf8());
 		assertFalse(t.repaired());

@@ -114,11 +114,11 @@ class ArrivalAddonTest {
 	@Test
 	void quietModeAndQuarantineKeepPopUpsDown() throws Exception {
 		new Notifications(true, true, true, true).save();
-		long quiet = inbox.accept(message("CAROL", "127.0.0.9", "shh", Instant.now())).orElseThrow().id();
+		long quiet = inbox.accept(message("CAROL", "127.0.0.9", "shh", Instant.now())).stored().orElseThrow().id();
 		waitFor(display, "the quiet message to be seen", () -> addon.lastSeen() >= quiet);
 		new Notifications(true, true, true, false).save();
 		inbox.updateSettings(new SpamSettings(0, Duration.ofSeconds(10), false, true));
-		long held = inbox.accept(message("SPAMMER", "127.0.0.13", "buy now", Instant.now())).orElseThrow().id();
+		long held = inbox.accept(message("SPAMMER", "127.0.0.13", "buy now", Instant.now())).stored().orElseThrow().id();
 		assertTrue(inbox.get(held).orElseThrow().flags().contains(MessageFlag.QUARANTINED));
 		waitFor(display, "the quarantined message to be seen", () -> addon.lastSeen() >= held);
 		while (display.readAndDispatch()) {

@@ -92,7 +92,7 @@ class InboxPartTest {
 
 	@Test
 	void selectingShowsTheWholeTextAndMarksItRead() throws Exception {
-		long id = inbox.accept(message("CAROL", "127.0.0.9", "Line one\nLine two", Instant.now())).orElseThrow().id();
+		long id = inbox.accept(message("CAROL", "127.0.0.9", "Line one\nLine two", Instant.now())).stored().orElseThrow().id();
 		waitFor(display, "a row", () -> part.table().getItemCount() == 1 && !cell(0, 0).isEmpty());
 		part.table().select(0);
 		part.table().notifyListeners(SWT.Selection, new Event());
@@ -150,7 +150,7 @@ class InboxPartTest {
 		inbox.accept(message("FRANK", "127.0.0.12", "hello", Instant.now()));
 		// the test runtime's identity has no interfaces: with the rule on, every sender is an outsider
 		inbox.updateSettings(new SpamSettings(0, java.time.Duration.ofSeconds(10), false, true));
-		StoredMessage held = inbox.accept(message("SPAMMER", "127.0.0.13", "buy now", Instant.now())).orElseThrow();
+		StoredMessage held = inbox.accept(message("SPAMMER", "127.0.0.13", "buy now", Instant.now())).stored().orElseThrow();
 		assertTrue(held.flags().contains(MessageFlag.QUARANTINED), held.flags().toString());
 		waitFor(display, "one row in the inbox view", () -> part.table().getItemCount() == 1 && cell(0, 0).startsWith("FRANK"));
 		part.viewChooser().select(InboxPart.View.QUARANTINED.ordinal());

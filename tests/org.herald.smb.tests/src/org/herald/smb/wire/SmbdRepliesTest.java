@@ -1,9 +1,9 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.messenger.wire;
+package org.herald.smb.wire;
 
-import static org.herald.messenger.wire.CapturedFrames.bytes;
+import static org.herald.smb.wire.CapturedFrames.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,6 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HexFormat;
 
 import org.junit.jupiter.api.Test;
+import org.herald.smb.wire.Le;
+import org.herald.smb.wire.NegotiateResponse;
+import org.herald.smb.wire.SmbError;
+import org.herald.smb.wire.SmbPacket;
+import org.herald.smb.wire.SmbReplies;
+import org.herald.smb.wire.SendMessage;
 
 /** What smbd answered Herald's sender (captured), read with Herald's codecs. */
 class SmbdRepliesTest {

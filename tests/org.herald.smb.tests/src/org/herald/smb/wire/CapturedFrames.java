@@ -1,7 +1,7 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.messenger.wire;
+package org.herald.smb.wire;
 
 import java.util.HexFormat;
 
@@ -20,12 +20,6 @@ final class CapturedFrames {
 	static final String TEXT_HELLO = "ff534d42d7000000000000000000000000000000000000000000232000000000010000080001050048656c6c6f";
 	/** 0xD6, group 0. */
 	static final String END = "ff534d42d60000000000000000000000000000000000000000002320000000000100000000";
-	/** 0xD7 from bob: "Grüße ÄÖÜ" in CP850. */
-	static final String TEXT_UMLAUTS = "ff534d42d70000000000000000000000000000000000000000002f20000000000100000c00010900477281e165208e999a";
-	/** 0xD7 from carol: "line1\nline2" typed, sent with CRLF. */
-	static final String TEXT_LINES = "ff534d42d70000000000000000000000000000000000000000003b20000000000100000f00010c006c696e65310d0a6c696e6532";
-	/** 0xD7 from erin: "euro €" does not fit CP850, so smbclient sent raw UTF-8. */
-	static final String TEXT_EURO = "ff534d42d70000000000000000000000000000000000000000005520000000000100000b000108006575726f20e282ac";
 	/** Header and block prefix of the first 0xD7 of a 200-byte text: 127 'x' follow. */
 	static final String TEXT_127_PREFIX = "ff534d42d70000000000000000000000000000000000000000004920000000000100008200017f00";
 

@@ -1,7 +1,7 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.messenger.wire;
+package org.herald.smb.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;

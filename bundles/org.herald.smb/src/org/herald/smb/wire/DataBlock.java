@@ -1,12 +1,13 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.messenger.wire;
+package org.herald.smb.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 
 import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.smb.wire.Le;
 
 /**
  * Reads and writes the buffer-format items of an SMB data block (MS-CIFS 2.2.2.5 / core protocol):

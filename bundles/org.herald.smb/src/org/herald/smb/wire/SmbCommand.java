@@ -1,7 +1,7 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.messenger.wire;
+package org.herald.smb.wire;
 
 /** The SMB1 command codes the Messenger uses (MS-CIFS 2.2.2.1; the message commands from MS-MSRP). */
 public final class SmbCommand {

@@ -1,14 +1,12 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.browser.wire;
+package org.herald.smb.wire;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
-import org.herald.messenger.wire.SmbHeader;
-import org.herald.messenger.wire.SmbPacket;
 import org.herald.netbios.wire.MalformedPacketException;
 
 /**
@@ -62,18 +60,18 @@ public final class SmbTransaction {
 	public static SmbPacket anonymousSessionSetup(int mid, String nativeOs) {
 		byte[] w = new byte[26];
 		w[0] = (byte) NO_ANDX;
-		Bytes.put16(w, 4, MAX_BUFFER);
-		Bytes.put16(w, 6, 2); // MaxMpxCount
-		Bytes.put16(w, 8, 0); // VcNumber
-		Bytes.put32(w, 10, 0); // SessionKey
-		Bytes.put16(w, 14, 0); // OEMPasswordLen
-		Bytes.put16(w, 16, 0); // UnicodePasswordLen
-		Bytes.put32(w, 22, CAPABILITIES);
+		Le.put16(w, 4, MAX_BUFFER);
+		Le.put16(w, 6, 2); // MaxMpxCount
+		Le.put16(w, 8, 0); // VcNumber
+		Le.put32(w, 10, 0); // SessionKey
+		Le.put16(w, 14, 0); // OEMPasswordLen
+		Le.put16(w, 16, 0); // UnicodePasswordLen
+		Le.put32(w, 22, CAPABILITIES);
 		ByteArrayOutputStream b = new ByteArrayOutputStream();
-		Bytes.writeString(b, ""); // AccountName
-		Bytes.writeString(b, ""); // PrimaryDomain
-		Bytes.writeString(b, nativeOs);
-		Bytes.writeString(b, "Herald");
+		Le.writeString(b, ""); // AccountName
+		Le.writeString(b, ""); // PrimaryDomain
+		Le.writeString(b, nativeOs);
+		Le.writeString(b, "Herald");
 		return new SmbPacket(header(SESSION_SETUP_ANDX, 0, 0, mid), w, b.toByteArray());
 	}
 
@@ -81,10 +79,10 @@ public final class SmbTransaction {
 	public static SmbPacket treeConnectIpc(int uid, int mid, String server) {
 		byte[] w = new byte[8];
 		w[0] = (byte) NO_ANDX;
-		Bytes.put16(w, 6, 1); // PasswordLength: one NUL
+		Le.put16(w, 6, 1); // PasswordLength: one NUL
 		ByteArrayOutputStream b = new ByteArrayOutputStream();
 		b.write(0); // Password
-		Bytes.writeString(b, "\\\\" + server + "\\IPC$");
+		Le.writeString(b, "\\\\" + server + "\\IPC$");
 		b.writeBytes("?????".getBytes(StandardCharsets.US_ASCII));
 		b.write(0);
 		return new SmbPacket(header(TREE_CONNECT_ANDX, uid, 0, mid), w, b.toByteArray());
@@ -101,14 +99,14 @@ public final class SmbTransaction {
 		int pad = (4 - paramOffset % 4) % 4;
 		paramOffset += pad;
 		byte[] w = new byte[28];
-		Bytes.put16(w, 0, parameters.length); // TotalParameterCount
-		Bytes.put16(w, 2, 0); // TotalDataCount
-		Bytes.put16(w, 4, maxParameters);
-		Bytes.put16(w, 6, maxData);
-		Bytes.put16(w, 18, parameters.length); // ParameterCount
-		Bytes.put16(w, 20, paramOffset);
-		Bytes.put16(w, 22, 0); // DataCount
-		Bytes.put16(w, 24, paramOffset + parameters.length); // DataOffset
+		Le.put16(w, 0, parameters.length); // TotalParameterCount
+		Le.put16(w, 2, 0); // TotalDataCount
+		Le.put16(w, 4, maxParameters);
+		Le.put16(w, 6, maxData);
+		Le.put16(w, 18, parameters.length); // ParameterCount
+		Le.put16(w, 20, paramOffset);
+		Le.put16(w, 22, 0); // DataCount
+		Le.put16(w, 24, paramOffset + parameters.length); // DataOffset
 		ByteArrayOutputStream b = new ByteArrayOutputStream();
 		b.writeBytes(name);
 		b.writeBytes(new byte[pad]);

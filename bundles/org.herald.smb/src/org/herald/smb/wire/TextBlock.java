@@ -1,11 +1,14 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.messenger.wire;
+package org.herald.smb.wire;
 
 import java.io.ByteArrayOutputStream;
 
 import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.smb.wire.SmbCommand;
+import org.herald.smb.wire.SmbHeader;
+import org.herald.smb.wire.SmbPacket;
 
 /**
  * SMB_COM_SEND_TEXT_MB_MESSAGE (0xD7) request: WordCount 1 (message group id); data block 0x01 +

@@ -1,9 +1,12 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.messenger.wire;
+package org.herald.smb.wire;
 
 import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.smb.wire.SmbCommand;
+import org.herald.smb.wire.SmbHeader;
+import org.herald.smb.wire.SmbPacket;
 
 /** SMB_COM_SEND_END_MB_MESSAGE (0xD6) request: WordCount 1 (message group id), ByteCount 0. */
 public record EndMultiBlock(int groupId) {

@@ -1,16 +1,19 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.messenger.wire;
+package org.herald.smb.wire;
 
 import java.io.ByteArrayOutputStream;
 
 import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.smb.wire.SmbCommand;
+import org.herald.smb.wire.SmbHeader;
+import org.herald.smb.wire.SmbPacket;
 
 /**
  * SMB_COM_SEND_MESSAGE (0xD0) request, a single-block message (MS-MSRP; the core protocol's message commands):
  * WordCount 0; data block 0x04 + originator, 0x04 + destination, 0x01 + 16-bit length + text.
- * Names and text are OEM code page bytes, kept raw here; {@link MessageCharset} decodes them.
+ * Names and text are OEM code page bytes, kept raw here; the Messenger's MessageCharset decodes them.
  */
 public record SendMessage(byte[] originator, byte[] destination, byte[] text) {
 

@@ -1,7 +1,7 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.messenger.wire;
+package org.herald.smb.wire;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +12,12 @@ import java.util.List;
 
 import org.herald.netbios.wire.MalformedPacketException;
 import org.junit.jupiter.api.Test;
+import org.herald.smb.wire.Le;
+import org.herald.smb.wire.NegotiateRequest;
+import org.herald.smb.wire.NegotiateResponse;
+import org.herald.smb.wire.SmbCommand;
+import org.herald.smb.wire.SmbHeader;
+import org.herald.smb.wire.SmbPacket;
 
 class NegotiateTest {
 

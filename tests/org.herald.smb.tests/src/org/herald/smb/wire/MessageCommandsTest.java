@@ -1,9 +1,9 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.messenger.wire;
+package org.herald.smb.wire;
 
-import static org.herald.messenger.wire.CapturedFrames.bytes;
+import static org.herald.smb.wire.CapturedFrames.bytes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,15 @@ import java.util.HexFormat;
 
 import org.herald.netbios.wire.MalformedPacketException;
 import org.junit.jupiter.api.Test;
+import org.herald.smb.wire.SmbCommand;
+import org.herald.smb.wire.SmbError;
+import org.herald.smb.wire.SmbHeader;
+import org.herald.smb.wire.SmbPacket;
+import org.herald.smb.wire.SmbReplies;
+import org.herald.smb.wire.EndMultiBlock;
+import org.herald.smb.wire.SendMessage;
+import org.herald.smb.wire.StartMultiBlock;
+import org.herald.smb.wire.TextBlock;
 
 class MessageCommandsTest {
 
