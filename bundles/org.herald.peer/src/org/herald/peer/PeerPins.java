@@ -11,12 +11,15 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -149,6 +152,13 @@ public final class PeerPins {
 		}
 		if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
 			throw new PeerStoreException("The pin file " + file + " is not a regular file: Herald refuses to use it.");
+		}
+		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
+		if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+			// Whoever may write the pins may make Herald trust any key.
+			throw new PeerStoreException("The pin file " + file + " has mode " + PosixFilePermissions.toString(permissions)
+					+ ": others may change which keys Herald trusts, so it refuses to use it. Check the pins"
+					+ " in it, then run 'chmod 600 " + file + "'.");
 		}
 		List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1);
 		for (int i = 0; i < lines.size(); i++) {

@@ -118,7 +118,7 @@ class PeerPinsTest {
 		pins.check("BOB", BOB_KEY);
 		String good = Files.readString(pins.file(), StandardCharsets.ISO_8859_1);
 		String damaged = good + "CAROL\tnot-a-key\t2026-12-06T18:00:00Z\t2026-12-06T18:00:00Z\tunverified\n";
-		Files.writeString(pins.file(), damaged, StandardCharsets.ISO_8859_1);
+		writePins(damaged);
 
 		PeerStoreException e = assertThrows(PeerStoreException.class, () -> pins.check("DAVE", MALLORY_KEY));
 		assertTrue(e.getMessage().contains("line 3"), e.getMessage());
@@ -129,7 +129,7 @@ class PeerPinsTest {
 		assertEquals(damaged, Files.readString(pins.file(), StandardCharsets.ISO_8859_1));
 
 		// Repaired by hand, the pins are all there again.
-		Files.writeString(pins.file(), good, StandardCharsets.ISO_8859_1);
+		writePins(good);
 		assertEquals(PinStatus.MATCH, pins.check("BOB", BOB_KEY).status());
 	}
 
@@ -139,13 +139,23 @@ class PeerPinsTest {
 				"BOB\t" + BOB_KEY.hex() + "\t2026-12-06T18:00:00Z\t2026-12-06T18:00:00Z\tmaybe",
 				"BOB " + BOB_KEY.hex(),
 				"A*B\t" + BOB_KEY.hex() + "\t2026-12-06T18:00:00Z\t2026-12-06T18:00:00Z\tverified")) {
-			Files.writeString(pins.file(), line + "\n", StandardCharsets.ISO_8859_1);
+			writePins(line + "\n");
 			PeerStoreException e = assertThrows(PeerStoreException.class, pins::list, line);
 			assertTrue(e.getMessage().contains("line 1"), e.getMessage());
 		}
 		String twice = "BOB\t" + BOB_KEY.hex() + "\t2026-12-06T18:00:00Z\t2026-12-06T18:00:00Z\tverified\n";
-		Files.writeString(pins.file(), twice + twice, StandardCharsets.ISO_8859_1);
+		writePins(twice + twice);
 		assertTrue(assertThrows(PeerStoreException.class, pins::list).getMessage().contains("line 2"));
+	}
+
+	@Test
+	void pinFileOthersMayChangeIsRefused() throws Exception {
+		pins.check("BOB", BOB_KEY);
+		Files.setPosixFilePermissions(pins.file(), PosixFilePermissions.fromString("rw-rw-r--"));
+		PeerStoreException e = assertThrows(PeerStoreException.class, () -> pins.check("BOB", MALLORY_KEY));
+		assertTrue(e.getMessage().contains("chmod 600"), e.getMessage());
+		Files.setPosixFilePermissions(pins.file(), PosixFilePermissions.fromString("rw-r--r--"));
+		assertEquals(PinStatus.MATCH, pins.check("BOB", BOB_KEY).status());
 	}
 
 	@Test
@@ -153,6 +163,12 @@ class PeerPinsTest {
 		assertThrows(IllegalArgumentException.class, () -> pins.check("", BOB_KEY));
 		assertThrows(IllegalArgumentException.class, () -> pins.check("WAY-TOO-LONG-NAME", BOB_KEY));
 		assertThrows(IllegalArgumentException.class, () -> pins.check("#BOB", BOB_KEY));
+	}
+
+	/** Writes the pin file by hand, owner-only as Herald writes it (whatever the umask). */
+	private void writePins(String content) throws Exception {
+		Files.writeString(pins.file(), content, StandardCharsets.ISO_8859_1);
+		Files.setPosixFilePermissions(pins.file(), PosixFilePermissions.fromString("rw-------"));
 	}
 
 	/** A clock the test moves by hand. */
