@@ -35,7 +35,7 @@ class NoiseVectorsTest {
 			Map<?, ?> root = (Map<?, ?>) TestJson.parse(new String(in.readAllBytes(), StandardCharsets.US_ASCII));
 			@SuppressWarnings("unchecked")
 			List<Map<String, Object>> list = (List<Map<String, Object>>) root.get("vectors");
-			assertEquals(3, list.size());
+			assertEquals(4, list.size());
 			return list.stream();
 		}
 	}
