@@ -65,7 +65,12 @@ public final class NoiseSession {
 		return new NoiseSession(new HandshakeState(pattern, initiator, prologue, keyPair, remote == null ? null : remote.bytes(), new SecureRandom()));
 	}
 
-	/** The next handshake message, as a frame, carrying {@code payload} (encrypted once the handshake has a key). */
+	/**
+	 * The next handshake message, as a frame, carrying {@code payload}. Handshake payloads are not
+	 * all equally protected (Noise spec section 7.7): XX's first one travels in clear, IK's first one
+	 * is encrypted to the responder but may be replayed and has no forward secrecy. Send nothing
+	 * secret before the handshake is complete; use the {@link Transport} for messages.
+	 */
 	public synchronized byte[] writeMessage(byte[] payload) throws HandshakeException {
 		checkUsable();
 		try {

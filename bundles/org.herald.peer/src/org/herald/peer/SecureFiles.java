@@ -76,13 +76,13 @@ final class SecureFiles {
 		}
 	}
 
-	/** Refuses a file that is a link, not a regular file, or open to the group or others. */
+	/** Refuses a file that is a link, not a regular file, or has any permission for the group or others. */
 	static void checkOwnerOnly(Path file, String what) throws IOException {
 		if (Files.isSymbolicLink(file) || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
 			throw new PeerStoreException(what + " " + file + " is not a regular file: Herald refuses to use it.");
 		}
 		Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS);
-		if (!OWNER_ONLY.containsAll(permissions)) {
+		if (permissions.stream().anyMatch(p -> !p.name().startsWith("OWNER_"))) {
 			throw new PeerStoreException(what + " " + file + " has mode " + PosixFilePermissions.toString(permissions)
 					+ ": others may read or change it, so Herald refuses to use it. If nobody else could have read it, run"
 					+ " 'chmod 600 " + file + "'; otherwise delete it to make a new identity (your peers will then see"

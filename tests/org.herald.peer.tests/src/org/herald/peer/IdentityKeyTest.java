@@ -65,7 +65,12 @@ class IdentityKeyTest {
 		assertTrue(e.getMessage().contains("chmod 600 " + identity.file()), e.getMessage());
 		Files.setPosixFilePermissions(identity.file(), PosixFilePermissions.fromString("rw----r--"));
 		assertThrows(PeerStoreException.class, () -> IdentityKey.load(identity.file()));
+		Files.setPosixFilePermissions(identity.file(), PosixFilePermissions.fromString("rw--w----"));
+		assertThrows(PeerStoreException.class, () -> IdentityKey.load(identity.file()));
+		// The owner's own bits do not matter, only the group's and others'.
 		Files.setPosixFilePermissions(identity.file(), PosixFilePermissions.fromString("r--------"));
+		assertEquals(identity.publicKey(), IdentityKey.load(identity.file()).publicKey());
+		Files.setPosixFilePermissions(identity.file(), PosixFilePermissions.fromString("rwx------"));
 		assertEquals(identity.publicKey(), IdentityKey.load(identity.file()).publicKey());
 	}
 

@@ -149,6 +149,29 @@ class PeerPinsTest {
 	}
 
 	@Test
+	void twoStoresOnOneWorkspaceLoseNothing() throws Exception {
+		// Two PeerPins on the same files (as two components, or a CLI beside the workbench would
+		// have): every check of either survives, none overwrites another's.
+		PeerPins other = new PeerPins(workspace, clock);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<PinStatus>> results = new java.util.ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				PeerPins store = i % 2 == 0 ? pins : other;
+				String name = "HOST" + i;
+				results.add(pool.submit(() -> store.check(name, BOB_KEY).status()));
+			}
+			for (java.util.concurrent.Future<PinStatus> result : results) {
+				assertEquals(PinStatus.NEW, result.get());
+			}
+		} finally {
+			pool.shutdown();
+		}
+		assertEquals(40, pins.list().size());
+		assertEquals(40, other.list().size());
+	}
+
+	@Test
 	void pinFileOthersMayChangeIsRefused() throws Exception {
 		pins.check("BOB", BOB_KEY);
 		Files.setPosixFilePermissions(pins.file(), PosixFilePermissions.fromString("rw-rw-r--"));
