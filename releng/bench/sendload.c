@@ -16,7 +16,7 @@
  * error status, a refused or reset connection, or a connection that ends before the reply is a
  * failure. -a writes the N of every acknowledged message to ACKFILE, one per line, so that a test can
  * check afterwards that the receiver kept each one it acknowledged. -r starts at most RATE sessions
- * per second (default: as fast as the receiver answers).
+ * per second (default: as fast as the receiver answers). SIGTERM stops it; it prints what it did.
  *
  * One thread and epoll: the generator shares the machine's cores with the receiver under test, so it
  * should take as little of them as it can (a Java generator took about as much CPU as Herald did).
@@ -35,6 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <getopt.h>
+#include <signal.h>
 
 enum state { IDLE, CONNECTING, NEGOTIATING, SENDING_MESSAGE };
 
@@ -58,6 +59,12 @@ static const char *prefix = "bench";
 static FILE *acks;
 static double rate; /* sessions started per second at most; 0: no limit */
 static struct timespec t0;
+static volatile sig_atomic_t stopping; /* SIGTERM or SIGINT: stop and print what was done */
+
+static void stop(int sig) {
+	(void)sig;
+	stopping = 1;
+}
 
 /* an SMB1 request with WordCount 0 behind the direct-hosting frame header (MS-SMB 2.1) */
 static size_t frame(uint8_t *buf, int command, int mid, const uint8_t *data, size_t len) {
@@ -283,14 +290,19 @@ int main(int argc, char **argv) {
 	}
 	epfd = epoll_create1(0);
 	struct conn *conns = calloc((size_t)concurrency, sizeof *conns);
+	signal(SIGTERM, stop);
+	signal(SIGINT, stop);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int i = 0; i < concurrency; i++) {
 		start(&conns[i]);
 	}
 	struct epoll_event events[256];
 	double quiet = 0; /* seconds without any event while sessions were open */
-	while (delivered + failed < count) {
+	while (delivered + failed < count && !stopping) {
 		int n = epoll_wait(epfd, events, 256, rate > 0 ? 10 : 1000);
+		if (n < 0) {
+			continue; /* interrupted by a signal */
+		}
 		for (int i = 0; i < n; i++) {
 			step(events[i].data.ptr, events[i].events);
 		}
