@@ -51,24 +51,28 @@ jvm_of() { # process group -> the JVM's pid in it
 acks() { # name -> messages acknowledged so far
 	[ -f "$NETNS_DIR/acked-$1" ] && wc -l <"$NETNS_DIR/acked-$1" || echo 0
 }
+ended() { # name -> whether that round's generator printed its summary
+	grep -q '^delivered=' "$NETNS_DIR/load-$1.out" 2>/dev/null
+}
 # round NAME WORKSPACE PGID: burst, kill, check
 round() {
 	local name=$1 ws=$2 pgid=$3 tag="crash $1" acked sent stored jvm kill_at lp deadline
 	kill_at=$((200 + RANDOM % 1200))
-	netns_exec 2 "$SENDLOAD" -t "$tag" -a "$NETNS_DIR/acked-$name" "$IP1" 445 "$COUNT" "$CONC" >"$NETNS_DIR/load-$name.out" 2>&1 &
-	lp=$!
+	lp=$(netns_spawn 2 "$NETNS_DIR/load-$name.out" "$SENDLOAD" -t "$tag" -a "$NETNS_DIR/acked-$name" "$IP1" 445 "$COUNT" "$CONC")
 	deadline=$((SECONDS + 120))
-	while [ "$(acks "$name")" -lt "$kill_at" ] && kill -0 "$lp" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do
+	# (the generator's summary line says it ended: an ended process may stay a zombie a while)
+	while [ "$(acks "$name")" -lt "$kill_at" ] && ! ended "$name" && [ "$SECONDS" -lt "$deadline" ]; do
 		sleep 0.05
 	done
 	jvm=$(jvm_of "$pgid")
-	if kill -0 "$lp" 2>/dev/null; then
+	if ! ended "$name"; then
 		echo "  round $name: SIGKILL to the receiver (pid $jvm) after $(acks "$name") acknowledgements, burst still running"
 	else
 		echo "  round $name: the burst ended before the kill point ($kill_at): $(cat "$NETNS_DIR/load-$name.out")"
 	fi
 	[ -n "$jvm" ] && kill -KILL "$jvm"
-	wait "$lp"
+	# its sessions fail now (reset, refused); it ends by itself (at most 60 s without an answer)
+	netns_wait 90 ended "$name" || netns_stop "$lp"
 	sent=$(sed -n 's/^delivered=\([0-9]*\) failed=\([0-9]*\).*/\1 \2/p' "$NETNS_DIR/load-$name.out")
 	sent=$(( ${sent% *} + ${sent#* } ))
 	sort -n -u "$NETNS_DIR/acked-$name" >"$NETNS_DIR/acked-$name.sorted"
