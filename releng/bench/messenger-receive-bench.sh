@@ -31,8 +31,8 @@ conf=$(netns_samba_conf 1 SMBD1 WG "extra=message command = /bin/sh -c 'cat %s >
 netns_start_smbd 1 "$conf" >/dev/null
 HERALD=${HERALD:-$root/releng/org.herald.product/target/products/org.herald.product/linux/gtk/x86_64/herald/herald}
 WS=$NETNS_DIR/ws2
-# no flood limit: the load comes from one address on purpose
-"$HERALD" -data "$WS" inbox policy --flood off >/dev/null
+# no flood limit and room for CONCURRENCY sessions: the load comes from one address on purpose
+"$HERALD" -data "$WS" inbox policy --flood off --sessions-per-address 64 >/dev/null
 L=$(netns_spawn 2 "$NETNS_DIR/listen.log" "$HERALD" listen -data "$WS" --name HERALD2 --workgroup WG --interfaces "$IP2/24")
 netns_wait 30 grep -q "^listening" "$NETNS_DIR/listen.log" || { cat "$NETNS_DIR/listen.log"; exit 1; }
 netns_wait 10 netns_exec 3 bash -c "exec 3<>/dev/tcp/$IP1/445" || { echo "smbd did not start"; exit 1; }

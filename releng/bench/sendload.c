@@ -4,13 +4,19 @@
 /*
  * Load generator of the receive benchmark, independent of Herald's code:
  *
- *   sendload TARGET_IP PORT COUNT CONCURRENCY
+ *   sendload [-t TEXT] [-s FIRST] [-a ACKFILE] [-r RATE] TARGET_IP PORT COUNT CONCURRENCY
  *
  * Run it inside the sending host's network namespace, so that its own address is the source. Sends
- * COUNT messages "bench N" to TARGET_IP:PORT with direct-hosting framing, each in its own TCP session
- * as smbclient -M does (SMB_COM_NEGOTIATE with NT LM 0.12, then SMB_COM_SEND_MESSAGE), CONCURRENCY
- * sessions at once, and checks that every reply has status 0 (MS-CIFS 2.2.4.52, 2.2.4.50). Prints
- * "delivered=N failed=N seconds=S rate=R".
+ * COUNT messages "TEXT N" (TEXT default "bench", N from FIRST, default 1) to TARGET_IP:PORT with
+ * direct-hosting framing, each in its own TCP session as smbclient -M does (SMB_COM_NEGOTIATE with
+ * NT LM 0.12, then SMB_COM_SEND_MESSAGE), CONCURRENCY sessions at once, and checks that every reply
+ * has status 0 (MS-CIFS 2.2.4.52, 2.2.4.50). Prints "delivered=N failed=N seconds=S rate=R".
+ *
+ * A message counts as delivered (acknowledged) only when its reply arrived whole with status 0: an
+ * error status, a refused or reset connection, or a connection that ends before the reply is a
+ * failure. -a writes the N of every acknowledged message to ACKFILE, one per line, so that a test can
+ * check afterwards that the receiver kept each one it acknowledged. -r starts at most RATE sessions
+ * per second (default: as fast as the receiver answers). SIGTERM stops it; it prints what it did.
  *
  * One thread and epoll: the generator shares the machine's cores with the receiver under test, so it
  * should take as little of them as it can (a Java generator took about as much CPU as Herald did).
@@ -28,6 +34,8 @@
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
+#include <getopt.h>
+#include <signal.h>
 
 enum state { IDLE, CONNECTING, NEGOTIATING, SENDING_MESSAGE };
 
@@ -46,7 +54,17 @@ struct conn {
 
 static struct sockaddr_in target;
 static int epfd;
-static long launched, delivered, failed, count;
+static long launched, delivered, failed, count, first = 1;
+static const char *prefix = "bench";
+static FILE *acks;
+static double rate; /* sessions started per second at most; 0: no limit */
+static struct timespec t0;
+static volatile sig_atomic_t stopping; /* SIGTERM or SIGINT: stop and print what was done */
+
+static void stop(int sig) {
+	(void)sig;
+	stopping = 1;
+}
 
 /* an SMB1 request with WordCount 0 behind the direct-hosting frame header (MS-SMB 2.1) */
 static size_t frame(uint8_t *buf, int command, int mid, const uint8_t *data, size_t len) {
@@ -88,9 +106,12 @@ static size_t negotiate(uint8_t *buf) {
 
 /* SMB_COM_SEND_MESSAGE: originator, destination, then the text as a length-prefixed data block */
 static size_t message(uint8_t *buf, int number) {
-	uint8_t data[128];
-	char text[32];
-	int n = snprintf(text, sizeof text, "bench %d", number);
+	uint8_t data[192];
+	char text[128]; /* SMB_COM_SEND_MESSAGE carries at most 128 bytes of text (MS-MSRP) */
+	int n = snprintf(text, sizeof text, "%s %ld", prefix, first + number - 1);
+	if (n >= (int)sizeof text) {
+		n = (int)sizeof text - 1;
+	}
 	size_t len = 0;
 	memcpy(data + len, "\x04" "bench", 7); /* the terminating zero included */
 	len += 7;
@@ -112,9 +133,15 @@ static void fail(struct conn *c, const char *why) {
 	c->state = IDLE;
 }
 
+static double elapsed(void) {
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0.tv_sec) + (double)(t.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
 static void start(struct conn *c) {
-	if (launched >= count) {
-		c->state = IDLE;
+	if (launched >= count || (rate > 0 && (double)launched >= rate * elapsed())) {
+		c->state = IDLE; /* all sent, or ahead of the rate: started again from main() */
 		return;
 	}
 	c->number = (int)++launched;
@@ -131,8 +158,7 @@ static void start(struct conn *c) {
 	c->have = c->need = 0;
 	struct epoll_event ev = { .events = EPOLLIN | EPOLLOUT, .data.ptr = c };
 	if (connect(c->fd, (struct sockaddr *)&target, sizeof target) < 0 && errno != EINPROGRESS) {
-		fail(c, strerror(errno));
-		start(c);
+		fail(c, strerror(errno)); /* main() starts the next one */
 		return;
 	}
 	epoll_ctl(epfd, EPOLL_CTL_ADD, c->fd, &ev);
@@ -221,15 +247,31 @@ static void step(struct conn *c, uint32_t events) {
 		return;
 	}
 	delivered++;
+	if (acks) {
+		fprintf(acks, "%ld\n", first + c->number - 1);
+		fflush(acks); /* a watcher may count the acknowledgements as they come */
+	}
 	close(c->fd);
 	start(c);
 }
 
 int main(int argc, char **argv) {
-	if (argc != 5) {
-		fprintf(stderr, "usage: sendload TARGET_IP PORT COUNT CONCURRENCY\n");
+	const char *ackfile = NULL;
+	int opt;
+	while ((opt = getopt(argc, argv, "t:s:a:r:")) != -1) {
+		switch (opt) {
+		case 't': prefix = optarg; break;
+		case 's': first = atol(optarg); break;
+		case 'a': ackfile = optarg; break;
+		case 'r': rate = atof(optarg); break;
+		default: argc = 0; break;
+		}
+	}
+	if (argc - optind != 4) {
+		fprintf(stderr, "usage: sendload [-t TEXT] [-s FIRST] [-a ACKFILE] [-r RATE] TARGET_IP PORT COUNT CONCURRENCY\n");
 		return 2;
 	}
+	argv += optind - 1;
 	target.sin_family = AF_INET;
 	target.sin_port = htons((uint16_t)atoi(argv[2]));
 	if (inet_pton(AF_INET, argv[1], &target.sin_addr) != 1) {
@@ -242,26 +284,47 @@ int main(int argc, char **argv) {
 		fprintf(stderr, "sendload: COUNT and CONCURRENCY must be positive\n");
 		return 2;
 	}
+	if (ackfile && !(acks = fopen(ackfile, "w"))) {
+		perror(ackfile);
+		return 2;
+	}
 	epfd = epoll_create1(0);
 	struct conn *conns = calloc((size_t)concurrency, sizeof *conns);
-	struct timespec t0, t1;
+	signal(SIGTERM, stop);
+	signal(SIGINT, stop);
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (int i = 0; i < concurrency; i++) {
 		start(&conns[i]);
 	}
 	struct epoll_event events[256];
-	while (delivered + failed < count) {
-		int n = epoll_wait(epfd, events, 256, 60000);
-		if (n == 0) {
-			fprintf(stderr, "sendload: nothing happened for 60 s\n");
-			break;
+	double quiet = 0; /* seconds without any event while sessions were open */
+	while (delivered + failed < count && !stopping) {
+		int n = epoll_wait(epfd, events, 256, rate > 0 ? 10 : 1000);
+		if (n < 0) {
+			continue; /* interrupted by a signal */
 		}
 		for (int i = 0; i < n; i++) {
 			step(events[i].data.ptr, events[i].events);
 		}
+		/* sessions left idle by the rate limit, or by an error while starting, start again */
+		int busy = 0;
+		for (int i = 0; i < concurrency; i++) {
+			if (conns[i].state == IDLE) {
+				start(&conns[i]);
+			}
+			busy += conns[i].state != IDLE;
+		}
+		quiet = n > 0 || !busy ? 0 : quiet + (rate > 0 ? 0.01 : 1.0);
+		if (quiet >= 60) {
+			fprintf(stderr, "sendload: nothing happened for 60 s; %d sessions unanswered count as failed\n", busy);
+			failed += busy;
+			break;
+		}
 	}
-	clock_gettime(CLOCK_MONOTONIC, &t1);
-	double seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	double seconds = elapsed();
+	if (acks) {
+		fclose(acks);
+	}
 	printf("delivered=%ld failed=%ld seconds=%.2f rate=%.1f\n", delivered, failed, seconds, (double)delivered / seconds);
 	return 0;
 }

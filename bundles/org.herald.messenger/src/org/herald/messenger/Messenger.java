@@ -5,9 +5,11 @@ package org.herald.messenger;
 
 import java.io.IOException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.herald.api.Identity;
 import org.herald.api.MessageSink;
+import org.herald.api.SessionLimits;
 import org.herald.netbios.NameEvent;
 
 /**
@@ -34,7 +36,19 @@ public interface Messenger {
 	 * @throws PortsInUseException if another process holds the ports on a configured interface
 	 * @throws IOException         if the sockets cannot be opened for another reason
 	 */
-	Presence join(Identity identity, MessageSink sink, Consumer<NameEvent> nameEvents) throws IOException;
+	default Presence join(Identity identity, MessageSink sink, Consumer<NameEvent> nameEvents) throws IOException {
+		return join(identity, sink, nameEvents, () -> SessionLimits.DEFAULTS);
+	}
+
+	/**
+	 * Like {@link #join(Identity, MessageSink, Consumer)}, with the session receiver bounded by
+	 * {@code limits} (idle timeout, sessions per address and in all).
+	 *
+	 * @param limits the limits in effect, asked again while the presence lasts (at most about once a
+	 *               second, never on a receiving thread); it may throw an unchecked exception when its
+	 *               source cannot be read, and the limits it gave last then stay
+	 */
+	Presence join(Identity identity, MessageSink sink, Consumer<NameEvent> nameEvents, Supplier<SessionLimits> limits) throws IOException;
 
 	/** The default OEM code page: text goes out in it when every character fits (else UTF-8), as configured. */
 	java.nio.charset.Charset oem();

@@ -16,8 +16,10 @@ package org.herald.messenger;
  * @param rejectedCommands   SMB commands other than the Messenger's (answered with an error)
  * @param ignoredDatagrams   datagrams not for this host or not for \MAILSLOT\MESSNGR
  * @param connections        TCP connections accepted
- * @param droppedConnections connections closed at once because too many were open
+ * @param droppedConnections connections closed at once because the limit of sessions in all was reached
+ * @param limitedConnections connections closed at once because their source address had its limit of sessions open
+ * @param idleTimeouts       sessions closed because they were silent, or a packet did not arrive whole, within the idle timeout
  */
 public record ReceiverStats(long stored, long sinkFailures, long refusedByPolicy, long malformed, long refusedSessions, long rejectedCommands,
-		long ignoredDatagrams, long connections, long droppedConnections) {
+		long ignoredDatagrams, long connections, long droppedConnections, long limitedConnections, long idleTimeouts) {
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.herald.api.MessageFlag;
+import org.herald.api.SessionLimits;
 import org.herald.api.StoredMessage;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
@@ -81,6 +82,8 @@ public final class InboxCommand implements CliCommand {
 				herald inbox trust IP|CIDR              (its senders are not quarantined)
 				herald inbox unblock NAME|IP|CIDR       (takes it off every list)
 				herald inbox policy [--flood N/SECONDS|off] [--store-blocked on|off] [--quarantine on|off]
+				                    [--idle-timeout SECONDS] [--sessions-per-address N] [--sessions N]
+				                                        (sessions: TCP 139/445 open at once per source address and in all)
 				herald inbox compact                    (rewrites the file to its live data; the inbox must not be open elsewhere)
 				TIME is 2026-01-05T09:00:00Z, 2026-01-05T10:00 (local) or 2026-01-05 (local midnight).
 				Pages are newest first; a listing ends with the --before ID of the next page.
@@ -264,8 +267,11 @@ public final class InboxCommand implements CliCommand {
 		String flood = a.value("--flood");
 		String storeBlocked = a.value("--store-blocked");
 		String quarantine = a.value("--quarantine");
+		String idle = a.value("--idle-timeout");
+		String perAddress = a.value("--sessions-per-address");
+		String total = a.value("--sessions");
 		a.done();
-		if (flood != null || storeBlocked != null || quarantine != null) {
+		if (flood != null || storeBlocked != null || quarantine != null || idle != null || perAddress != null || total != null) {
 			int limit = s.floodLimit();
 			Duration window = s.floodWindow();
 			if (flood != null) {
@@ -280,9 +286,13 @@ public final class InboxCommand implements CliCommand {
 					window = Duration.ofSeconds(a.number(parts[1], "flood window"));
 				}
 			}
+			SessionLimits l = s.sessions();
 			try {
+				l = new SessionLimits(idle == null ? l.idleTimeout() : Duration.ofSeconds(a.number(idle, "--idle-timeout")),
+						perAddress == null ? l.perAddress() : (int) Math.min(Integer.MAX_VALUE, a.number(perAddress, "--sessions-per-address")),
+						total == null ? l.total() : (int) Math.min(Integer.MAX_VALUE, a.number(total, "--sessions")));
 				s = new SpamSettings(limit, window, storeBlocked == null ? s.storeBlocked() : onOff(storeBlocked),
-						quarantine == null ? s.quarantineOutsiders() : onOff(quarantine));
+						quarantine == null ? s.quarantineOutsiders() : onOff(quarantine), l);
 			} catch (IllegalArgumentException e) {
 				throw new UsageException(e.getMessage());
 			}
@@ -290,9 +300,12 @@ public final class InboxCommand implements CliCommand {
 		}
 		SpamPolicy p = inbox.policy();
 		SpamCounters c = inbox.counters();
+		SessionLimits l = s.sessions();
 		out.println("flood limit:    " + (s.floodLimit() == 0 ? "off" : s.floodLimit() + " messages per " + s.floodWindow().toSeconds() + " s per address"));
 		out.println("blocked:        " + (s.storeBlocked() ? "stored with the BLOCKED flag" : "counted, not stored"));
 		out.println("quarantine:     " + (s.quarantineOutsiders() ? "senders outside the local and trusted subnets" : "off"));
+		out.println("sessions:       " + l.perAddress() + " at once per address, " + l.total() + " in all; closed after "
+				+ l.idleTimeout().toSeconds() + " s idle or half-sent");
 		for (SpamRule.RuleList list : SpamRule.RuleList.values()) {
 			List<String> entries = p.rules(list).stream().map(r -> r.pattern().toString()).toList();
 			out.printf("%-15s %s%n", list.name().toLowerCase(Locale.ROOT) + ":", entries.isEmpty() ? "-" : String.join(", ", entries));

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.herald.api.SessionLimits;
 import org.herald.inbox.SenderPattern;
 import org.herald.inbox.SpamCounters;
 import org.herald.inbox.SpamPolicy;
@@ -47,7 +48,8 @@ final class PolicyTables {
 				Integer.parseInt(s.getOrDefault("flood.limit", Integer.toString(d.floodLimit()))),
 				Duration.ofMillis(Long.parseLong(s.getOrDefault("flood.window.ms", Long.toString(d.floodWindow().toMillis())))),
 				Boolean.parseBoolean(s.getOrDefault("store.blocked", Boolean.toString(d.storeBlocked()))),
-				Boolean.parseBoolean(s.getOrDefault("quarantine.outsiders", Boolean.toString(d.quarantineOutsiders()))));
+				Boolean.parseBoolean(s.getOrDefault("quarantine.outsiders", Boolean.toString(d.quarantineOutsiders()))),
+				sessions(s, d.sessions()));
 		List<SpamRule> rules = new ArrayList<>();
 		try (Statement st = c.createStatement();
 				ResultSet r = st.executeQuery("SELECT rule_list, pattern_kind, pattern FROM spam_rule ORDER BY rule_list, pattern_kind, pattern")) {
@@ -59,12 +61,27 @@ final class PolicyTables {
 		return new SpamPolicy(settings, rules);
 	}
 
+	/** The session limits as saved; a value that is missing or out of range (saved by another version) is the default. */
+	private static SessionLimits sessions(Map<String, String> s, SessionLimits d) {
+		try {
+			return new SessionLimits(
+					Duration.ofMillis(Long.parseLong(s.getOrDefault("session.idle.ms", Long.toString(d.idleTimeout().toMillis())))),
+					Integer.parseInt(s.getOrDefault("session.per.address", Integer.toString(d.perAddress()))),
+					Integer.parseInt(s.getOrDefault("session.total", Integer.toString(d.total()))));
+		} catch (IllegalArgumentException e) {
+			return d;
+		}
+	}
+
 	static void saveSettings(Connection c, SpamSettings s) throws SQLException {
 		try (PreparedStatement p = c.prepareStatement("MERGE INTO spam_setting (name, setting_value) KEY (name) VALUES (?, ?)")) {
 			put(p, "flood.limit", Integer.toString(s.floodLimit()));
 			put(p, "flood.window.ms", Long.toString(s.floodWindow().toMillis()));
 			put(p, "store.blocked", Boolean.toString(s.storeBlocked()));
 			put(p, "quarantine.outsiders", Boolean.toString(s.quarantineOutsiders()));
+			put(p, "session.idle.ms", Long.toString(s.sessions().idleTimeout().toMillis()));
+			put(p, "session.per.address", Integer.toString(s.sessions().perAddress()));
+			put(p, "session.total", Integer.toString(s.sessions().total()));
 			p.executeBatch();
 		}
 		bump(c, POLICY_VERSION, 1);

@@ -101,13 +101,20 @@ public class PresenceAddon {
 			}
 			String receiving = "receiving as " + identity.messengerName() + " on "
 					+ String.join(", ", identity.interfaces().stream().map(BindInterface::toString).toList());
-			presence = messenger.join(identity, inbox.get(), event -> {
+			Inbox store = inbox.get();
+			presence = messenger.join(identity, store, event -> {
 				// registrations and refreshes are routine; refusals, conflicts and defences are news
 				switch (event.kind()) {
 				case REFUSED, CONFLICT, DEFENDED, UNANSWERED -> status(receiving + "; " + event);
 				default -> {
 					// routine
 				}
+				}
+			}, () -> {
+				try {
+					return store.policy().settings().sessions();
+				} catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
 				}
 			});
 			status(receiving);

@@ -5,19 +5,23 @@ package org.herald.messenger.internal;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import org.herald.api.Acceptance;
 import org.herald.api.BindInterface;
 import org.herald.api.Identity;
 import org.herald.api.MessageSink;
 import org.herald.api.ReceivedMessage;
+import org.herald.api.SessionLimits;
 import org.herald.api.StoredMessage;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
 import org.herald.api.cli.UsageException;
+import org.herald.inbox.Inbox;
 import org.herald.inbox.InboxService;
 import org.herald.messenger.CodePageStore;
 import org.herald.messenger.CodePages;
@@ -94,8 +98,10 @@ public final class ListenCommand implements CliCommand {
 				  --name-port P       the name service port (default 137)
 				  --oem CODEPAGE      the default OEM code page for this run (otherwise the workspace's, CP850
 				                      unless set); rules per host, address and workgroup apply: herald charset
-				  --idle-timeout SEC  close sessions silent this long (default 60)
+				  --idle-timeout SEC  close sessions silent or half-sent this long (default: the workspace's,
+				                      herald inbox policy --idle-timeout; 30 unless set)
 				  --count N           stop after N messages (stored or refused)
+				Sessions open at once per address and in all: herald inbox policy --sessions-per-address, --sessions.
 				Stops on Ctrl-C and prints the receivers' counters.""";
 	}
 
@@ -105,7 +111,7 @@ public final class ListenCommand implements CliCommand {
 		MessengerPorts ports = MessengerPorts.STANDARD;
 		int namePort = ResponderOptions.NAME_SERVICE_PORT;
 		String oem = null;
-		int idle = 60;
+		Integer idle = null;
 		long count = Long.MAX_VALUE;
 		while (o.hasNext()) {
 			String a = o.next();
@@ -125,8 +131,15 @@ public final class ListenCommand implements CliCommand {
 			throw new UsageException("no interfaces configured (--interfaces IP/PREFIX)");
 		}
 		MessengerService messenger = new MessengerService(names, responders, datagrams, ports, ResponderOptions.defaults().withPort(namePort),
-				() -> withDefault(codePages.load(), override), Duration.ofSeconds(idle));
-		MessageSink store = inboxes != null ? inboxes.open(context.workspace(), identity) : null;
+				() -> withDefault(codePages.load(), override), idle == null ? null : Duration.ofSeconds(idle));
+		Inbox store = inboxes != null ? inboxes.open(context.workspace(), identity) : null;
+		Supplier<SessionLimits> limits = store == null ? () -> SessionLimits.DEFAULTS : () -> {
+			try {
+				return store.policy().settings().sessions();
+			} catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		};
 		PrintingSink sink = new PrintingSink(store, context.out());
 		Presence presence;
 		try {
@@ -136,11 +149,14 @@ public final class ListenCommand implements CliCommand {
 						context.out().println("name: " + event);
 						context.out().flush();
 					}
-				});
+				}, limits);
 				context.out().printf("listening as %s in %s on %s (tcp %d/%d, udp %d)%s%n", identity.messengerName(), identity.workgroup(),
 						identity.interfaces().stream().map(BindInterface::toString).toList(), ports.session(), ports.direct(),
 						ports.datagram(), store == null ? "; no inbox: messages are printed, not stored"
 								: "; storing in the inbox of " + context.workspace());
+				SessionLimits l = limits.get();
+				context.out().printf("sessions: %d at once per address, %d in all, closed after %d s idle or half-sent%n", l.perAddress(),
+						l.total(), idle != null ? idle : l.idleTimeout().toSeconds());
 				context.out().flush();
 			}
 		} catch (PortsInUseException e) {
@@ -156,9 +172,10 @@ public final class ListenCommand implements CliCommand {
 		}
 		ReceiverStats s = presence.stats();
 		context.out().printf("stopped: %d stored, %d refused by the spam policy, %d not stored (store failed), %d malformed, "
-				+ "%d sessions refused, %d other commands, %d datagrams ignored, %d connections%n", s.stored(), s.refusedByPolicy(),
-				s.sinkFailures(), s.malformed(), s.refusedSessions(),
-				s.rejectedCommands(), s.ignoredDatagrams(), s.connections());
+				+ "%d sessions refused, %d other commands, %d datagrams ignored, %d connections, %d closed over the per-address limit, "
+				+ "%d over the limit in all, %d idle timeouts%n", s.stored(), s.refusedByPolicy(), s.sinkFailures(), s.malformed(),
+				s.refusedSessions(), s.rejectedCommands(), s.ignoredDatagrams(), s.connections(), s.limitedConnections(),
+				s.droppedConnections(), s.idleTimeouts());
 		context.out().flush();
 		return 0;
 	}

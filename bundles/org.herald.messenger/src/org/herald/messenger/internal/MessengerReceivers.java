@@ -5,10 +5,11 @@ package org.herald.messenger.internal;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.function.Supplier;
 
 import org.herald.api.Identity;
 import org.herald.api.MessageSink;
+import org.herald.api.SessionLimits;
 import org.herald.messenger.HeldNames;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.ReceiverStats;
@@ -17,19 +18,19 @@ import org.herald.netbios.datagram.DatagramService;
 /** Both receivers (session and mailslot) with shared counters, started and closed together. */
 public final class MessengerReceivers implements AutoCloseable {
 
-	/** How long a session may stay silent before it is closed. */
-	public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
-
 	private final ReceiverCounters counters = new ReceiverCounters();
 	private final SessionReceiver session;
 	private final MailslotReceiver mailslot;
 
-	/** The mailslot receiver on {@code datagrams}, the process's datagram service (shared with the browser). */
+	/**
+	 * The mailslot receiver on {@code datagrams}, the process's datagram service (shared with the
+	 * browser); the session receiver bounded by {@code limits}.
+	 */
 	public MessengerReceivers(DatagramService datagrams, Identity identity, MessengerPorts ports, HeldNames held, MessageSink sink,
-			PeerCharsets charsets, Duration idleTimeout) {
+			PeerCharsets charsets, Supplier<SessionLimits> limits) {
 		Clock clock = Clock.systemUTC();
 		boolean sessions = ports.session() != 0 || ports.direct() != 0;
-		this.session = sessions ? new SessionReceiver(identity, ports, held, sink, charsets, counters, idleTimeout, clock) : null;
+		this.session = sessions ? new SessionReceiver(identity, ports, held, sink, charsets, counters, limits, clock) : null;
 		this.mailslot = ports.datagram() != 0
 				? new MailslotReceiver(datagrams, identity, ports.datagram(), held, sink, charsets, counters, clock)
 				: null;

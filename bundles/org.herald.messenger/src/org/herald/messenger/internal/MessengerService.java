@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.herald.api.Identity;
 import org.herald.api.MessageSink;
+import org.herald.api.SessionLimits;
 import org.herald.messenger.CodePages;
 import org.herald.messenger.HeldNames;
 import org.herald.messenger.Messenger;
@@ -56,8 +58,7 @@ public final class MessengerService implements Messenger {
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponderFactory responders,
 			@Reference DatagramService datagrams) {
-		this(names, responders, datagrams, MessengerPorts.STANDARD, ResponderOptions.defaults(), OemCodePage::codePages,
-				MessengerReceivers.DEFAULT_IDLE_TIMEOUT);
+		this(names, responders, datagrams, MessengerPorts.STANDARD, ResponderOptions.defaults(), OemCodePage::codePages, null);
 	}
 
 	/**
@@ -72,7 +73,8 @@ public final class MessengerService implements Messenger {
 	/**
 	 * With other ports, code pages or idle timeout (herald listen).
 	 *
-	 * @param pages the code pages in effect, asked for each message
+	 * @param pages       the code pages in effect, asked for each message
+	 * @param idleTimeout replaces the idle timeout of the session limits given to {@link #join}; null keeps theirs
 	 */
 	public MessengerService(NameService names, NameResponderFactory responders, DatagramService datagrams, MessengerPorts ports,
 			ResponderOptions responderOptions, java.util.function.Supplier<CodePages> pages, Duration idleTimeout) {
@@ -133,7 +135,7 @@ public final class MessengerService implements Messenger {
 	}
 
 	@Override
-	public Presence join(Identity identity, MessageSink sink, Consumer<NameEvent> nameEvents) throws IOException {
+	public Presence join(Identity identity, MessageSink sink, Consumer<NameEvent> nameEvents, Supplier<SessionLimits> limits) throws IOException {
 		if (identity.interfaces().isEmpty()) {
 			throw new IOException("no interfaces configured: Herald listens only on the interfaces it is given");
 		}
@@ -146,7 +148,9 @@ public final class MessengerService implements Messenger {
 			return r != null ? new ResponderHeldNames(r).holds(name) : own.holds(name);
 		};
 		PeerCharsets charsets = receivingCharsets(identity);
-		MessengerReceivers receivers = new MessengerReceivers(datagrams, identity, ports, held, sink, charsets, idleTimeout);
+		Duration idle = idleTimeout;
+		Supplier<SessionLimits> effective = idle == null ? limits : () -> limits.get().withIdleTimeout(idle);
+		MessengerReceivers receivers = new MessengerReceivers(datagrams, identity, ports, held, sink, charsets, effective);
 		try {
 			receivers.start();
 		} catch (BindException e) {

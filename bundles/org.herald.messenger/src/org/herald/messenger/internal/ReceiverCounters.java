@@ -19,9 +19,12 @@ public final class ReceiverCounters {
 	final LongAdder ignoredDatagrams = new LongAdder();
 	final LongAdder connections = new LongAdder();
 	final LongAdder droppedConnections = new LongAdder();
+	final LongAdder limitedConnections = new LongAdder();
+	final LongAdder idleTimeouts = new LongAdder();
 
 	public ReceiverStats snapshot() {
-		return new ReceiverStats(stored.sum(), sinkFailures.sum(), refusedByPolicy.sum(), malformed.sum(), refusedSessions.sum(), rejectedCommands.sum(),
-				ignoredDatagrams.sum(), connections.sum(), droppedConnections.sum());
+		return new ReceiverStats(stored.sum(), sinkFailures.sum(), refusedByPolicy.sum(), malformed.sum(), refusedSessions.sum(),
+				rejectedCommands.sum(), ignoredDatagrams.sum(), connections.sum(), droppedConnections.sum(), limitedConnections.sum(),
+				idleTimeouts.sum());
 	}
 }

@@ -10,7 +10,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.herald.api.NetbiosName;
 import org.herald.messenger.HeldNames;
@@ -24,7 +26,9 @@ import org.herald.netbios.wire.SessionRequest;
  * calling a held NAME&lt;03&gt;, answered positively, or negatively with 0x82 (called name not
  * present) and closed. On 445 SMBs come directly, each behind a 4-byte length. Keep-alives are
  * skipped. A packet longer than {@link #MAX_PACKET}, a non-SMB1 payload or a broken frame closes
- * the connection (counted as malformed); the idle timeout closes quiet connections.
+ * the connection (counted as malformed). The idle timeout is a deadline per packet: each packet
+ * must arrive whole within it from the moment the connection waits for it, so a connection that is
+ * silent, stops half-way or trickles a byte at a time is closed after it (counted).
  */
 final class SessionConnection implements Runnable {
 
@@ -40,9 +44,11 @@ final class SessionConnection implements Runnable {
 	private final ReceiverCounters counters;
 	private final String workgroup;
 	private final Clock clock;
+	private final long idleNanos;
+	private long deadline;
 
 	SessionConnection(Socket socket, boolean netbios, HeldNames held, MessageAcceptance acceptance, ReceiverCounters counters,
-			String workgroup, Clock clock) {
+			String workgroup, Clock clock, Duration idleTimeout) {
 		this.socket = socket;
 		this.netbios = netbios;
 		this.held = held;
@@ -50,6 +56,7 @@ final class SessionConnection implements Runnable {
 		this.counters = counters;
 		this.workgroup = workgroup;
 		this.clock = clock;
+		this.idleNanos = idleTimeout.toNanos();
 	}
 
 	@Override
@@ -59,6 +66,8 @@ final class SessionConnection implements Runnable {
 				serve(s);
 			} catch (MalformedPacketException | EOFException e) {
 				counters.malformed.increment(); // counted before the close that the peer sees
+			} catch (SocketTimeoutException e) {
+				counters.idleTimeouts.increment();
 			}
 		} catch (IOException e) {
 			// reset, idle timeout: the connection ends; the listener goes on
@@ -66,7 +75,7 @@ final class SessionConnection implements Runnable {
 	}
 
 	private void serve(Socket s) throws IOException, MalformedPacketException {
-		InputStream in = new BufferedInputStream(s.getInputStream(), 4096);
+		InputStream in = new BufferedInputStream(new DeadlineInput(s), 4096);
 		OutputStream out = new BufferedOutputStream(s.getOutputStream(), 4096);
 		String called = "";
 		String calling = "";
@@ -82,6 +91,7 @@ final class SessionConnection implements Runnable {
 		SmbMessengerSession session = new SmbMessengerSession(acceptance, counters, origin, called, workgroup, clock);
 		byte[] head = new byte[SessionHeader.LENGTH];
 		while (true) {
+			startPacket();
 			if (!readFully(in, head, true)) {
 				return;
 			}
@@ -109,6 +119,7 @@ final class SessionConnection implements Runnable {
 		byte[] head = new byte[SessionHeader.LENGTH];
 		SessionHeader h;
 		do {
+			startPacket();
 			if (!readFully(in, head, true)) {
 				return null;
 			}
@@ -133,6 +144,39 @@ final class SessionConnection implements Runnable {
 		out.write(SessionPackets.positiveResponse());
 		out.flush();
 		return request;
+	}
+
+	/** The next packet (header and body) must be here whole within the idle timeout from now. */
+	private void startPacket() {
+		deadline = System.nanoTime() + idleNanos;
+	}
+
+	/** The socket's input, each read bounded by what is left until the packet's deadline. */
+	private final class DeadlineInput extends InputStream {
+		private final Socket socket;
+		private final InputStream in;
+
+		DeadlineInput(Socket socket) throws IOException {
+			this.socket = socket;
+			this.in = socket.getInputStream();
+		}
+
+		@Override
+		public int read() throws IOException {
+			byte[] one = new byte[1];
+			return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+		}
+
+		@Override
+		public int read(byte[] b, int off, int len) throws IOException {
+			long left = deadline - System.nanoTime();
+			if (left <= 0) {
+				throw new SocketTimeoutException("packet not complete within the idle timeout");
+			}
+			// setSoTimeout(0) would mean forever: at least 1 ms
+			socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000)));
+			return in.read(b, off, len);
+		}
 	}
 
 	/**

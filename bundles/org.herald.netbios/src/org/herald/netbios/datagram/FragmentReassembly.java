@@ -21,7 +21,10 @@ import org.herald.netbios.wire.MalformedPacketException;
  * every fragment repeats the header and both names). Fragments are collected per receiving socket,
  * source IP, source port and DGM_ID. A set is complete when the first fragment, the last one (M
  * clear) and everything between have arrived, in any order. Incomplete sets expire after a timeout;
- * the bytes held in all sets together are bounded, and the oldest set makes room for a new one.
+ * the bytes held in all sets together, the sets and the pieces (fragments) held are bounded, and the
+ * oldest set makes room for a new one. The bound on pieces matters for fragments with little or no
+ * data: their bytes are few, but each costs a map entry (about 100 bytes), and a set may have up to
+ * 65,536 distinct offsets.
  * Not a codec: it keeps state, but takes the time as an argument so tests need no clock.
  */
 public final class FragmentReassembly {
@@ -32,11 +35,18 @@ public final class FragmentReassembly {
 	public static final int DEFAULT_MAX_BYTES = 1 << 20;
 	/** Incomplete sets held at once. */
 	public static final int DEFAULT_MAX_SETS = 256;
+	/** Fragments held in all incomplete sets together (a mailslot write comes in 2 or 3). */
+	public static final int DEFAULT_MAX_PIECES = 8192;
 	/** PACKET_OFFSET is 16 bits; no whole datagram's user data is longer than this. */
 	public static final int MAX_USER_DATA = 0xFFFF;
 
 	/** What the reassembly has done so far. */
 	public record Counts(int pending, long pendingBytes, long completed, long expired, long evicted, long inconsistent) {
+	}
+
+	/** Fragments held now in all incomplete sets (for tests). */
+	synchronized int pendingPieces() {
+		return heldPieces;
 	}
 
 	private record Key(Object socket, Inet4Address sourceAddress, int sourcePort, int id) {
@@ -59,8 +69,10 @@ public final class FragmentReassembly {
 	private final long timeoutNanos;
 	private final int maxBytes;
 	private final int maxSets;
+	private final int maxPieces;
 	private final Map<Key, Set> sets = new LinkedHashMap<>(); // oldest first
 	private long heldBytes;
+	private int heldPieces;
 	private long completed;
 	private long expired;
 	private long evicted;
@@ -71,12 +83,17 @@ public final class FragmentReassembly {
 	}
 
 	public FragmentReassembly(Duration timeout, int maxBytes, int maxSets) {
-		if (timeout.isNegative() || timeout.isZero() || maxBytes <= 0 || maxSets <= 0) {
-			throw new IllegalArgumentException("timeout, byte and set limits must be positive");
+		this(timeout, maxBytes, maxSets, DEFAULT_MAX_PIECES);
+	}
+
+	public FragmentReassembly(Duration timeout, int maxBytes, int maxSets, int maxPieces) {
+		if (timeout.isNegative() || timeout.isZero() || maxBytes <= 0 || maxSets <= 0 || maxPieces <= 0) {
+			throw new IllegalArgumentException("timeout, byte, set and piece limits must be positive");
 		}
 		this.timeoutNanos = timeout.toNanos();
 		this.maxBytes = maxBytes;
 		this.maxSets = maxSets;
+		this.maxPieces = maxPieces;
 	}
 
 	/**
@@ -137,6 +154,9 @@ public final class FragmentReassembly {
 			set.first = fragment;
 		}
 		byte[] replaced = set.pieces.put(offset, data);
+		if (replaced == null) {
+			heldPieces++;
+		}
 		int grow = data.length - (replaced != null ? replaced.length : 0);
 		set.bytes += grow;
 		heldBytes += grow;
@@ -162,6 +182,7 @@ public final class FragmentReassembly {
 			}
 			i.remove();
 			heldBytes -= s.bytes;
+			heldPieces -= s.pieces.size();
 			n++;
 		}
 		expired += n;
@@ -174,18 +195,23 @@ public final class FragmentReassembly {
 
 	/** Evicts the oldest other sets while over a limit, and this one last if it alone is too big. */
 	private void makeRoom(Key keep) {
-		for (Iterator<Map.Entry<Key, Set>> i = sets.entrySet().iterator(); (heldBytes > maxBytes || sets.size() > maxSets) && i.hasNext();) {
+		for (Iterator<Map.Entry<Key, Set>> i = sets.entrySet().iterator(); (over() || sets.size() > maxSets) && i.hasNext();) {
 			Map.Entry<Key, Set> e = i.next();
 			if (!e.getKey().equals(keep)) {
 				i.remove();
 				heldBytes -= e.getValue().bytes;
+				heldPieces -= e.getValue().pieces.size();
 				evicted++;
 			}
 		}
-		if (heldBytes > maxBytes) {
+		if (over()) {
 			drop(keep, sets.get(keep));
 			evicted++;
 		}
+	}
+
+	private boolean over() {
+		return heldBytes > maxBytes || heldPieces > maxPieces;
 	}
 
 	private static boolean pastEnd(Set set) {
@@ -200,6 +226,7 @@ public final class FragmentReassembly {
 	private void drop(Key key, Set set) {
 		if (sets.remove(key) != null) {
 			heldBytes -= set.bytes;
+			heldPieces -= set.pieces.size();
 		}
 	}
 

@@ -23,6 +23,7 @@ import java.util.List;
 
 import org.herald.api.Identity;
 import org.herald.api.MessageFlag;
+import org.herald.api.SessionLimits;
 import org.herald.api.cli.CommandContext;
 import org.herald.api.cli.UsageException;
 import org.herald.inbox.Inbox;
@@ -116,12 +117,27 @@ class InboxCommandTest {
 				flood limit:    20 messages per 5 s per address
 				blocked:        stored with the BLOCKED flag
 				quarantine:     senders outside the local and trusted subnets
+				sessions:       16 at once per address, 1024 in all; closed after 30 s idle or half-sent
 				block:          SPAMMER
 				allow:          -
 				trust:          127.0.0.0/8
 				counters:       2 stored, 1 quarantined, 0 blocked, 0 refused by the flood limit
 				""", run("policy", "--flood", "20/5", "--store-blocked", "on"));
 		assertTrue(inbox.accept(msg("SPAMMER", "198.51.100.9", "hi", T0)).stored().orElseThrow().flags().contains(MessageFlag.BLOCKED));
+	}
+
+	@Test
+	void policySetsTheSessionLimitsAndKeepsTheOtherSettings() throws Exception {
+		run("policy", "--flood", "20/5");
+		String shown = run("policy", "--idle-timeout", "7", "--sessions-per-address", "3", "--sessions", "100");
+		assertTrue(shown.contains("sessions:       3 at once per address, 100 in all; closed after 7 s idle or half-sent\n"), shown);
+		assertTrue(shown.contains("flood limit:    20 messages per 5 s per address\n"), shown);
+		assertEquals(new SessionLimits(Duration.ofSeconds(7), 3, 100), inbox.policy().settings().sessions());
+		run("policy", "--flood", "off");
+		assertEquals(3, inbox.policy().settings().sessions().perAddress(), "another setting's change keeps the limits");
+		assertTrue(assertThrows(UsageException.class, () -> run("policy", "--sessions-per-address", "0")).getMessage()
+				.startsWith("session limits must be 1 to 65536"));
+		assertTrue(assertThrows(UsageException.class, () -> run("policy", "--idle-timeout", "0")).getMessage().startsWith("idle timeout must be"));
 	}
 
 	@Test

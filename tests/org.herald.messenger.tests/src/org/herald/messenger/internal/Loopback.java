@@ -12,10 +12,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.herald.api.BindInterface;
 import org.herald.api.Identity;
 import org.herald.netbios.datagram.SharedDatagramService;
+import org.herald.api.SessionLimits;
 import org.herald.messenger.HeldNames;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.wire.MessageCharset;
@@ -83,7 +85,7 @@ final class Loopback {
 		final SharedDatagramService datagrams = new SharedDatagramService();
 
 		Host(String name, String ip, MessengerPorts ports) throws IOException {
-			this(name, ip, ports, null);
+			this(name, ip, ports, (HeldNames) null);
 		}
 
 		Host(String name, String ip, MessengerPorts ports, HeldNames held) throws IOException {
@@ -92,9 +94,19 @@ final class Loopback {
 
 		/** With the code pages {@code charsets} chooses per sender. */
 		Host(String name, String ip, MessengerPorts ports, HeldNames held, PeerCharsets charsets) throws IOException {
+			this(name, ip, ports, held, charsets, () -> SessionLimits.DEFAULTS.withIdleTimeout(Duration.ofSeconds(10)));
+		}
+
+		/** With these session limits. */
+		Host(String name, String ip, MessengerPorts ports, Supplier<SessionLimits> limits) throws IOException {
+			this(name, ip, ports, null, PeerCharsets.fixed(MessageCharset.defaultOem()), limits);
+		}
+
+		private Host(String name, String ip, MessengerPorts ports, HeldNames held, PeerCharsets charsets, Supplier<SessionLimits> limits)
+				throws IOException {
 			identity = identity(name, ip);
 			HeldNames h = held != null ? held : MessengerReceivers.ownMessengerName(identity);
-			session = new SessionReceiver(identity, ports, h, sink, charsets, counters, Duration.ofSeconds(10), Clock.systemUTC());
+			session = new SessionReceiver(identity, ports, h, sink, charsets, counters, limits, Clock.systemUTC());
 			mailslot = new MailslotReceiver(datagrams, identity, ports.datagram(), h, sink, charsets, counters, Clock.systemUTC());
 			try {
 				session.start();

@@ -119,6 +119,27 @@ class FragmentReassemblyTest {
 	}
 
 	@Test
+	void fragmentsWithoutDataAreBoundedByTheirNumber() throws Exception {
+		// empty middle fragments at distinct offsets: no bytes held, but each is an entry
+		FragmentReassembly r = new FragmentReassembly(Duration.ofSeconds(5), 1 << 20, 16, 10);
+		for (int offset = 1; offset <= 100; offset++) {
+			assertEquals(Optional.empty(), r.offer(SOCKET, parse(frame(0x01, offset, "")), T0));
+			assertTrue(r.pendingPieces() <= 10, "pieces held: " + r.pendingPieces());
+		}
+		assertTrue(r.counts().evicted() >= 9, r.counts().toString());
+		// and across sets: the oldest go first
+		FragmentReassembly many = new FragmentReassembly(Duration.ofSeconds(5), 1 << 20, 1000, 10);
+		for (int id = 0; id < 30; id++) {
+			byte[] f = FIRST.clone();
+			f[3] = (byte) id;
+			many.offer(SOCKET, parse(f), T0 + id);
+		}
+		assertEquals(10, many.counts().pending());
+		assertEquals(20, many.counts().evicted());
+		assertEquals(10, many.pendingPieces());
+	}
+
+	@Test
 	void contradictionsAreMalformedAndDropTheSet() throws Exception {
 		FragmentReassembly r = new FragmentReassembly();
 		assertThrows(MalformedPacketException.class, () -> r.offer(SOCKET, parse(frame(0x01, 0, "00")), T0)); // offset 0 without F

@@ -18,6 +18,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.List;
 import org.eclipse.swt.widgets.Spinner;
 import org.eclipse.swt.widgets.Text;
+import org.herald.api.SessionLimits;
 import org.herald.inbox.Inbox;
 import org.herald.inbox.SenderPattern;
 import org.herald.inbox.SpamPolicy;
@@ -25,8 +26,9 @@ import org.herald.inbox.SpamRule;
 import org.herald.inbox.SpamSettings;
 
 /**
- * Preferences &gt; Spam defence: the flood limit, quarantine for senders outside Herald's subnets,
- * and the block, allow and trust lists. The policy lives in the inbox store, so the workbench and a
+ * Preferences &gt; Spam defence: the flood limit, the session limits (sessions at once per address
+ * and in all, the idle timeout), quarantine for senders outside Herald's subnets, and the block,
+ * allow and trust lists. The policy lives in the inbox store, so the workbench and a
  * headless {@code herald listen} on the same workspace apply the same one.
  */
 public class SpamDefencePage extends PreferencePage {
@@ -34,6 +36,9 @@ public class SpamDefencePage extends PreferencePage {
 	private final Inbox inbox;
 	private Spinner floodLimit;
 	private Spinner floodWindow;
+	private Spinner idleTimeout;
+	private Spinner perAddress;
+	private Spinner total;
 	private Button quarantine;
 	private Button storeBlocked;
 	private List rules;
@@ -66,6 +71,19 @@ public class SpamDefencePage extends PreferencePage {
 		new Label(body, SWT.NONE).setText("... within (seconds):");
 		floodWindow = new Spinner(body, SWT.BORDER);
 		floodWindow.setValues((int) s.floodWindow().toSeconds(), 1, 86_400, 0, 1, 10);
+		new Label(body, SWT.NONE);
+		SessionLimits l = s.sessions();
+		new Label(body, SWT.NONE).setText("&Sessions at once per sender address (TCP 139/445):");
+		perAddress = new Spinner(body, SWT.BORDER);
+		perAddress.setValues(l.perAddress(), 1, SessionLimits.MAX_SESSIONS, 0, 1, 10);
+		new Label(body, SWT.NONE);
+		new Label(body, SWT.NONE).setText("... and from all senders:");
+		total = new Spinner(body, SWT.BORDER);
+		total.setValues(l.total(), 1, SessionLimits.MAX_SESSIONS, 0, 1, 100);
+		new Label(body, SWT.NONE);
+		new Label(body, SWT.NONE).setText("Close a session silent or half-sent after (&seconds):");
+		idleTimeout = new Spinner(body, SWT.BORDER);
+		idleTimeout.setValues((int) l.idleTimeout().toSeconds(), 1, (int) SessionLimits.MAX_IDLE_TIMEOUT.toSeconds(), 0, 1, 10);
 		new Label(body, SWT.NONE);
 		quarantine = new Button(body, SWT.CHECK);
 		quarantine.setText("&Quarantine messages from senders outside Herald's subnets and the trusted networks");
@@ -139,7 +157,8 @@ public class SpamDefencePage extends PreferencePage {
 		}
 		try {
 			inbox.updateSettings(new SpamSettings(floodLimit.getSelection(), Duration.ofSeconds(floodWindow.getSelection()),
-					storeBlocked.getSelection(), quarantine.getSelection()));
+					storeBlocked.getSelection(), quarantine.getSelection(),
+					new SessionLimits(Duration.ofSeconds(idleTimeout.getSelection()), perAddress.getSelection(), total.getSelection())));
 			return true;
 		} catch (IOException | IllegalArgumentException e) {
 			setErrorMessage(e.getMessage());
