@@ -26,8 +26,10 @@ if [ -z "${JAVA_HOME:-}" ]; then
 fi
 [ -f target/fuzz.classpath ] || { echo "campaign: build the module first (see the header of $0)" >&2; exit 2; }
 cp="${FUZZ_EXTRA_CLASSPATH:+$FUZZ_EXTRA_CLASSPATH:}$here/target/test-classes:$(cat target/fuzz.classpath)"
+# FUZZ_RUNS stops a target after that many executions (libFuzzer -runs), if it comes before the time.
+runs=${FUZZ_RUNS:--1}
 summary=target/campaign-summary.txt
-: > "$summary"
+echo "# $(date -u +%FT%TZ) ${seconds}s per target, runs ${runs}" >> "$summary"
 
 for t in "${targets[@]}"; do
   class=${t%%#*}
@@ -38,28 +40,37 @@ for t in "${targets[@]}"; do
   mkdir -p "$inputs" "$corpus"
   # The reassembly script makes a fragment of every 6 bytes: longer scripts only run slower.
   max_len=65536
-  [ "$t" = NbdsFuzzTest#reassembly ] && max_len=4096
+  [ "$t" = NbdsFuzzTest#reassembly ] && max_len=1024
   echo "campaign: $class#$method for ${seconds}s (log: $log)"
   fuzz=(nice -n 19 "$JAVA_HOME/bin/java" -Xmx1g -Xss8m -XX:+EnableDynamicAgentLoading --enable-native-access=ALL-UNNAMED
     -cp "$cp" com.code_intelligence.jazzer.Jazzer --target_class="org.herald.fuzz.$class" --target_method="$method"
     --instrumentation_includes='org.herald.**')
   # -timeout: a decoder must finish quickly on any input of at most 64 KiB.
   set +e
-  JAZZER_FUZZ=1 "${fuzz[@]}" --keep_going=20 -max_total_time="$seconds" -max_len=$max_len -timeout=10 -rss_limit_mb=3072 \
+  # FUZZ_MERGE_ONLY=1: no fuzzing, only the merge below (to shrink the saved corpus).
+  [ -n "${FUZZ_MERGE_ONLY:-}" ] || JAZZER_FUZZ=1 "${fuzz[@]}" --keep_going=20 -runs="$runs" -max_total_time="$seconds" -max_len=$max_len -timeout=10 -rss_limit_mb=3072 \
     -print_final_stats=1 -artifact_prefix="$inputs/" "$corpus" "$inputs" > "$log" 2>&1
   rc=$?
   set -e
-  # Keep the inputs that add coverage: merge the working corpus into a fresh folder, save the new ones.
+  # Keep the inputs that add coverage: merge saved inputs and working corpus into a fresh folder
+  # (libFuzzer keeps a smallest set with the same coverage); it replaces the saved corpus-* files.
   merged=target/merged/$class/$method
   rm -rf "$merged" && mkdir -p "$merged"
-  JAZZER_FUZZ=1 "${fuzz[@]}" -merge=1 -max_len=$max_len "$merged" "$inputs" "$corpus" > "$log.merge" 2>&1 || true
-  for f in "$merged"/*; do
-    [ -e "$f" ] || continue
-    sum=$(sha1sum < "$f" | cut -c1-16)
-    if ! cmp -s "$f" "$inputs/corpus-$sum" && ! sha1sum "$inputs"/* 2>/dev/null | cut -c1-16 | grep -qx "$sum"; then
-      cp "$f" "$inputs/corpus-$sum"
-    fi
-  done
+  if JAZZER_FUZZ=1 "${fuzz[@]}" -merge=1 -max_len=$max_len "$merged" "$inputs" "$corpus" > "$log.merge" 2>&1; then
+    rm -f "$inputs"/corpus-*
+    kept=$(find "$inputs" -type f -exec sha1sum {} + | cut -c1-40)
+    for f in "$merged"/*; do
+      [ -e "$f" ] || continue
+      sum=$(sha1sum < "$f" | cut -c1-40)
+      grep -qx "$sum" <<< "$kept" || cp "$f" "$inputs/corpus-${sum:0:16}"
+    done
+  else
+    echo "campaign: merge failed, corpus not saved (see $log.merge)"
+  fi
+  if [ -n "${FUZZ_MERGE_ONLY:-}" ]; then
+    echo "campaign: $class#$method keeps $(find "$inputs" -name 'corpus-*' | wc -l) corpus inputs"
+    continue
+  fi
   execs=$(grep -a 'stat::number_of_executed_units' "$log" | tail -1 | awk '{print $2}')
   last=$(grep -a -E '^#[0-9]+' "$log" | tail -1)
   cov=$(sed -n 's/.*cov: \([0-9]*\).*/\1/p' <<< "$last")

@@ -10,6 +10,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 import org.herald.api.NetbiosName;
@@ -58,11 +59,20 @@ class NbdsFuzzTest {
 	private static final int[][] LIMITS = { { 64, 1 }, { 512, 2 }, { 4096, 4 }, { FragmentReassembly.DEFAULT_MAX_BYTES,
 			FragmentReassembly.DEFAULT_MAX_SETS } };
 	private static final int RECORD = 6;
+	private static final int MAX_LENGTH = 0x1FF;
+	/** The user data of every datagram: a window into this table, shifted by datagram id and source host. */
+	private static final byte[] CONTENT = new byte[0x10000 + MAX_LENGTH + 4 * 31 + 32 * 13];
+
+	static {
+		for (int i = 0; i < CONTENT.length; i++) {
+			CONTENT[i] = (byte) (i * 7 + i / 251);
+		}
+	}
 
 	/**
 	 * A sequence of fragments, 6 bytes each: control (bit 0 M, bit 1 F, bits 2-3 node type, bits 4-5
 	 * datagram id, bit 6 the receiving socket, bit 7 another destination), PACKET_OFFSET (16 bits), the
-	 * length of its user data (11 bits; the top bits pick the source host), and the time since the
+	 * length of its user data (9 bits; bits 11-15 pick the source host), and the time since the
 	 * previous fragment in 100 ms. User data bytes are a function of their position in the whole, so a
 	 * datagram put back together must hold exactly that function.
 	 */
@@ -82,14 +92,12 @@ class NbdsFuzzTest {
 			EncodedName destination = (control & 0x80) != 0 ? OTHER : GROUP;
 			int offset = (script[at + 1] & 0xFF) << 8 | script[at + 2] & 0xFF;
 			int lengthField = (script[at + 3] & 0xFF) << 8 | script[at + 4] & 0xFF;
-			int length = lengthField & 0x7FF;
+			int length = lengthField & MAX_LENGTH;
 			int host = lengthField >> 11;
 			now += Duration.ofMillis(100L * (script[at + 5] & 0xFF)).toNanos();
 			Inet4Address source = (Inet4Address) InetAddress.getByAddress(new byte[] { 10, 0, 0, (byte) host });
-			byte[] data = new byte[length];
-			for (int i = 0; i < length; i++) {
-				data[i] = content(id, host, offset + i);
-			}
+			int shift = shift(id, host);
+			byte[] data = Arrays.copyOfRange(CONTENT, shift + offset, shift + offset + length);
 			Datagram fragment = new Datagram(DatagramPacket.DIRECT_GROUP, flags, id, source, 138, offset, SENDER, destination, data);
 			try {
 				Optional<Datagram> whole = r.offer(socket, fragment, now);
@@ -97,10 +105,8 @@ class NbdsFuzzTest {
 					Datagram d = whole.get();
 					assertTrue(d.isWhole(), "a reassembled datagram is whole");
 					byte[] all = d.userData();
-					for (int i = 0; i < all.length; i++) {
-						if (all[i] != content(id, host, i)) {
-							throw new AssertionError("byte " + i + " of reassembled datagram " + id + " is not where its fragment put it");
-						}
+					if (!Arrays.equals(all, 0, all.length, CONTENT, shift, shift + all.length)) {
+						throw new AssertionError("reassembled datagram " + id + " holds bytes that are not where its fragments put them");
 					}
 				}
 			} catch (MalformedPacketException e) {
@@ -112,7 +118,7 @@ class NbdsFuzzTest {
 		}
 	}
 
-	private static byte content(int id, int host, int position) {
-		return (byte) (position * 7 + position / 251 + id * 31 + host * 13);
+	private static int shift(int id, int host) {
+		return id * 31 + host * 13;
 	}
 }
