@@ -18,6 +18,7 @@ import org.herald.smb.wire.SmbHeader;
 import org.herald.smb.wire.SmbPacket;
 import org.herald.smb.wire.StartMultiBlock;
 import org.herald.smb.wire.TextBlock;
+import org.herald.smb.wire.SmbError;
 
 /**
  * The sending side of the Messenger's SMB conversation on one session (MS-MSRP 3.2.4). Text of at

@@ -101,11 +101,16 @@ public record Announcement(Kind kind, int updateCount, long periodicity, String 
 
 	static Announcement parse(byte[] b) throws MalformedPacketException {
 		Le.need(b, FIXED_LENGTH, "announcement");
+		// MS-BRWS 2.2.1: the name has at most 15 characters and its NUL within the 16 bytes.
+		String name = Le.fixed(b, 6, NAME_WIDTH);
+		if (name.length() >= NAME_WIDTH) {
+			throw new MalformedPacketException("announced name is not NUL-terminated within its 16 bytes");
+		}
 		// The string is NUL-terminated; a frame that ends without the NUL is taken up to its end, as nmbd does.
 		int end = Le.nul(b, FIXED_LENGTH, b.length);
 		String comment = new String(b, FIXED_LENGTH, (end < 0 ? b.length : end) - FIXED_LENGTH,
 				java.nio.charset.StandardCharsets.ISO_8859_1);
-		return new Announcement(Kind.of(b[0] & 0xFF), b[1] & 0xFF, Le.u32(b, 2), Le.fixed(b, 6, NAME_WIDTH), b[22] & 0xFF,
+		return new Announcement(Kind.of(b[0] & 0xFF), b[1] & 0xFF, Le.u32(b, 2), name, b[22] & 0xFF,
 				b[23] & 0xFF, (int) Le.u32(b, 24), b[28] & 0xFF, b[29] & 0xFF, Le.u16(b, 30), comment);
 	}
 }

@@ -22,9 +22,9 @@ import org.herald.netbios.wire.MalformedPacketException;
  * source IP, source port and DGM_ID. A set is complete when the first fragment, the last one (M
  * clear) and everything between have arrived, in any order. Incomplete sets expire after a timeout;
  * the bytes held in all sets together, the sets and the pieces (fragments) held are bounded, and the
- * oldest set makes room for a new one. The bound on pieces matters for fragments with little or no
- * data: their bytes are few, but each costs a map entry (about 100 bytes), and a set may have up to
- * 65,536 distinct offsets.
+ * oldest set makes room for a new one; a set of more than {@link #MAX_FRAGMENTS} fragments is dropped.
+ * The bounds on pieces matter for fragments with little or no data: their bytes are few, but each
+ * costs a map entry (about 100 bytes) and a scan when the next fragment arrives.
  * Not a codec: it keeps state, but takes the time as an argument so tests need no clock.
  */
 public final class FragmentReassembly {
@@ -39,6 +39,12 @@ public final class FragmentReassembly {
 	public static final int DEFAULT_MAX_PIECES = 8192;
 	/** PACKET_OFFSET is 16 bits; no whole datagram's user data is longer than this. */
 	public static final int MAX_USER_DATA = 0xFFFF;
+	/**
+	 * Fragments held for one datagram. 64 KiB in fragments of a 576-byte UDP datagram take about 130;
+	 * without a bound, tiny or empty fragments (which hold no bytes against the byte limit) would
+	 * pile up to 65,536 per set, and every fragment would scan them all.
+	 */
+	public static final int MAX_FRAGMENTS = 256;
 
 	/** What the reassembly has done so far. */
 	public record Counts(int pending, long pendingBytes, long completed, long expired, long evicted, long inconsistent) {
@@ -149,6 +155,11 @@ public final class FragmentReassembly {
 			drop(key, set);
 			inconsistent++;
 			throw new MalformedPacketException("a fragment of datagram " + fragment.id() + " lies past its last fragment");
+		}
+		if (set.pieces.size() >= MAX_FRAGMENTS && !set.pieces.containsKey(offset)) {
+			drop(key, set);
+			evicted++;
+			return Optional.empty();
 		}
 		if (first) {
 			set.first = fragment;

@@ -125,7 +125,8 @@ public record EncodedName(NetbiosName name, String scope) {
 				break;
 			}
 			total += len + 1;
-			if (total > MAX_WIRE_LENGTH || pos + len > limit) {
+			// The terminating zero counts too: what is read here must fit encode()'s 255 bytes.
+			if (total + 1 > MAX_WIRE_LENGTH || pos + len > limit) {
 				throw new MalformedPacketException("label length " + len + " overruns the name or packet");
 			}
 			if (first == null) {
@@ -142,6 +143,14 @@ public record EncodedName(NetbiosName name, String scope) {
 					first[i] = (byte) (hi << 4 | lo);
 				}
 			} else {
+				// The scope is a domain name (RFC 1001 14.1): a byte that is no printable ASCII, or a dot
+				// inside a label, would not come back the same from the scope's text form.
+				for (int i = pos; i < pos + len; i++) {
+					int c = packet[i] & 0xFF;
+					if (c <= ' ' || c > '~' || c == '.') {
+						throw new MalformedPacketException(String.format("scope label holds byte 0x%02X", c));
+					}
+				}
 				if (!scope.isEmpty()) {
 					scope.append('.');
 				}

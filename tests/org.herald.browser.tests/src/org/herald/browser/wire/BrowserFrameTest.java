@@ -158,6 +158,14 @@ class BrowserFrameTest {
 		}
 	}
 
+	/** Found by fuzzing (releng/fuzz BrowserFuzzTest): a name filling all 16 bytes escaped as IllegalArgumentException. */
+	@Test
+	void announcedNameWithoutNulIsMalformed() {
+		byte[] frame = hex("01" + "00" + "60ea0000" + "49".repeat(16) + "0601" + "039a8100" + "0f01" + "55aa" + "00");
+		MalformedPacketException e = assertThrows(MalformedPacketException.class, () -> BrowserFrame.parse(frame));
+		assertTrue(e.getMessage().contains("16 bytes"), e.getMessage());
+	}
+
 	@Test
 	void messengerMailslotIsNotABrowserFrame() throws Exception {
 		MailslotWrite w = MailslotWrite.messenger("A\0B\0hi\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));

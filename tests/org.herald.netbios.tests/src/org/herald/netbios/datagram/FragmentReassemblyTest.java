@@ -118,6 +118,22 @@ class FragmentReassemblyTest {
 		assertEquals(new FragmentReassembly.Counts(1, 4, 0, 0, 1, 0), few.counts());
 	}
 
+	/**
+	 * Found in review for the fuzzing of issue 14: empty fragments hold no bytes against the byte
+	 * limit, so one datagram could gather 65,536 of them, each arrival scanning all before it.
+	 */
+	@Test
+	void aSetOfTooManyFragmentsIsDropped() throws Exception {
+		FragmentReassembly r = new FragmentReassembly();
+		r.offer(SOCKET, parse(FIRST), T0);
+		for (int i = 1; i < FragmentReassembly.MAX_FRAGMENTS; i++) {
+			assertEquals(Optional.empty(), r.offer(SOCKET, parse(frame(0x01, 4 + i, "")), T0));
+		}
+		assertEquals(new FragmentReassembly.Counts(1, 4, 0, 0, 0, 0), r.counts());
+		r.offer(SOCKET, parse(frame(0x01, 4 + FragmentReassembly.MAX_FRAGMENTS, "")), T0);
+		assertEquals(new FragmentReassembly.Counts(0, 0, 0, 0, 1, 0), r.counts());
+	}
+
 	@Test
 	void fragmentsWithoutDataAreBoundedByTheirNumber() throws Exception {
 		// empty middle fragments at distinct offsets: no bytes held, but each is an entry

@@ -6,8 +6,10 @@ package org.herald.netbios.wire;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 import org.herald.api.NetbiosName;
@@ -40,6 +42,42 @@ class EncodedNameTest {
 		EncodedName.Read read = EncodedName.read(wire, 0, wire.length);
 		assertEquals(new EncodedName(name, "lab.example"), read.name());
 		assertEquals(wire.length, read.next());
+	}
+
+	/**
+	 * Found by fuzzing (releng/fuzz NbnsFuzzTest): scope labels with bytes that are no printable
+	 * ASCII, or with a dot inside, read as a scope that encodes to other bytes (or not at all).
+	 */
+	@Test
+	void scopeLabelsOfNoDomainNameCharactersAreMalformed() {
+		byte[] plain = EncodedName.encode(new NetbiosName("HERALD", 0), "");
+		for (byte[] label : new byte[][] { { 'a', (byte) 0xE9 }, { 'a', 0x08 }, { 'a', '.', 'b' }, { '.' }, { 'a', ' ', 'b' } }) {
+			byte[] wire = Arrays.copyOf(plain, plain.length + 1 + label.length);
+			wire[plain.length - 1] = (byte) label.length;
+			System.arraycopy(label, 0, wire, plain.length, label.length);
+			wire[wire.length - 1] = 0;
+			MalformedPacketException e = assertThrows(MalformedPacketException.class, () -> EncodedName.read(wire, 0, wire.length));
+			assertTrue(e.getMessage().contains("scope label"), e.getMessage());
+		}
+	}
+
+	/**
+	 * Seen while fixing the scope finding above: the reader let a name of 256 bytes (with its
+	 * terminating zero) through, which encode() then refused with an IllegalArgumentException.
+	 */
+	@Test
+	void nameOfMoreThan255BytesWithItsTerminatorIsMalformed() throws MalformedPacketException {
+		NetbiosName name = new NetbiosName("HERALD", 0);
+		// The name label (33 bytes) and scope labels of 64, 64, 64 and 29 bytes: 254, and the terminator.
+		String longest = "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(63) + "." + "d".repeat(28);
+		byte[] wire = EncodedName.encode(name, longest);
+		assertEquals(255, wire.length);
+		assertEquals(longest, EncodedName.read(wire, 0, wire.length).name().scope());
+		byte[] over = Arrays.copyOf(wire, 256);
+		over[225] = 29; // the last label's length byte: one byte longer
+		over[254] = 'd';
+		over[255] = 0;
+		assertThrows(MalformedPacketException.class, () -> EncodedName.read(over, 0, over.length));
 	}
 
 	@Test
