@@ -86,11 +86,8 @@ public final class Options {
 			} else {
 				throw new UsageException(name + " needs a value");
 			}
-			List<String> list = values.computeIfAbsent(name, k -> new ArrayList<>());
-			if (!o.repeatable() && !list.isEmpty() && o.takesValue()) {
-				throw new UsageException(name + " given twice");
-			}
-			list.add(value);
+			// an option given twice keeps its last value, as the commands always did
+			values.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
 		}
 		return new ParsedOptions(values, operands);
 	}

@@ -48,7 +48,7 @@ class OptionsTest {
 		assertEquals("unknown option '--x'", assertThrows(UsageException.class, () -> options.parse(List.of("--x=1"))).getMessage());
 		assertEquals("--wait needs a value", assertThrows(UsageException.class, () -> options.parse(List.of("--wait"))).getMessage());
 		assertEquals("--json takes no value", assertThrows(UsageException.class, () -> options.parse(List.of("--json=1"))).getMessage());
-		assertEquals("--rate given twice", assertThrows(UsageException.class, () -> options.parse(List.of("--rate", "1", "--rate=2"))).getMessage());
+		assertEquals(2, options.parse(List.of("--rate", "1", "--rate=2")).integer("--rate", 0, 9, 0));
 		ParsedOptions p = options.parse(List.of("--rate", "x", "--wins", "1.2.3"));
 		assertEquals("--rate wants a number from 0 to 100000, not 'x'",
 				assertThrows(UsageException.class, () -> p.integer("--rate", 0, 100000, 0)).getMessage());
