@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.herald.api.cli.ParsedOptions;
 import org.herald.api.cli.UsageException;
 
 /** A small reader of command arguments: options with values, flags and operands. */
@@ -36,16 +37,7 @@ public final class Args {
 	}
 
 	public int integer(String option, int min, int max) throws UsageException {
-		String text = value(option);
-		try {
-			int v = Integer.parseInt(text);
-			if (v >= min && v <= max) {
-				return v;
-			}
-		} catch (NumberFormatException e) {
-			// reported below
-		}
-		throw new UsageException(option + " wants a number from " + min + " to " + max + ", not '" + text + "'");
+		return ParsedOptions.integer(option, value(option), min, max);
 	}
 
 	public Duration millis(String option, int min, int max) throws UsageException {

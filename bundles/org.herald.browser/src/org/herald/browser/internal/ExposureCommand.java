@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.herald.api.Identity;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
+import org.herald.api.cli.ParsedOptions;
 import org.herald.api.cli.UsageException;
 import org.herald.browser.Targets;
 import org.herald.browser.exposure.ExposureChecker;
@@ -63,51 +64,47 @@ public final class ExposureCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return USAGE;
+		return USAGE + "\nOptions:\n" + OPTIONS.usageLines();
 	}
 
 	record Options(List<String> targets, boolean local, String format, Optional<Path> output, ExposureChecker.Options check) {
 	}
 
+	private static final org.herald.api.cli.Options OPTIONS = new org.herald.api.cli.Options()
+			.flag("--local", "also audit this machine")
+			.value("--format", "text|csv|json|html", "the report's format (text)")
+			.flag("--json", "the same as --format json").flag("--csv", "the same as --format csv").flag("--html", "the same as --format html")
+			.value("--output", "FILE", "write the report to FILE")
+			.value("--timeout", "MS", "how long a probe waits, 1 to 60000")
+			.value("--ports", "P135,P137,P138,P139,P445", "probe other port numbers (for tests)");
+
 	static Options parse(List<String> list) throws UsageException {
-		Args a = new Args(list);
-		boolean local = false;
-		String format = "text";
-		Optional<Path> output = Optional.empty();
+		ParsedOptions a = OPTIONS.parse(list);
+		boolean local = a.has("--local");
+		String format = a.has("--json") ? "json" : a.has("--csv") ? "csv" : a.has("--html") ? "html" : a.string("--format").orElse("text");
+		if (!List.of("text", "csv", "json", "html").contains(format)) {
+			throw new UsageException("--format wants text, csv, json or html, not '" + format + "'");
+		}
+		Optional<Path> output = a.string("--output").map(Path::of);
 		ExposureChecker.Options check = ExposureChecker.Options.defaults();
-		while (a.hasNext()) {
-			String s = a.next();
-			switch (s) {
-				case "--local" -> local = true;
-				case "--format" -> {
-					format = a.value(s);
-					if (!List.of("text", "csv", "json", "html").contains(format)) {
-						throw new UsageException("--format wants text, csv, json or html, not '" + format + "'");
-					}
-				}
-				case "--output" -> output = Optional.of(Path.of(a.value(s)));
-				case "--timeout" -> check = check.withTimeout(a.millis(s, 1, 60_000));
-				case "--ports" -> {
-					String[] p = a.value(s).split(",");
-					if (p.length != 5) {
-						throw new UsageException("--ports wants five numbers for 135,137,138,139,445");
-					}
-					Map<Port, Integer> m = new EnumMap<>(Port.class);
-					Port[] order = Port.values();
-					for (int i = 0; i < 5; i++) {
-						try {
-							m.put(order[i], Integer.parseInt(p[i].strip()));
-						} catch (NumberFormatException e) {
-							throw new UsageException("--ports: not a number: " + p[i]);
-						}
-					}
-					check = check.withPorts(m);
-				}
-				case "--json" -> format = "json";
-				case "--csv" -> format = "csv";
-				case "--html" -> format = "html";
-				default -> a.operand(s);
+		if (a.has("--timeout")) {
+			check = check.withTimeout(a.millis("--timeout", 1, 60_000, null));
+		}
+		if (a.has("--ports")) {
+			String[] p = a.string("--ports").orElseThrow().split(",");
+			if (p.length != 5) {
+				throw new UsageException("--ports wants five numbers for 135,137,138,139,445");
 			}
+			Map<Port, Integer> m = new EnumMap<>(Port.class);
+			Port[] order = Port.values();
+			for (int i = 0; i < 5; i++) {
+				try {
+					m.put(order[i], Integer.parseInt(p[i].strip()));
+				} catch (NumberFormatException e) {
+					throw new UsageException("--ports: not a number: " + p[i]);
+				}
+			}
+			check = check.withPorts(m);
 		}
 		if (a.operands().isEmpty() && !local) {
 			throw new UsageException("exposure needs a TARGET or --local");

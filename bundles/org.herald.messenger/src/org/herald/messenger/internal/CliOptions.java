@@ -6,6 +6,7 @@ package org.herald.messenger.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.herald.api.cli.ParsedOptions;
 import org.herald.api.cli.UsageException;
 import org.herald.messenger.MessengerPorts;
 
@@ -44,15 +45,7 @@ final class CliOptions {
 	}
 
 	static int integer(String option, String text, int min, int max) throws UsageException {
-		try {
-			int v = Integer.parseInt(text);
-			if (v >= min && v <= max) {
-				return v;
-			}
-		} catch (NumberFormatException e) {
-			// below
-		}
-		throw new UsageException(option + " wants a number from " + min + " to " + max + ", not '" + text + "'");
+		return ParsedOptions.integer(option, text, min, max);
 	}
 
 	/** {@code SESSION,DIRECT,DATAGRAM}, e.g. {@code 139,445,138}; 0 disables one. */

@@ -21,6 +21,7 @@ import org.herald.api.Identity;
 import org.herald.api.NetbiosName;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
+import org.herald.api.cli.ParsedOptions;
 import org.herald.api.cli.UsageException;
 import org.herald.netbios.NameEvent;
 import org.herald.netbios.NameRecord;
@@ -175,15 +176,7 @@ public final class NamesCommand implements CliCommand {
 	}
 
 	private static int number(String s, String option, int min, int max) throws UsageException {
-		try {
-			int v = Integer.parseInt(s);
-			if (v >= min && v <= max) {
-				return v;
-			}
-		} catch (NumberFormatException e) {
-			// reported below
-		}
-		throw new UsageException(option + " wants a number from " + min + " to " + max + ", not '" + s + "'");
+		return ParsedOptions.integer(option, s, min, max);
 	}
 
 	@Override
