@@ -96,6 +96,7 @@ public final class ListenCommand implements CliCommand {
 				                      unless set); rules per host, address and workgroup apply: herald charset
 				  --idle-timeout SEC  close sessions silent this long (default 60)
 				  --count N           stop after N messages (stored or refused)
+				  --peer-port P       Herald's encrypted peer service, TCP (default 1139; 0 disables it)
 				Stops on Ctrl-C and prints the receivers' counters.""";
 	}
 
@@ -107,6 +108,7 @@ public final class ListenCommand implements CliCommand {
 		String oem = null;
 		int idle = 60;
 		long count = Long.MAX_VALUE;
+		int peerPort = org.herald.peer.PeerService.DEFAULT_PORT;
 		while (o.hasNext()) {
 			String a = o.next();
 			switch (a) {
@@ -115,6 +117,7 @@ public final class ListenCommand implements CliCommand {
 			case "--oem" -> oem = o.value(a);
 			case "--idle-timeout" -> idle = CliOptions.integer(a, o.value(a), 1, 3600);
 			case "--count" -> count = CliOptions.integer(a, o.value(a), 1, Integer.MAX_VALUE);
+			case "--peer-port" -> peerPort = CliOptions.integer(a, o.value(a), 0, 65535);
 			default -> throw new UsageException("unknown argument " + a);
 			}
 		}
@@ -148,9 +151,19 @@ public final class ListenCommand implements CliCommand {
 			context.err().println("herald listen: " + e.getMessage());
 			return 1;
 		}
+		AutoCloseable peers;
+		try {
+			peers = ListenPeers.start(identity, peerPort, context, sink);
+		} catch (IOException e) {
+			presence.close();
+			sink.close();
+			context.err().println("herald listen: " + e.getMessage());
+			return 1;
+		}
 		try {
 			sink.awaitCount(count, context);
 		} finally {
+			peers.close();
 			presence.close(); // waits for requests in progress: they are answered; releases the names
 			sink.close(); // then prints the last of them
 		}

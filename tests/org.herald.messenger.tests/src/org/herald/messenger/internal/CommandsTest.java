@@ -95,7 +95,7 @@ class CommandsTest {
 				org.herald.messenger.CodePageStore.inMemory(org.herald.messenger.CodePages.standard()));
 		CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
 			try {
-				return listen.run(c, List.of("--ports", portsArg, "--count", "2"));
+				return listen.run(c, List.of("--ports", portsArg, "--peer-port", "0", "--count", "2"));
 			} catch (Exception e) {
 				throw new IllegalStateException(e);
 			}
