@@ -108,9 +108,17 @@ public final class PeerClient {
 
 	/** Whether {@code host} takes connections on the peer port within the connect timeout. */
 	public boolean probe(Inet4Address host) {
+		return probe(identity, host, port, connectTimeout);
+	}
+
+	/**
+	 * Herald's discovery: whether {@code host} takes a TCP connection on {@code port} within
+	 * {@code timeout}. Windows and Samba hosts answer the SYN with a reset (or not at all).
+	 */
+	public static boolean probe(Identity identity, Inet4Address host, int port, Duration timeout) {
 		try (Socket socket = new Socket()) {
 			socket.bind(new InetSocketAddress(identity.interfaceFor(host).address(), 0));
-			socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
+			socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
 			return true;
 		} catch (IOException e) {
 			return false;
