@@ -101,6 +101,7 @@ public final class ListenCommand implements CliCommand {
 				  --idle-timeout SEC  close sessions silent or half-sent this long (default: the workspace's,
 				                      herald inbox policy --idle-timeout; 30 unless set)
 				  --count N           stop after N messages (stored or refused)
+				  --peer-port P       Herald's encrypted peer service, TCP (default 1139; 0 disables it)
 				Sessions open at once per address and in all: herald inbox policy --sessions-per-address, --sessions.
 				Stops on Ctrl-C and prints the receivers' counters.""";
 	}
@@ -113,6 +114,7 @@ public final class ListenCommand implements CliCommand {
 		String oem = null;
 		Integer idle = null;
 		long count = Long.MAX_VALUE;
+		int peerPort = org.herald.peer.PeerService.DEFAULT_PORT;
 		while (o.hasNext()) {
 			String a = o.next();
 			switch (a) {
@@ -121,6 +123,7 @@ public final class ListenCommand implements CliCommand {
 			case "--oem" -> oem = o.value(a);
 			case "--idle-timeout" -> idle = CliOptions.integer(a, o.value(a), 1, 3600);
 			case "--count" -> count = CliOptions.integer(a, o.value(a), 1, Integer.MAX_VALUE);
+			case "--peer-port" -> peerPort = CliOptions.integer(a, o.value(a), 0, 65535);
 			default -> throw new UsageException("unknown argument " + a);
 			}
 		}
@@ -164,9 +167,19 @@ public final class ListenCommand implements CliCommand {
 			context.err().println("herald listen: " + e.getMessage());
 			return 1;
 		}
+		AutoCloseable peers;
+		try {
+			peers = ListenPeers.start(identity, peerPort, context, sink);
+		} catch (IOException e) {
+			presence.close();
+			sink.close();
+			context.err().println("herald listen: " + e.getMessage());
+			return 1;
+		}
 		try {
 			sink.awaitCount(count, context);
 		} finally {
+			peers.close();
 			presence.close(); // waits for requests in progress: they are answered; releases the names
 			sink.close(); // then prints the last of them
 		}

@@ -106,6 +106,9 @@ public final class SendCommand implements CliCommand {
 				  --timeout SECONDS connect and reply timeout (default 5)
 				  --parallel N      recipients served at once (default 64)
 				  --ports S,D,G     session, direct and datagram ports (default 139,445,138; for tests)
+				  --encrypt=auto|require|never  Herald peers get the message encrypted (TCP --peer-port, default
+				                    1139), others plain (auto); require fails a recipient that is not a Herald peer
+				  --peer-port P     the peer port (default 1139; 0: plain only)
 				One line per recipient: TARGET ADDRESS PATH STATUS [REASON] [(DETAIL)].
 				Exit status 1 if any recipient failed.""";
 	}
@@ -121,6 +124,8 @@ public final class SendCommand implements CliCommand {
 		int parallel = 64;
 		MessengerPorts ports = MessengerPorts.STANDARD;
 		boolean domain = false;
+		PeerRouting.Policy encrypt = PeerRouting.Policy.AUTO;
+		int peerPort = org.herald.peer.PeerService.DEFAULT_PORT;
 		while (o.hasNext()) {
 			String a = o.next();
 			switch (a) {
@@ -131,6 +136,8 @@ public final class SendCommand implements CliCommand {
 			case "--timeout" -> timeout = CliOptions.integer(a, o.value(a), 1, 600);
 			case "--parallel" -> parallel = CliOptions.integer(a, o.value(a), 1, 4096);
 			case "--ports" -> ports = CliOptions.ports(o.value(a));
+			case "--peer-port" -> peerPort = CliOptions.integer(a, o.value(a), 0, 65535);
+			case "--encrypt" -> encrypt = PeerRouting.Policy.parse(o.value(a));
 			case "--domain" -> {
 				domain = true;
 				recipients.add(new Recipient.Workgroup(context.identity().workgroup()));
@@ -141,7 +148,9 @@ public final class SendCommand implements CliCommand {
 				}
 			}
 			default -> {
-				if (a.startsWith("--domain=")) {
+				if (a.startsWith("--encrypt=")) {
+					encrypt = PeerRouting.Policy.parse(a.substring("--encrypt=".length()));
+				} else if (a.startsWith("--domain=")) {
 					domain = true;
 					recipients.add(workgroup(a.substring("--domain=".length())));
 				} else if (a.startsWith("--") && a.length() > 2) {
@@ -181,21 +190,36 @@ public final class SendCommand implements CliCommand {
 		NameResolver resolver = resolverFor(context);
 		MessengerSender sender = new MessengerSender(context.identity(), resolver, ports, PeerCharsets.of(() -> pages),
 				Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), parallel, datagrams);
-		List<Delivery> results;
+		List<Delivery> results = List.of();
+		PeerRouting.Split split;
 		try {
-			results = sender.send(new OutgoingMessage(from, recipients, text, path));
+			// --session or --mailslot name a NetBIOS path: plain, unless encryption is required (which then fails them).
+			PeerRouting.Policy policy = path != PathChoice.AUTO && encrypt == PeerRouting.Policy.AUTO ? PeerRouting.Policy.NEVER : encrypt;
+			split = PeerRouting.route(context.identity(), context.workspace(), resolver, recipients, from, text, policy, peerPort,
+					Duration.ofSeconds(timeout));
+			if (!split.plain().isEmpty()) {
+				results = sender.send(new OutgoingMessage(from, split.plain(), text, path));
+			}
 		} finally {
 			if (resolver instanceof AutoCloseable c) {
 				c.close();
 			}
 		}
-		boolean failed = false;
+		boolean failed = split.failed();
+		split.lines().forEach(context.out()::println);
+		boolean legacy = !split.legacy().isEmpty();
 		for (Delivery d : results) {
-			context.out().println(d.line());
+			context.out().println(legacy && split.legacy().stream().anyMatch(r -> r.toString().equals(d.recipient()) || d.recipient().startsWith(label(r)))
+					? d.line() + " plain because legacy peer" : d.line());
 			failed |= d.failed();
 		}
 		context.out().flush();
 		return failed ? 1 : 0;
+	}
+
+	private static String label(org.herald.messenger.Recipient r) {
+		return r instanceof org.herald.messenger.Recipient.Name n ? n.name().name()
+				: r instanceof org.herald.messenger.Recipient.Address a ? a.address().getHostAddress() : r.toString();
 	}
 
 	/** {@code pages} with the default replaced by the code page {@code --oem} named, if one did. */
