@@ -7,4 +7,6 @@
  * browsers' server lists, node status scans, WINS), obtained from the
  * {@link org.herald.browser.HostBrowsers} service, and {@link org.herald.browser.NodeStatusScanner}.
  */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("0.1.0")
 package org.herald.browser;
