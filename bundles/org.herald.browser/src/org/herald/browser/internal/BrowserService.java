@@ -32,7 +32,6 @@ import org.herald.browser.BrowserSettings;
 import org.herald.browser.HostBrowser;
 import org.herald.browser.HostObservation;
 import org.herald.browser.MasterBrowser;
-import org.herald.browser.NodeStatusScanner;
 import org.herald.browser.ScanHit;
 import org.herald.browser.ScanOptions;
 import org.herald.browser.ScanSummary;

@@ -1,7 +1,7 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.netbios.datagram;
+package org.herald.netbios.datagram.internal;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -32,6 +32,12 @@ import org.herald.netbios.wire.MailslotName;
 import org.herald.netbios.wire.MalformedPacketException;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.herald.netbios.datagram.DatagramCounters;
+import org.herald.netbios.datagram.DatagramService;
+import org.herald.netbios.datagram.FragmentReassembly;
+import org.herald.netbios.datagram.MailslotDatagram;
+import org.herald.netbios.datagram.MailslotHandler;
+import org.herald.netbios.datagram.Subscription;
 
 /**
  * The process's datagram service: one socket per address and port, shared by every subscription

@@ -1,7 +1,7 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.browser;
+package org.herald.browser.internal;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -30,6 +30,9 @@ import org.herald.netbios.wire.NbnsMessages;
 import org.herald.netbios.wire.NbnsPacket;
 import org.herald.netbios.wire.NbnsResourceRecord;
 import org.herald.netbios.wire.NodeStatusData;
+import org.herald.browser.ScanHit;
+import org.herald.browser.ScanOptions;
+import org.herald.browser.ScanSummary;
 
 /**
  * Node status queries (RFC 1002 4.2.17) to many addresses from ONE UDP socket, bound to one
