@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,28 +43,7 @@ class ApiVersionsTest {
 	record Source(boolean exists, boolean export, String version, String scope) {
 	}
 
-	private static Path root() {
-		for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-			if (Files.isRegularFile(p.resolve("ARCHITECTURE.md")) && Files.isDirectory(p.resolve("bundles"))) {
-				return p;
-			}
-		}
-		throw new AssertionError("no source tree with ARCHITECTURE.md above " + Path.of("").toAbsolutePath());
-	}
-
-	private static final Path ROOT = root();
-
-	private static Map<String, Manifest> manifests() throws IOException {
-		Map<String, Manifest> all = new TreeMap<>();
-		try (Stream<Path> bundles = Files.list(ROOT.resolve("bundles"))) {
-			for (Path b : bundles.filter(d -> Files.isRegularFile(d.resolve("META-INF/MANIFEST.MF"))).toList()) {
-				try (InputStream in = Files.newInputStream(b.resolve("META-INF/MANIFEST.MF"))) {
-					all.put(b.getFileName().toString(), new Manifest(in));
-				}
-			}
-		}
-		return all;
-	}
+	private static final Path ROOT = SourceTree.ROOT;
 
 	/** Splits {@code text} at {@code separator} where it is not inside quotes. */
 	static List<String> split(String text, char separator) {
@@ -121,7 +99,7 @@ class ApiVersionsTest {
 
 	private static List<Exported> exports() throws IOException {
 		List<Exported> all = new ArrayList<>();
-		for (Map.Entry<String, Manifest> e : manifests().entrySet()) {
+		for (Map.Entry<String, Manifest> e : SourceTree.manifests().entrySet()) {
 			String header = e.getValue().getMainAttributes().getValue("Export-Package");
 			if (header == null) {
 				continue;
@@ -253,7 +231,7 @@ class ApiVersionsTest {
 			}
 		}
 		Set<String> violations = new TreeSet<>();
-		for (Map.Entry<String, Manifest> e : manifests().entrySet()) {
+		for (Map.Entry<String, Manifest> e : SourceTree.manifests().entrySet()) {
 			for (String clause : split(e.getValue().getMainAttributes().getValue("Import-Package"), ',')) {
 				String pkg = split(clause, ';').get(0);
 				String range = parameters(clause).get("version");
