@@ -78,7 +78,8 @@ public final class TcpAcceptor implements AutoCloseable {
 		}
 	}
 
-	private static void closeQuietly(Socket s) {
+	/** Closes a connection a service gives up on; an error closing it changes nothing. */
+	public static void closeQuietly(Socket s) {
 		try {
 			s.close();
 		} catch (IOException e) {

@@ -135,7 +135,7 @@ public final class PeerService implements AutoCloseable {
 	private void accepted(Socket socket) {
 		if (!slots.tryAcquire()) {
 			overCap.incrementAndGet();
-			closeQuietly(socket);
+			TcpAcceptor.closeQuietly(socket);
 			return;
 		}
 		Thread.ofVirtual().name("herald-peer " + socket.getRemoteSocketAddress()).start(() -> {
@@ -208,14 +208,6 @@ public final class PeerService implements AutoCloseable {
 			return Answer.stored();
 		} catch (IOException e) {
 			return new Answer(Status.FAILED, "not stored: " + e.getMessage());
-		}
-	}
-
-	private static void closeQuietly(Socket s) {
-		try {
-			s.close();
-		} catch (IOException e) {
-			// closing anyway
 		}
 	}
 

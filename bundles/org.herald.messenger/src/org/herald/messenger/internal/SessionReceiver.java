@@ -130,7 +130,7 @@ public final class SessionReceiver implements AutoCloseable {
 		SessionLimits l = limits.get();
 		InetAddress source = socket.getInetAddress();
 		if (!admit(source, l)) {
-			closeQuietly(socket);
+			TcpAcceptor.closeQuietly(socket);
 			return;
 		}
 		try {
@@ -146,7 +146,7 @@ public final class SessionReceiver implements AutoCloseable {
 			});
 		} catch (IOException | RuntimeException e) {
 			leave(source);
-			closeQuietly(socket);
+			TcpAcceptor.closeQuietly(socket);
 		}
 	}
 
@@ -181,14 +181,6 @@ public final class SessionReceiver implements AutoCloseable {
 	/** Sessions open now (for tests). */
 	int openSessions() {
 		return open.get();
-	}
-
-	private static void closeQuietly(Socket s) {
-		try {
-			s.close();
-		} catch (IOException e) {
-			// nothing to do
-		}
 	}
 
 	@Override
