@@ -88,7 +88,7 @@ class ComposePartTest {
 
 	@Test
 	void countsInTheCodePagesOfTheRecipientsTyped() throws Exception {
-		var store = org.herald.messenger.OemCodePage.workspace();
+		var store = UiTesting.service(org.herald.messenger.CodePageStore.class);
 		var before = store.load();
 		try {
 			store.save(org.herald.messenger.CodePages.standard().with(org.herald.messenger.CodePageRule.parse("DOSBOX", "CP866")));

@@ -25,7 +25,6 @@ import org.eclipse.swt.widgets.TableItem;
 import org.herald.messenger.CodePageRule;
 import org.herald.messenger.CodePageStore;
 import org.herald.messenger.CodePages;
-import org.herald.messenger.OemCodePage;
 
 /**
  * Preferences &gt; Character sets: the OEM code page of the DOS and Windows hosts on the network
@@ -47,11 +46,7 @@ public class CharsetsPage extends PreferencePage {
 	private Button edit;
 	private Button remove;
 
-	public CharsetsPage() {
-		this(OemCodePage.workspace());
-	}
-
-	CharsetsPage(CodePageStore store) {
+	public CharsetsPage(CodePageStore store) {
 		super("Character sets");
 		this.store = store;
 		setDescription("The OEM code page of the hosts Herald talks to. Text that does not fit it is sent as UTF-8.");

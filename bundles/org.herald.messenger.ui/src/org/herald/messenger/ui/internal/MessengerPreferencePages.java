@@ -9,6 +9,7 @@ import org.eclipse.jface.preference.IPreferencePage;
 import org.eclipse.osgi.service.datalocation.Location;
 import org.herald.api.Settings;
 import org.herald.inbox.InboxService;
+import org.herald.messenger.CodePageStore;
 import org.herald.ui.PreferencePageProvider;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
@@ -46,6 +47,13 @@ public final class MessengerPreferencePages {
 	@Component(service = PreferencePageProvider.class)
 	public static class CharsetsProvider implements PreferencePageProvider {
 
+		private final CodePageStore codePages;
+
+		@Activate
+		public CharsetsProvider(@Reference CodePageStore codePages) {
+			this.codePages = codePages;
+		}
+
 		@Override
 		public String id() {
 			return "charsets";
@@ -58,7 +66,7 @@ public final class MessengerPreferencePages {
 
 		@Override
 		public IPreferencePage create() {
-			return new CharsetsPage();
+			return new CharsetsPage(codePages);
 		}
 	}
 

@@ -25,7 +25,6 @@ import org.herald.messenger.CodePageRule;
 import org.herald.messenger.CodePageStore;
 import org.herald.messenger.CodePages;
 import org.herald.messenger.Messenger;
-import org.herald.messenger.OemCodePage;
 import org.herald.ui.testing.UiTesting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,13 +36,14 @@ import org.junit.jupiter.api.Test;
  */
 class CharsetsTest {
 
-	private final CodePageStore store = OemCodePage.workspace();
+	private CodePageStore store;
 	private CodePages saved;
 	private Display display;
 	private Shell shell;
 
 	@BeforeEach
-	void setUp() {
+	void setUp() throws InterruptedException {
+		store = UiTesting.service(CodePageStore.class);
 		saved = store.load();
 		display = Display.getDefault();
 		shell = new Shell(display);
@@ -55,14 +55,14 @@ class CharsetsTest {
 	void restore() throws Exception {
 		shell.dispose();
 		store.save(saved);
-		OemCodePage.save(Charset.forName("IBM850"));
+		store.save(store.load().withDefault(Charset.forName("IBM850")));
 	}
 
 	@Test
 	void theSavedCodePageIsTheMessengersAndBadNamesAreRefused() throws Exception {
 		Messenger messenger = UiTesting.service(Messenger.class);
 		assertEquals("IBM850", messenger.oem().name(), "CP850 when nothing is saved");
-		OemCodePage.save(CharsetsPage.parse("IBM437 (United States)"));
+		store.save(store.load().withDefault(CharsetsPage.parse("IBM437 (United States)")));
 		assertEquals("IBM437", messenger.oem().name());
 		assertNull(CharsetsPage.parse("no-such-code-page"));
 		assertNull(CharsetsPage.parse("UTF-16"));
