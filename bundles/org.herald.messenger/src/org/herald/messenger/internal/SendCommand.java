@@ -16,11 +16,13 @@ import org.herald.messenger.CodePageRule;
 import org.herald.messenger.CodePageStore;
 import org.herald.messenger.CodePages;
 import org.herald.messenger.Delivery;
+import org.herald.messenger.EncryptionPolicy;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.NameResolver;
 import org.herald.messenger.OemCodePage;
 import org.herald.messenger.OutgoingMessage;
 import org.herald.messenger.PathChoice;
+import org.herald.messenger.PeerChannel;
 import org.herald.messenger.Recipient;
 import org.herald.netbios.NameService;
 import org.herald.netbios.datagram.DatagramService;
@@ -107,7 +109,8 @@ public final class SendCommand implements CliCommand {
 				  --parallel N      recipients served at once (default 64)
 				  --ports S,D,G     session, direct and datagram ports (default 139,445,138; for tests)
 				  --encrypt=auto|require|never  Herald peers get the message encrypted (TCP --peer-port, default
-				                    1139), others plain (auto); require fails a recipient that is not a Herald peer
+				                    1139), others plain (auto); require fails a recipient that is not a Herald peer;
+				                    without it, the workspace's default (Preferences > Encryption; auto unless set)
 				  --peer-port P     the peer port (default 1139; 0: plain only)
 				One line per recipient: TARGET ADDRESS PATH STATUS [REASON] [(DETAIL)].
 				Exit status 1 if any recipient failed.""";
@@ -124,8 +127,8 @@ public final class SendCommand implements CliCommand {
 		int parallel = 64;
 		MessengerPorts ports = MessengerPorts.STANDARD;
 		boolean domain = false;
-		PeerRouting.Policy encrypt = PeerRouting.Policy.AUTO;
-		int peerPort = org.herald.peer.PeerService.DEFAULT_PORT;
+		EncryptionPolicy encrypt = null; // the workspace's default unless given
+		int peerPort = PeerChannel.DEFAULT_PORT;
 		while (o.hasNext()) {
 			String a = o.next();
 			switch (a) {
@@ -137,7 +140,7 @@ public final class SendCommand implements CliCommand {
 			case "--parallel" -> parallel = CliOptions.integer(a, o.value(a), 1, 4096);
 			case "--ports" -> ports = CliOptions.ports(o.value(a));
 			case "--peer-port" -> peerPort = CliOptions.integer(a, o.value(a), 0, 65535);
-			case "--encrypt" -> encrypt = PeerRouting.Policy.parse(o.value(a));
+			case "--encrypt" -> encrypt = policy(o.value(a));
 			case "--domain" -> {
 				domain = true;
 				recipients.add(new Recipient.Workgroup(context.identity().workgroup()));
@@ -149,7 +152,7 @@ public final class SendCommand implements CliCommand {
 			}
 			default -> {
 				if (a.startsWith("--encrypt=")) {
-					encrypt = PeerRouting.Policy.parse(a.substring("--encrypt=".length()));
+					encrypt = policy(a.substring("--encrypt=".length()));
 				} else if (a.startsWith("--domain=")) {
 					domain = true;
 					recipients.add(workgroup(a.substring("--domain=".length())));
@@ -190,36 +193,33 @@ public final class SendCommand implements CliCommand {
 		NameResolver resolver = resolverFor(context);
 		MessengerSender sender = new MessengerSender(context.identity(), resolver, ports, PeerCharsets.of(() -> pages),
 				Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), parallel, datagrams);
-		List<Delivery> results = List.of();
-		PeerRouting.Split split;
+		PeerChannel peers = new PeerChannel(context.workspace(), encrypt != null ? encrypt : EncryptionPolicy.workspaceDefault(), peerPort);
+		List<Delivery> results;
 		try {
-			// --session or --mailslot name a NetBIOS path: plain, unless encryption is required (which then fails them).
-			PeerRouting.Policy policy = path != PathChoice.AUTO && encrypt == PeerRouting.Policy.AUTO ? PeerRouting.Policy.NEVER : encrypt;
-			split = PeerRouting.route(context.identity(), context.workspace(), resolver, recipients, from, text, policy, peerPort,
-					Duration.ofSeconds(timeout));
-			if (!split.plain().isEmpty()) {
-				results = sender.send(new OutgoingMessage(from, split.plain(), text, path));
-			}
+			results = new RoutingSender(context.identity(), peers, resolver, sender, Duration.ofSeconds(timeout), PeerDiscovery.PROCESS)
+					.send(new OutgoingMessage(from, recipients, text, path));
+		} catch (java.io.UncheckedIOException e) {
+			throw e.getCause();
 		} finally {
 			if (resolver instanceof AutoCloseable c) {
 				c.close();
 			}
 		}
-		boolean failed = split.failed();
-		split.lines().forEach(context.out()::println);
-		boolean legacy = !split.legacy().isEmpty();
+		boolean failed = false;
 		for (Delivery d : results) {
-			context.out().println(legacy && split.legacy().stream().anyMatch(r -> r.toString().equals(d.recipient()) || d.recipient().startsWith(label(r)))
-					? d.line() + " plain because legacy peer" : d.line());
+			context.out().println(d.line());
 			failed |= d.failed();
 		}
 		context.out().flush();
 		return failed ? 1 : 0;
 	}
 
-	private static String label(org.herald.messenger.Recipient r) {
-		return r instanceof org.herald.messenger.Recipient.Name n ? n.name().name()
-				: r instanceof org.herald.messenger.Recipient.Address a ? a.address().getHostAddress() : r.toString();
+	private static EncryptionPolicy policy(String word) throws UsageException {
+		try {
+			return EncryptionPolicy.parse(word);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException("--encrypt takes auto, require or never, not " + word);
+		}
 	}
 
 	/** {@code pages} with the default replaced by the code page {@code --oem} named, if one did. */
