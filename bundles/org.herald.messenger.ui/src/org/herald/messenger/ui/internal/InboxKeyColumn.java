@@ -15,9 +15,9 @@ import org.herald.api.ReceivedMessage;
 import org.herald.messenger.ui.internal.SenderKeys.State;
 
 /**
- * The inbox's "Key" column: the lock mark on an encrypted message, and whether its sender's key is
- * verified, unverified (pinned on first use) or changed (quarantined). Owns the lock image; it is
- * disposed with the table.
+ * The inbox's "Key" column, shown after the sender: whether an encrypted message's sender key is
+ * verified, unverified (pinned on first use) or changed (quarantined); and the lock mark before the
+ * sender's name. Owns the lock image; it is disposed with the table.
  */
 public final class InboxKeyColumn {
 
@@ -52,7 +52,8 @@ public final class InboxKeyColumn {
 	/** Fills the column of {@code item} for {@code m}. */
 	public void show(TableItem item, ReceivedMessage m) {
 		State state = state(m);
-		item.setImage(index, state == State.NONE ? null : lock);
+		// the lock goes before the sender: GTK leaves images out of a column moved by setColumnOrder
+		item.setImage(0, state == State.NONE ? null : lock);
 		item.setText(index, text(state));
 		item.setForeground(index, state == State.CHANGED ? item.getDisplay().getSystemColor(SWT.COLOR_RED) : null);
 	}
