@@ -20,8 +20,9 @@ import org.herald.messenger.Sender;
 
 /**
  * A sender that tries the peer channel first ({@link PeerRouting}) and hands the rest to the plain
- * sender: the results of the peer channel first, then the plain ones, the legacy peers' marked
- * {@link Delivery.Channel#LEGACY}.
+ * sender, the legacy peers' results marked {@link Delivery.Channel#LEGACY}: in the order of the
+ * recipients, or where a range or workgroup gave several results, those of the peer channel first,
+ * then the plain ones, then the legacy peers'.
  */
 final class RoutingSender implements Sender {
 
@@ -57,14 +58,31 @@ final class RoutingSender implements Sender {
 		} catch (IOException e) {
 			throw new UncheckedIOException(e.getMessage(), e);
 		}
-		List<Delivery> results = new ArrayList<>(split.peer());
-		if (!split.plain().isEmpty()) {
-			results.addAll(plain.send(new OutgoingMessage(message.from(), split.plain(), message.text(), message.path())));
-		}
+		List<Delivery> plainResults = split.plain().isEmpty() ? List.of()
+				: plain.send(new OutgoingMessage(message.from(), split.plain(), message.text(), message.path()));
+		List<Delivery> legacyResults = new ArrayList<>();
 		if (!split.legacy().isEmpty()) {
 			for (Delivery d : plain.send(new OutgoingMessage(message.from(), split.legacy(), message.text(), message.path()))) {
-				results.add(d.withChannel(Delivery.Channel.LEGACY));
+				legacyResults.add(d.withChannel(Delivery.Channel.LEGACY));
 			}
+		}
+		List<Delivery> results = new ArrayList<>();
+		if (plainResults.size() == split.plain().size() && legacyResults.size() == split.legacy().size()) {
+			// one result per recipient (no range or workgroup): in the order the recipients were given
+			var peers = split.peer().iterator();
+			var plains = plainResults.iterator();
+			var legacies = legacyResults.iterator();
+			for (PeerRouting.Route route : split.routes()) {
+				results.add(switch (route) {
+				case PEER -> peers.next();
+				case PLAIN -> plains.next();
+				case LEGACY -> legacies.next();
+				});
+			}
+		} else {
+			results.addAll(split.peer());
+			results.addAll(plainResults);
+			results.addAll(legacyResults);
 		}
 		return results;
 	}
