@@ -31,7 +31,8 @@ import org.herald.peer.PeerPins;
  * name or by address is tried on the peer port first (a short connect: that is Herald's discovery,
  * remembered in {@link PeerDiscovery}); a Herald peer gets the message encrypted, a host whose port
  * does not take the connection is a legacy peer and gets it in plain text (unless the policy is
- * {@code require}). Workgroups and ranges always go plain.
+ * {@code require}). A name with a pinned key is a Herald peer: its port is tried even when it did
+ * not answer a moment ago. Workgroups and ranges always go plain.
  */
 final class PeerRouting {
 
@@ -111,7 +112,7 @@ final class PeerRouting {
 					continue;
 				}
 				Outcome o;
-				if (discovery.knownLegacy(host, port)) {
+				if (discovery.knownLegacy(host, port) && PeerPins.in(channel.workspace()).get(name).isEmpty()) {
 					o = new Outcome.NotAPeer("no Herald peer service on " + host.getHostAddress() + ":" + port + " (remembered for "
 							+ PeerDiscovery.LEGACY_FOR.toMinutes() + " minutes)");
 				} else if (!PeerClient.probe(identity, host, port, connect)) {

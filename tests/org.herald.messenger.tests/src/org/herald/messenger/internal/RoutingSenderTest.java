@@ -122,6 +122,12 @@ class RoutingSenderTest {
 		Delivery again = send(EncryptionPolicy.AUTO, PathChoice.AUTO, discovery, "second", "HERALD2").get(0);
 		assertEquals(Channel.LEGACY, again.channel(), "a remembered legacy peer still gets it, plain");
 		assertEquals("second", two.sink.messages().get(1).text());
+
+		// a pinned name is a Herald peer: its port is tried though the address is remembered as legacy
+		discovery.legacy(ip("127.0.0.2"), peerOfOne.addresses().get(0).getPort());
+		Delivery pinned = send(EncryptionPolicy.AUTO, PathChoice.AUTO, discovery, "third", "HERALD1").get(0);
+		assertTrue(pinned.encrypted(), pinned.line());
+		assertEquals("third", encryptedAtOne.messages().get(1).text());
 	}
 
 	@Test
