@@ -4,7 +4,8 @@
 # End to end through the workbench, in private namespaces (198.51.100.0/24, nothing leaves them):
 # host 1 runs the Herald workbench (ALPHA) on an Xvfb, driven by xdotool; host 2 runs a headless
 # Herald (BRAVO, `herald listen`). A message typed into the composer and sent to BRAVO by name must
-# arrive in BRAVO's inbox; one BRAVO sends to ALPHA must arrive in the workbench's inbox.
+# arrive in BRAVO's inbox; one BRAVO sends to ALPHA must arrive in the workbench's inbox. Both run
+# Herald's peer service, so both messages go encrypted (issue 13).
 # $HERALD is the product's herald launcher. Run as root. Prints "N passed, N failed" last.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -57,13 +58,14 @@ xdotool mousemove 378 605 click 1
 xdotool type --delay 15 "Greetings from the workbench, end to end."
 xdotool mousemove 673 661 click 1
 check "the message reaches BRAVO" netns_wait 30 grep -q "Greetings from the workbench, end to end." "$NETNS_DIR/listen2.log"
+check "the composer sent it encrypted: BRAVO stored it ENCRYPTED" grep -qE "session from ALPHA \($IP1\) to BRAVO \[.*ENCRYPTED" "$NETNS_DIR/listen2.log"
 check "BRAVO stored it in its inbox" bash -c "ip netns exec $(netns_ns 2) '$HERALD' -data '$WS2' inbox list | grep -q 'ALPHA .*Greetings from the workbench'"
 sleep 1
 import -window root "$OUT/workbench-sent.png"
 
 # And back: BRAVO sends to ALPHA, the workbench stores it.
 netns_exec 2 "$HERALD" send --name BRAVO --workgroup E2E --interfaces "$IP2/24" -data "$WS2" ALPHA "Reply from BRAVO" >"$NETNS_DIR/send.log" 2>&1
-check "BRAVO's reply is delivered" grep -q "session delivered" "$NETNS_DIR/send.log"
+check "BRAVO's reply is delivered encrypted to the workbench's peer service" grep -q "^ALPHA $IP1 peer delivered encrypted" "$NETNS_DIR/send.log"
 check "the reply is in the workbench's inbox" netns_wait 15 bash -c "ip netns exec $(netns_ns 1) '$HERALD' -data '$WS1' inbox list | grep -q 'Reply from BRAVO'"
 sleep 2
 import -window root "$OUT/workbench-received.png"

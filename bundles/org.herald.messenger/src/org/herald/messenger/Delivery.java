@@ -16,9 +16,20 @@ import org.herald.api.MessagePath;
  * @param path      the wire path used, if any was tried
  * @param reason    why it failed; present exactly when the status is {@link Status#FAILED}
  * @param detail    a human-readable detail (SMB status, which fallback was taken), may be empty
+ * @param channel   plain NetBIOS, plain because the host is a legacy peer, or Herald's encrypted peer channel
  */
 public record Delivery(String recipient, Optional<Inet4Address> address, Optional<MessagePath> path, Status status,
-		Optional<FailureReason> reason, String detail) {
+		Optional<FailureReason> reason, String detail, Channel channel) {
+
+	/** Which channel carried (or was to carry) the message. */
+	public enum Channel {
+		/** Plain NET SEND / WinPopup; the peer channel was not tried (policy never, a workgroup or range, a path chosen). */
+		PLAIN,
+		/** Plain, because the host's peer port did not answer: Windows, Samba or an older Herald. */
+		LEGACY,
+		/** Herald's encrypted peer channel (TCP 1139), whether or not it succeeded. */
+		PEER
+	}
 
 	public enum Status {
 		/** The recipient answered the message with success (session path). */
@@ -48,7 +59,17 @@ public record Delivery(String recipient, Optional<Inet4Address> address, Optiona
 		/** The text does not fit the path's limit; nothing was sent. */
 		TOO_LONG,
 		/** Any other network failure (reset, unreachable, garbled answer). */
-		NETWORK_ERROR
+		NETWORK_ERROR,
+		/** A Herald peer presented another key than the one pinned for its name: nothing was sent. */
+		KEY_CHANGED,
+		/** Encryption is required, but the host is no Herald peer (or has no name to authenticate it by): nothing was sent. */
+		NOT_A_PEER
+	}
+
+	/** A plain delivery (the channel before encryption existed). */
+	public Delivery(String recipient, Optional<Inet4Address> address, Optional<MessagePath> path, Status status, Optional<FailureReason> reason,
+			String detail) {
+		this(recipient, address, path, status, reason, detail, Channel.PLAIN);
 	}
 
 	public Delivery {
@@ -56,6 +77,27 @@ public record Delivery(String recipient, Optional<Inet4Address> address, Optiona
 			throw new IllegalArgumentException("a reason is given exactly for failed deliveries");
 		}
 		detail = detail == null ? "" : detail;
+		channel = channel == null ? Channel.PLAIN : channel;
+	}
+
+	/** A message the peer channel carried encrypted and the peer answered as stored. */
+	public static Delivery encrypted(String recipient, Inet4Address address, String detail) {
+		return new Delivery(recipient, Optional.of(address), Optional.empty(), Status.DELIVERED, Optional.empty(), detail, Channel.PEER);
+	}
+
+	/** A failure on (or before) the peer channel, such as {@link FailureReason#KEY_CHANGED}. */
+	public static Delivery peerFailed(String recipient, Optional<Inet4Address> address, FailureReason reason, String detail) {
+		return new Delivery(recipient, address, Optional.empty(), Status.FAILED, Optional.of(reason), detail, Channel.PEER);
+	}
+
+	/** This delivery on another channel (e.g. a plain one marked {@link Channel#LEGACY}). */
+	public Delivery withChannel(Channel other) {
+		return new Delivery(recipient, address, path, status, reason, detail, other);
+	}
+
+	/** Whether the text went over the wire encrypted (the peer channel took it, whatever the peer answered). */
+	public boolean encrypted() {
+		return channel == Channel.PEER && reason.map(r -> r != FailureReason.KEY_CHANGED && r != FailureReason.NOT_A_PEER).orElse(true);
 	}
 
 	public static Delivery delivered(String recipient, Inet4Address address, String detail) {
@@ -76,16 +118,25 @@ public record Delivery(String recipient, Optional<Inet4Address> address, Optiona
 		return status == Status.FAILED;
 	}
 
-	/** One line for the CLI: {@code recipient address path status [reason] [detail]}. */
+	/**
+	 * One line for the CLI: {@code recipient address path status [reason] [encrypted] [(detail)] [plain because legacy peer]},
+	 * the path {@code peer} for the peer channel.
+	 */
 	public String line() {
 		StringBuilder b = new StringBuilder();
 		b.append(recipient).append(' ');
 		b.append(address.map(Inet4Address::getHostAddress).orElse("-")).append(' ');
-		b.append(path.map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).orElse("-")).append(' ');
+		b.append(channel == Channel.PEER ? "peer" : path.map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).orElse("-")).append(' ');
 		b.append(status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
 		reason.ifPresent(r -> b.append(' ').append(r.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+		if (encrypted()) {
+			b.append(" encrypted");
+		}
 		if (!detail.isEmpty()) {
 			b.append(" (").append(detail).append(')');
+		}
+		if (channel == Channel.LEGACY) {
+			b.append(" plain because legacy peer");
 		}
 		return b.toString();
 	}

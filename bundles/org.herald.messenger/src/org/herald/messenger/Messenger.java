@@ -28,6 +28,23 @@ public interface Messenger {
 	Sender sender(Identity identity);
 
 	/**
+	 * A sender like {@link #sender(Identity)} that tries Herald's encrypted peer channel first, as
+	 * {@code peers} says: a recipient by name or address whose peer port answers gets the message
+	 * encrypted ({@link Delivery.Channel#PEER}), one whose port does not gets it plain
+	 * ({@link Delivery.Channel#LEGACY}) unless the policy is {@link EncryptionPolicy#REQUIRE}; a
+	 * peer whose key differs from the pinned one gets nothing ({@link Delivery.FailureReason#KEY_CHANGED}).
+	 * A message for the session or mailslot path only goes plain unless encryption is required.
+	 *
+	 * @throws IllegalArgumentException if the identity has no interfaces
+	 */
+	default Sender sender(Identity identity, PeerChannel peers) {
+		if (peers.policy() == EncryptionPolicy.NEVER || peers.port() == 0) {
+			return sender(identity);
+		}
+		throw new UnsupportedOperationException("this messenger has no peer channel");
+	}
+
+	/**
 	 * Makes Herald present as {@code identity}: starts the name responder (NAME&lt;00&gt;,
 	 * NAME&lt;03&gt;, WORKGROUP&lt;00&gt;) and the session and mailslot receivers, which hand every
 	 * message to {@code sink} and acknowledge it only after the sink returned.

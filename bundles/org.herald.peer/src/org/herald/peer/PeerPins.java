@@ -38,6 +38,8 @@ public final class PeerPins {
 
 	public static final String FILE_NAME = "peer-pins.txt";
 	static final String LOCK_NAME = "peer-pins.lock";
+	/** The last-seen time is kept to this step: a peer seen again within it does not rewrite the file. */
+	public static final java.time.Duration LAST_SEEN_STEP = java.time.Duration.ofMinutes(1);
 	static final String HEADER = "# Herald peer pins: NetBIOS name, X25519 public key, first seen, last seen, verified. One tab between fields.";
 
 	/** One lock per pin file in this process: FileLock guards against other processes only. */
@@ -65,7 +67,8 @@ public final class PeerPins {
 
 	/**
 	 * Checks the key a peer presented under {@code name}: pins it if the name is new, notes the time
-	 * if it matches, and changes nothing if it differs.
+	 * if it matches (when the last time noted is {@link #LAST_SEEN_STEP} or more ago), and changes
+	 * nothing if it differs.
 	 */
 	public PinCheck check(String name, PeerKey key) throws IOException {
 		String canonical = PeerPrologue.canonical(name);
@@ -79,6 +82,10 @@ public final class PeerPins {
 			}
 			if (!pin.key().equals(key)) {
 				return new Result<>(new PinCheck(PinStatus.CHANGED, pin, key), false);
+			}
+			if (now.isBefore(pin.lastSeen().plus(LAST_SEEN_STEP))) {
+				// seen within the step already: no write (and fsync) per connection
+				return new Result<>(new PinCheck(PinStatus.MATCH, pin, key), false);
 			}
 			Pin seen = new Pin(canonical, key, pin.firstSeen(), now, pin.verified());
 			pins.put(canonical, seen);

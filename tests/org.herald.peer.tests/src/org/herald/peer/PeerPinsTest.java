@@ -54,6 +54,16 @@ class PeerPinsTest {
 		assertEquals(PinStatus.MATCH, second.status());
 		assertEquals(new Pin("BOB", BOB_KEY, START, clock.now, false), second.pin());
 		assertEquals(List.of(second.pin()), pins.list());
+
+		// seen again within the step: the time stays and the file is not rewritten
+		byte[] before = Files.readAllBytes(pins.file());
+		clock.now = clock.now.plusSeconds(59);
+		PinCheck third = pins.check("BOB", BOB_KEY);
+		assertEquals(PinStatus.MATCH, third.status());
+		assertEquals(second.pin(), third.pin());
+		assertArrayEquals(before, Files.readAllBytes(pins.file()));
+		clock.now = clock.now.plusSeconds(1);
+		assertEquals(clock.now, pins.check("BOB", BOB_KEY).pin().lastSeen(), "a minute after the time noted, it moves");
 	}
 
 	@Test

@@ -29,8 +29,6 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
-import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.herald.api.Identity;
 import org.herald.api.Settings;
@@ -38,10 +36,15 @@ import org.herald.api.StoredMessage;
 import org.herald.inbox.InboxQuery;
 import org.herald.inbox.InboxService;
 import org.herald.messenger.Delivery;
+import org.herald.messenger.EncryptionPolicy;
 import org.herald.messenger.Messenger;
 import org.herald.messenger.OutgoingMessage;
 import org.herald.messenger.PathChoice;
+import org.herald.messenger.PeerChannel;
 import org.herald.messenger.Recipient;
+import org.herald.messenger.Sender;
+import org.herald.messenger.ui.internal.DeliveryRows;
+import org.herald.messenger.ui.internal.WorkbenchPeers;
 import org.herald.messenger.ui.internal.WorkspaceInbox;
 import org.herald.messenger.ui.internal.ByteCount;
 import org.herald.messenger.ui.internal.RecipientCodePages;
@@ -61,8 +64,8 @@ import jakarta.inject.Named;
 
 /**
  * The composer: recipients with completion, the path, the text with its live byte count against
- * the protocol's limit, and after sending a delivery report per recipient. Sending runs off the UI
- * thread and can be cancelled.
+ * the protocol's limit, and after sending a delivery report per recipient (with the channel: encrypted
+ * to Herald peers, plain to legacy peers). Sending runs off the UI thread and can be cancelled.
  */
 public class ComposePart {
 
@@ -114,6 +117,7 @@ public class ComposePart {
 	private Button cancel;
 	private ProgressBar progress;
 	private Table report;
+	private DeliveryRows rows;
 	private SimpleContentProposalProvider proposals;
 	private Future<?> sending;
 
@@ -175,13 +179,7 @@ public class ComposePart {
 		GridData reportData = new GridData(SWT.FILL, SWT.FILL, true, true);
 		reportData.heightHint = 70;
 		report.setLayoutData(reportData);
-		String[] names = { "Recipient", "Address", "Path", "Result", "Detail" };
-		int[] widths = { 140, 110, 80, 130, 260 };
-		for (int i = 0; i < names.length; i++) {
-			TableColumn c = new TableColumn(report, SWT.LEFT);
-			c.setText(names[i]);
-			c.setWidth(widths[i]);
-		}
+		rows = new DeliveryRows(report);
 		updateCount();
 		worker.execute(this::loadSuggestions);
 		events.subscribe(HeraldEvents.COMPOSE, composeHandler);
@@ -277,7 +275,7 @@ public class ComposePart {
 		status.getParent().layout();
 		sending = worker.submit(() -> {
 			try {
-				List<Delivery> results = messenger.sender(identity).send(message);
+				List<Delivery> results = sender(identity).send(message);
 				ui(() -> showReport(results));
 			} catch (InterruptedException e) {
 				ui(() -> finish("Cancelled"));
@@ -285,6 +283,15 @@ public class ComposePart {
 				ui(() -> finish("Not sent: " + e.getMessage()));
 			}
 		});
+	}
+
+	/** Encrypted to Herald peers as the workspace's policy says (Preferences &gt; Encryption), like {@code herald send}. */
+	private Sender sender(Identity identity) {
+		java.util.Optional<java.nio.file.Path> dir = WorkspaceInbox.directory(workspace);
+		if (dir.isEmpty()) {
+			return messenger.sender(identity);
+		}
+		return messenger.sender(identity, new PeerChannel(dir.get(), EncryptionPolicy.workspaceDefault(), WorkbenchPeers.port()));
 	}
 
 	private void cancel() {
@@ -296,19 +303,7 @@ public class ComposePart {
 	private void showReport(List<Delivery> results) {
 		int ok = 0;
 		for (Delivery d : results) {
-			TableItem item = new TableItem(report, SWT.NONE);
-			String result = switch (d.status()) {
-			case DELIVERED -> "delivered";
-			case SENT_UNCONFIRMED -> "sent, unconfirmed";
-			case FAILED -> "failed: " + d.reason().map(r -> r.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).orElse("");
-			};
-			item.setText(new String[] { d.recipient(), d.address().map(a -> a.getHostAddress()).orElse(""),
-					d.path().map(p -> p.name().toLowerCase(java.util.Locale.ROOT)).orElse(""), result, d.detail() });
-			item.setForeground(3, display.getSystemColor(switch (d.status()) {
-			case DELIVERED -> SWT.COLOR_DARK_GREEN;
-			case SENT_UNCONFIRMED -> SWT.COLOR_DARK_YELLOW;
-			case FAILED -> SWT.COLOR_RED;
-			}));
+			rows.add(d);
 			if (d.status() != Delivery.Status.FAILED) {
 				ok++;
 			}
@@ -357,6 +352,10 @@ public class ComposePart {
 
 	Table reportTable() {
 		return report;
+	}
+
+	DeliveryRows deliveryRows() {
+		return rows;
 	}
 
 	Combo pathChooser() {

@@ -44,7 +44,9 @@ import org.herald.inbox.SenderPattern;
 import org.herald.inbox.SpamCounters;
 import org.herald.inbox.SpamRule;
 import org.herald.messenger.ui.internal.WorkspaceInbox;
+import org.herald.messenger.ui.internal.InboxKeyColumn;
 import org.herald.messenger.ui.internal.InboxRows;
+import org.herald.messenger.ui.internal.SenderKeys;
 import org.herald.messenger.ui.internal.InboxTrace;
 import org.herald.messenger.ui.internal.MessageText;
 import org.herald.ui.ComposeRequest;
@@ -121,6 +123,7 @@ public class InboxPart {
 	private Combo view;
 	private Label counters;
 	private Table table;
+	private InboxKeyColumn keyColumn;
 	private Text details;
 	private Font bold;
 	private final List<Button> selectionButtons = new ArrayList<>();
@@ -203,6 +206,7 @@ public class InboxPart {
 			column.setText(names[i]);
 			column.setWidth(widths[i]);
 		}
+		keyColumn = new InboxKeyColumn(table, SenderKeys.of(WorkspaceInbox.directory(workspace)));
 		table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
 		table.addListener(SWT.Selection, e -> selectionChanged());
 		table.addListener(SWT.DefaultSelection, e -> reply());
@@ -369,6 +373,7 @@ public class InboxPart {
 		ReceivedMessage m = stored.message();
 		item.setText(new String[] { MessageText.sender(m), m.recipientName(), MessageText.time(m), MessageText.preview(m),
 				MessageText.path(m), MessageText.flags(m) });
+		keyColumn.show(item, m);
 		item.setFont(stored.read() ? null : bold);
 		item.setData(stored);
 	}
@@ -503,6 +508,10 @@ public class InboxPart {
 	/** For tests: the table, once the part is created. */
 	Table table() {
 		return table;
+	}
+
+	InboxKeyColumn keyColumn() {
+		return keyColumn;
 	}
 
 	Combo viewChooser() {

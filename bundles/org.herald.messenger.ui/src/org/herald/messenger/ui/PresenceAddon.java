@@ -20,7 +20,9 @@ import org.herald.inbox.InboxService;
 import org.herald.messenger.Messenger;
 import org.herald.messenger.PortsInUseException;
 import org.herald.messenger.Presence;
+import org.herald.messenger.ui.internal.WorkbenchPeers;
 import org.herald.messenger.ui.internal.WorkspaceInbox;
+import org.herald.peer.PeerService;
 import org.herald.messenger.ui.internal.Notifications;
 import org.herald.ui.HeraldEvents;
 import org.herald.ui.Workers;
@@ -34,7 +36,8 @@ import jakarta.inject.Named;
  * Makes the workbench present on the network while it runs: the name responder and the receivers on
  * the configured interfaces, storing into this workspace's inbox. When another process (a headless
  * {@code herald listen}) already holds the ports, the workbench says so and still shows the inbox,
- * which that process fills. Saved settings restart it with the new identity.
+ * which that process fills. Beside the receivers runs the encrypted peer service (TCP 1139), as in
+ * {@code herald listen}. Saved settings restart it with the new identity.
  */
 public class PresenceAddon {
 
@@ -62,6 +65,7 @@ public class PresenceAddon {
 
 	private final ExecutorService worker = Workers.single("herald-presence");
 	private Presence presence;
+	private PeerService peers;
 	private Display display;
 
 	@PostConstruct
@@ -117,7 +121,7 @@ public class PresenceAddon {
 					throw new java.io.UncheckedIOException(e);
 				}
 			});
-			status(receiving);
+			status(receiving + joinPeers(identity, store));
 		} catch (PortsInUseException e) {
 			status("not receiving here: " + e.getMessage());
 		} catch (IOException | RuntimeException e) {
@@ -125,7 +129,25 @@ public class PresenceAddon {
 		}
 	}
 
+	/** Starts the peer service beside the receivers; says how it went, for the status line. */
+	private String joinPeers(Identity identity, Inbox store) {
+		java.util.Optional<java.nio.file.Path> dir = WorkspaceInbox.directory(workspace);
+		if (dir.isEmpty()) {
+			return "";
+		}
+		try {
+			peers = WorkbenchPeers.start(identity, dir.get(), store, warning -> status(warning));
+			return peers == null ? "" : "; encrypted Herald peers on tcp " + peers.addresses().get(0).getPort();
+		} catch (IOException | RuntimeException e) {
+			return "; no encrypted peer service: " + e.getMessage();
+		}
+	}
+
 	private void leave() {
+		if (peers != null) {
+			peers.close();
+			peers = null;
+		}
 		if (presence != null) {
 			presence.close();
 			presence = null;
@@ -145,6 +167,11 @@ public class PresenceAddon {
 	/** For tests: the presence, once joined. */
 	Presence presence() {
 		return presence;
+	}
+
+	/** For tests: the peer service, once joined. */
+	PeerService peers() {
+		return peers;
 	}
 
 	@PreDestroy

@@ -18,6 +18,8 @@ import org.herald.messenger.CodePages;
 import org.herald.messenger.HeldNames;
 import org.herald.messenger.Messenger;
 import org.herald.messenger.CodePageStore;
+import org.herald.messenger.NameResolver;
+import org.herald.messenger.PeerChannel;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.PortsInUseException;
 import org.herald.messenger.Presence;
@@ -101,6 +103,26 @@ public final class MessengerService implements Messenger {
 			}
 			try (NameServiceResolver resolver = new NameServiceResolver(names, identity)) {
 				return new MessengerSender(identity, resolver, ports, charsets, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT, datagrams).send(message);
+			}
+		};
+	}
+
+	@Override
+	public Sender sender(Identity identity, PeerChannel peers) {
+		if (identity.interfaces().isEmpty()) {
+			throw new IllegalArgumentException("no interfaces configured: Herald sends only from configured interfaces");
+		}
+		return message -> {
+			PeerCharsets charsets = PeerCharsets.of(pages);
+			if (names == null) {
+				NameResolver none = name -> List.of();
+				MessengerSender plain = new MessengerSender(identity, none, ports, charsets, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT, datagrams);
+				return new RoutingSender(identity, peers, none, plain, CONNECT_TIMEOUT, PeerDiscovery.PROCESS).send(message);
+			}
+			try (NameServiceResolver resolver = new NameServiceResolver(names, identity)) {
+				MessengerSender plain = new MessengerSender(identity, resolver, ports, charsets, CONNECT_TIMEOUT, REPLY_TIMEOUT, MAX_CONCURRENT,
+						datagrams);
+				return new RoutingSender(identity, peers, resolver, plain, CONNECT_TIMEOUT, PeerDiscovery.PROCESS).send(message);
 			}
 		};
 	}

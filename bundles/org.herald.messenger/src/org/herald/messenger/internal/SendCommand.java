@@ -18,10 +18,12 @@ import org.herald.messenger.CodePageRule;
 import org.herald.messenger.CodePageStore;
 import org.herald.messenger.CodePages;
 import org.herald.messenger.Delivery;
+import org.herald.messenger.EncryptionPolicy;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.NameResolver;
 import org.herald.messenger.OutgoingMessage;
 import org.herald.messenger.PathChoice;
+import org.herald.messenger.PeerChannel;
 import org.herald.messenger.Recipient;
 import org.herald.netbios.NameService;
 import org.herald.netbios.datagram.DatagramService;
@@ -91,7 +93,8 @@ public final class SendCommand implements CliCommand {
 			.value("--parallel", "N", "recipients served at once (default 64)")
 			.value("--ports", "S,D,G", "session, direct and datagram ports (default 139,445,138; for tests)")
 			.value("--encrypt", "auto|require|never", "Herald peers get the message encrypted (TCP --peer-port, default 1139),"
-					+ " others plain (auto); require fails a recipient that is not a Herald peer")
+					+ " others plain (auto); require fails a recipient that is not a Herald peer;"
+					+ " without it, the workspace's default (Preferences > Encryption; auto unless set)")
 			.value("--peer-port", "P", "the peer port (default 1139; 0: plain only)");
 
 	@Override
@@ -135,8 +138,8 @@ public final class SendCommand implements CliCommand {
 		int timeout = o.integer("--timeout", 1, 600, 5);
 		int parallel = o.integer("--parallel", 1, 4096, 64);
 		MessengerPorts ports = o.has("--ports") ? ListenCommand.ports(o.string("--ports").orElseThrow()) : MessengerPorts.STANDARD;
-		int peerPort = o.integer("--peer-port", 0, 65535, org.herald.peer.PeerService.DEFAULT_PORT);
-		PeerRouting.Policy encrypt = o.has("--encrypt") ? PeerRouting.Policy.parse(o.string("--encrypt").orElseThrow()) : PeerRouting.Policy.AUTO;
+		int peerPort = o.integer("--peer-port", 0, 65535, PeerChannel.DEFAULT_PORT);
+		EncryptionPolicy encrypt = o.has("--encrypt") ? policy(o.string("--encrypt").orElseThrow()) : null; // null: the workspace's default
 		boolean domain = o.has("--domain");
 		for (String wg : o.all("--domain")) {
 			recipients.add(wg.isEmpty() ? new Recipient.Workgroup(context.identity().workgroup()) : workgroup(wg));
@@ -170,36 +173,33 @@ public final class SendCommand implements CliCommand {
 		NameResolver resolver = resolverFor(context);
 		MessengerSender sender = new MessengerSender(context.identity(), resolver, ports, PeerCharsets.of(() -> pages),
 				Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), parallel, datagrams);
-		List<Delivery> results = List.of();
-		PeerRouting.Split split;
+		PeerChannel peers = new PeerChannel(context.workspace(), encrypt != null ? encrypt : EncryptionPolicy.workspaceDefault(), peerPort);
+		List<Delivery> results;
 		try {
-			// --session or --mailslot name a NetBIOS path: plain, unless encryption is required (which then fails them).
-			PeerRouting.Policy policy = path != PathChoice.AUTO && encrypt == PeerRouting.Policy.AUTO ? PeerRouting.Policy.NEVER : encrypt;
-			split = PeerRouting.route(context.identity(), context.workspace(), resolver, recipients, from, text, policy, peerPort,
-					Duration.ofSeconds(timeout));
-			if (!split.plain().isEmpty()) {
-				results = sender.send(new OutgoingMessage(from, split.plain(), text, path));
-			}
+			results = new RoutingSender(context.identity(), peers, resolver, sender, Duration.ofSeconds(timeout), PeerDiscovery.PROCESS)
+					.send(new OutgoingMessage(from, recipients, text, path));
+		} catch (java.io.UncheckedIOException e) {
+			throw e.getCause();
 		} finally {
 			if (resolver instanceof AutoCloseable c) {
 				c.close();
 			}
 		}
-		boolean failed = split.failed();
-		split.lines().forEach(context.out()::println);
-		boolean legacy = !split.legacy().isEmpty();
+		boolean failed = false;
 		for (Delivery d : results) {
-			context.out().println(legacy && split.legacy().stream().anyMatch(r -> r.toString().equals(d.recipient()) || d.recipient().startsWith(label(r)))
-					? d.line() + " plain because legacy peer" : d.line());
+			context.out().println(d.line());
 			failed |= d.failed();
 		}
 		context.out().flush();
 		return failed ? 1 : 0;
 	}
 
-	private static String label(org.herald.messenger.Recipient r) {
-		return r instanceof org.herald.messenger.Recipient.Name n ? n.name().name()
-				: r instanceof org.herald.messenger.Recipient.Address a ? a.address().getHostAddress() : r.toString();
+	private static EncryptionPolicy policy(String word) throws UsageException {
+		try {
+			return EncryptionPolicy.parse(word);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException("--encrypt takes auto, require or never, not " + word);
+		}
 	}
 
 	/** {@code pages} with the default replaced by the code page {@code --oem} named, if one did. */

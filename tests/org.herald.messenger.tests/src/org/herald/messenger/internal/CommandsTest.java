@@ -62,6 +62,23 @@ class CommandsTest {
 	}
 
 	@Test
+	void withoutEncryptSendTakesTheWorkspaceDefault() throws Exception {
+		org.herald.messenger.EncryptionPolicy before = org.herald.messenger.EncryptionPolicy.workspaceDefault();
+		try {
+			org.herald.messenger.EncryptionPolicy.REQUIRE.saveAsWorkspaceDefault();
+			TestContext c = new TestContext(Loopback.identity("SENDER", "127.0.0.4"), "");
+			assertEquals(1, send(c, "--ports", portsArg, "HERALD1", "only if encrypted"), c.output());
+			assertTrue(c.output().startsWith("HERALD1 127.0.0.2 peer failed not-a-peer (--encrypt=require: "), c.output());
+			assertTrue(host.sink.messages().isEmpty(), "nothing went out in plain text");
+			TestContext given = new TestContext(Loopback.identity("SENDER", "127.0.0.4"), "");
+			assertEquals(0, send(given, "--ports", portsArg, "--encrypt=never", "HERALD1", "plain, as asked"), given.output());
+			assertEquals("HERALD1<03> 127.0.0.2 session delivered (via 139)", given.output().strip(), "--encrypt overrides the default");
+		} finally {
+			before.saveAsWorkspaceDefault();
+		}
+	}
+
+	@Test
 	void textFromStandardInput() throws Exception {
 		TestContext c = new TestContext(Loopback.identity("SENDER", "127.0.0.4"), "first\nsecond\n");
 		assertEquals(0, send(c, "--ports", portsArg, "--from", "Alice", "HERALD1"));

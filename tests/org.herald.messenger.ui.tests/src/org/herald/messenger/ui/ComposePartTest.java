@@ -5,6 +5,8 @@ package org.herald.messenger.ui;
 
 import static org.herald.ui.testing.UiTesting.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -20,14 +22,20 @@ import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.TableItem;
 import org.herald.api.BindInterface;
 import org.herald.api.Identity;
+import org.herald.api.MessageFlag;
 import org.herald.api.Settings;
 import org.herald.inbox.Inbox;
 import org.herald.inbox.InboxQuery;
 import org.herald.inbox.InboxService;
 import org.herald.messenger.Messenger;
 import org.herald.messenger.Presence;
+import org.herald.messenger.ui.internal.DeliveryRows;
+import org.herald.peer.IdentityKey;
+import org.herald.peer.PeerPins;
+import org.herald.peer.PeerService;
 import org.herald.ui.ComposeRequest;
 import org.herald.ui.HeraldEvents;
 import org.herald.ui.testing.UiTesting;
@@ -121,6 +129,78 @@ class ComposePartTest {
 		assertEquals("\n\n> hi", part.textField().getText());
 	}
 
+	/**
+	 * A Herald peer (PEERHOST, 127.0.0.25: receivers, responder and the peer service on TCP 1139) gets
+	 * the text encrypted, with the lock mark in the report; a Herald without the peer service
+	 * (LEGACYHOST, 127.0.0.26) gets it plain, said so. Then PEERHOST's pin is replaced by another key:
+	 * the composer refuses to send, because the pinned key changed.
+	 */
+	@Test
+	void encryptsToAHeraldPeerPlainToALegacyOneAndRefusesAChangedKey() throws Exception {
+		Identity peerHost = new Identity("PEERHOST", "UITEST", List.of(BindInterface.parse("127.0.0.25/8")), Optional.empty());
+		Identity legacyHost = new Identity("LEGACYHOST", "UITEST", List.of(BindInterface.parse("127.0.0.26/8")), Optional.empty());
+		Path peerWorkspace = Files.createTempDirectory("herald-peer");
+		Path legacyWorkspace = Files.createTempDirectory("herald-legacy");
+		Path ours = Path.of(UiTesting.workspace().getURL().getPath());
+		PeerPins pins = PeerPins.in(ours);
+		pins.forget("PEERHOST");
+		InboxService inboxes = UiTesting.service(InboxService.class);
+		Inbox peerInbox = inboxes.open(peerWorkspace, peerHost);
+		Inbox legacyInbox = inboxes.open(legacyWorkspace, legacyHost);
+		Messenger messenger = UiTesting.service(Messenger.class);
+		try (Presence peer = messenger.join(peerHost, peerInbox, null);
+				PeerService peerService = PeerService.start(peerHost, PeerService.DEFAULT_PORT, IdentityKey.loadOrCreate(peerWorkspace),
+						PeerPins.in(peerWorkspace), peerInbox, new PeerService.Listener() {
+						}, PeerService.Limits.defaults());
+				Presence legacy = messenger.join(legacyHost, legacyInbox, null)) {
+			part.toField().setText("127.0.0.25, 127.0.0.26");
+			part.textField().setText("The vault code is 4711.");
+			part.send();
+			waitFor(display, "the delivery report", () -> part.reportTable().getItemCount() == 2);
+			TableItem encrypted = row("127.0.0.25");
+			assertEquals("delivered", encrypted.getText(DeliveryRows.RESULT));
+			assertEquals("peer", encrypted.getText(DeliveryRows.PATH));
+			assertEquals("encrypted", encrypted.getText(DeliveryRows.CHANNEL));
+			assertSame(part.deliveryRows().lock(), encrypted.getImage(DeliveryRows.CHANNEL), "the lock mark");
+			TableItem plain = row("127.0.0.26");
+			assertEquals("delivered", plain.getText(DeliveryRows.RESULT));
+			assertEquals("plain because legacy peer", plain.getText(DeliveryRows.CHANNEL));
+			assertNull(plain.getImage(DeliveryRows.CHANNEL), "no lock on plain text");
+			assertEquals("2 of 2 sent", part.statusLabel().getText());
+			var stored = peerInbox.page(InboxQuery.all()).messages();
+			assertEquals(1, stored.size());
+			assertEquals("The vault code is 4711.", stored.get(0).message().text());
+			assertTrue(stored.get(0).message().flags().contains(MessageFlag.ENCRYPTED));
+			assertEquals("The vault code is 4711.", legacyInbox.page(InboxQuery.all()).messages().get(0).message().text());
+			Screenshots.take(shell, "compose-report-encrypted.png");
+
+			pins.forget("PEERHOST");
+			pins.check("PEERHOST", IdentityKey.loadOrCreate(Files.createTempDirectory("herald-impostor")).publicKey());
+			part.toField().setText("127.0.0.25");
+			part.textField().setText("Second message.");
+			part.send();
+			waitFor(display, "the refusal", () -> part.reportTable().getItemCount() == 1 && part.statusLabel().getText().endsWith(" sent"));
+			TableItem refused = part.reportTable().getItem(0);
+			assertEquals("failed: key changed", refused.getText(DeliveryRows.RESULT));
+			assertEquals("refused: pinned key changed", refused.getText(DeliveryRows.CHANNEL));
+			assertTrue(refused.getText(DeliveryRows.DETAIL).startsWith("refused because the pinned key changed"), refused.getText(DeliveryRows.DETAIL));
+			assertEquals("0 of 1 sent", part.statusLabel().getText());
+			assertEquals(1, peerInbox.page(InboxQuery.all()).messages().size(), "nothing more reached PEERHOST");
+			Screenshots.take(shell, "compose-report-key-changed.png");
+		} finally {
+			pins.forget("PEERHOST");
+		}
+	}
+
+	private TableItem row(String address) {
+		for (TableItem item : part.reportTable().getItems()) {
+			if (item.getText(DeliveryRows.ADDRESS).equals(address)) {
+				return item;
+			}
+		}
+		throw new AssertionError("no report row for " + address);
+	}
+
 	@Test
 	void sendingProducesADeliveryReportAndTheOtherHeraldStoresTheText() throws Exception {
 		Path otherWorkspace = Files.createTempDirectory("herald-receiver");
@@ -130,10 +210,12 @@ class ComposePartTest {
 			part.textField().setText("Server reboot at 18:00.\nPlease save your work.");
 			part.send();
 			waitFor(display, "the delivery report", () -> part.reportTable().getItemCount() == 2);
-			assertEquals("127.0.0.22", part.reportTable().getItem(0).getText(0));
-			assertEquals("delivered", part.reportTable().getItem(0).getText(3));
-			assertEquals("session", part.reportTable().getItem(0).getText(2));
-			assertTrue(part.reportTable().getItem(1).getText(3).startsWith("failed: "), "nothing listens on 127.0.0.23");
+			TableItem delivered = row("127.0.0.22");
+			assertEquals("127.0.0.22", delivered.getText(DeliveryRows.RECIPIENT));
+			assertEquals("delivered", delivered.getText(DeliveryRows.RESULT));
+			assertEquals("session", delivered.getText(DeliveryRows.PATH));
+			assertEquals("plain because legacy peer", delivered.getText(DeliveryRows.CHANNEL), "RECEIVER runs no peer service");
+			assertTrue(row("127.0.0.23").getText(DeliveryRows.RESULT).startsWith("failed: "), "nothing listens on 127.0.0.23");
 			assertEquals("1 of 2 sent", part.statusLabel().getText());
 			var stored = otherInbox.page(InboxQuery.all()).messages();
 			assertEquals(1, stored.size());

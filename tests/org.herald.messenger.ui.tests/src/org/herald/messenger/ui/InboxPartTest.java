@@ -6,6 +6,8 @@ package org.herald.messenger.ui;
 import static org.herald.messenger.ui.Messages.message;
 import static org.herald.ui.testing.UiTesting.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -29,6 +31,8 @@ import org.herald.inbox.Inbox;
 import org.herald.inbox.InboxQuery;
 import org.herald.inbox.InboxService;
 import org.herald.inbox.SpamSettings;
+import org.herald.peer.IdentityKey;
+import org.herald.peer.PeerPins;
 import org.herald.ui.ComposeRequest;
 import org.herald.ui.HeraldEvents;
 import org.herald.ui.testing.UiTesting;
@@ -88,6 +92,51 @@ class InboxPartTest {
 		assertTrue((boldStyle & SWT.BOLD) != 0, "unread rows are bold");
 		// the counters are read after the rows, so that the rows show first
 		waitFor(display, "2 unread in the counters", () -> part.counters().getText().contains("2 unread"));
+	}
+
+	/**
+	 * An encrypted message carries the lock mark and says whether its sender's key is verified (the
+	 * workspace's pins: unverified until the fingerprint is verified); a quarantined one from a
+	 * changed key says so, and a plain one has no mark.
+	 */
+	@Test
+	void encryptedMessagesCarryTheLockAndTheSenderKeyState() throws Exception {
+		PeerPins pins = PeerPins.in(Path.of(UiTesting.workspace().getURL().getPath()));
+		pins.forget("KEYHOLDER");
+		var key = IdentityKey.loadOrCreate(java.nio.file.Files.createTempDirectory("herald-keyholder"));
+		pins.check("KEYHOLDER", key.publicKey());
+		try {
+			inbox.accept(message("PLAINER", "127.0.0.12", "plain text", Instant.parse("2026-01-05T08:00:00Z")));
+			inbox.accept(message("?KEYHOLDER (key changed)", "127.0.0.14", "from an impostor", Instant.parse("2026-01-05T08:30:00Z"),
+					MessageFlag.ENCRYPTED, MessageFlag.QUARANTINED));
+			inbox.accept(message("KEYHOLDER", "127.0.0.13", "sealed", Instant.parse("2026-01-05T09:00:00Z"), MessageFlag.ENCRYPTED));
+			waitFor(display, "two rows", () -> part.table().getItemCount() == 2 && !cell(0, 0).isEmpty() && !cell(1, 0).isEmpty());
+			int key_ = part.keyColumn().index();
+			assertEquals("Key", part.table().getColumn(key_).getText());
+			assertEquals("KEYHOLDER (127.0.0.13)", cell(0, 0));
+			assertEquals("unverified", cell(0, key_));
+			assertSame(part.keyColumn().lock(), part.table().getItem(0).getImage(0), "the lock mark");
+			assertEquals("", cell(1, key_));
+			assertNull(part.table().getItem(1).getImage(0), "no lock on a plain message");
+			Screenshots.take(shell, "inbox-lock-unverified.png");
+
+			assertTrue(pins.verify("KEYHOLDER", key.fingerprint()));
+			waitFor(display, "the row to say verified", () -> {
+				part.table().clearAll();
+				return cell(0, key_).equals("verified");
+			});
+			assertSame(part.keyColumn().lock(), part.table().getItem(0).getImage(0));
+
+			part.viewChooser().select(2); // Quarantined
+			part.viewChooser().notifyListeners(SWT.Selection, new Event());
+			waitFor(display, "the quarantined message", () -> part.table().getItemCount() == 1 && cell(0, 0).startsWith("?KEYHOLDER")
+					&& part.counters().getText().startsWith("1 shown"));
+			assertEquals("key changed!", cell(0, key_));
+			assertSame(part.keyColumn().lock(), part.table().getItem(0).getImage(0));
+			Screenshots.take(shell, "inbox-lock-key-changed.png");
+		} finally {
+			pins.forget("KEYHOLDER");
+		}
 	}
 
 	@Test

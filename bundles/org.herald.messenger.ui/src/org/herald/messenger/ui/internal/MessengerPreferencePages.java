@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** The messenger's pages of File &gt; Preferences: character sets, spam defence, notifications. */
+/** The messenger's pages of File &gt; Preferences: character sets, spam defence, encryption, notifications. */
 public final class MessengerPreferencePages {
 
 	private MessengerPreferencePages() {
@@ -67,6 +67,43 @@ public final class MessengerPreferencePages {
 		@Override
 		public IPreferencePage create() {
 			return new CharsetsPage(codePages);
+		}
+	}
+
+	/** Preferences &gt; Encryption: the workspace's encryption policy and our fingerprint. */
+	@Component(service = PreferencePageProvider.class)
+	public static class EncryptionProvider implements PreferencePageProvider {
+
+		private final BundleContext context;
+
+		@Activate
+		public EncryptionProvider(BundleContext context) {
+			this.context = context;
+		}
+
+		@Override
+		public String id() {
+			return "encryption";
+		}
+
+		@Override
+		public int order() {
+			return 25;
+		}
+
+		@Override
+		public IPreferencePage create() {
+			try {
+				for (var ref : context.getServiceReferences(Location.class, Location.INSTANCE_FILTER)) {
+					var dir = WorkspaceInbox.directory(context.getService(ref));
+					if (dir.isPresent()) {
+						return new EncryptionPage(org.herald.peer.IdentityKey.loadOrCreate(dir.get()).fingerprint());
+					}
+				}
+			} catch (InvalidSyntaxException | IOException e) {
+				// the policy can still be chosen
+			}
+			return new EncryptionPage(null);
 		}
 	}
 

@@ -29,4 +29,12 @@ public final class WorkspaceInbox {
 		}
 		return Optional.of(inboxes.open(Path.of(workspace.getURL().getPath()), identity));
 	}
+
+	/** The workspace's folder (where the peer key and pins are too); empty without a workspace. */
+	public static Optional<Path> directory(Location workspace) {
+		if (workspace == null || workspace.getURL() == null) {
+			return Optional.empty();
+		}
+		return Optional.of(Path.of(workspace.getURL().getPath()));
+	}
 }
