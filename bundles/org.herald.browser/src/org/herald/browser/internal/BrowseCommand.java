@@ -89,7 +89,7 @@ public final class BrowseCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return USAGE;
+		return USAGE + "\n" + SiteBrowseCommand.USAGE;
 	}
 
 	record Options(Optional<String> workgroup, Duration listenFor, List<String> scan, boolean wins, boolean request, boolean json,
@@ -158,6 +158,9 @@ public final class BrowseCommand implements CliCommand {
 
 	@Override
 	public int run(CommandContext context, List<String> args) throws UsageException, Exception {
+		if (args.contains("--site")) {
+			return SiteBrowseCommand.run(context, args);
+		}
 		Options o = parse(args);
 		Identity identity = context.identity();
 		if (identity.interfaces().isEmpty()) {

@@ -48,6 +48,7 @@ public final class NamesCommand implements CliCommand {
 			herald names query NAME[#XX] [--bcast ADDR | --host IP | --wins IP] [--port N] [--json]
 			    Looks NAME up (suffix XX in hex, default 00): by broadcast on each configured interface
 			    (or the one whose broadcast address is ADDR), directly at a host, or at a WINS server.
+			    Without a target an H-node (identity option --wins) asks its WINS server first, then broadcasts.
 			herald names status IP [--port N] [--json]
 			    Asks IP for its name table (node status), like nmblookup -A.
 			herald names serve [--port N] [--ttl SECONDS] [--alias NAME]... [--json]
@@ -199,6 +200,8 @@ public final class NamesCommand implements CliCommand {
 		if (o.target().isPresent()) {
 			targets.add(o.target().get());
 		} else {
+			// As an H-node resolves: the identity's WINS server first, broadcast only if it had no answer.
+			identity.wins().ifPresent(w -> targets.add(new QueryTarget.Wins(w)));
 			identity.interfaces().forEach(i -> targets.add(new QueryTarget.Broadcast(i.broadcast())));
 		}
 		List<NameRecord> found = new ArrayList<>();
@@ -208,6 +211,9 @@ public final class NamesCommand implements CliCommand {
 					out.println("querying " + name.name() + " on " + t.address().getHostAddress());
 				}
 				found.addAll(client.query(name, t));
+				if (!found.isEmpty() && t instanceof QueryTarget.Wins && o.target().isEmpty()) {
+					break;
+				}
 			}
 		} catch (IllegalArgumentException e) {
 			err.println("names: " + e.getMessage());
