@@ -13,6 +13,9 @@
 #   2.3 HERALD2  Herald listening in SITEB, H-node
 #   3.1 SAMBA3   SITEC local and domain master, WINS client
 #   3.2 HERALD3  Herald in SITEC, H-node: receives pop-ups and announces itself (browse --announce --receive)
+#   Failures for herald diagnose: 3.3 HERALD4 listening behind nftables that drop TCP 139/445; 3.4 NOMSG
+#   holding its names but no NAME<03> (names serve --no-messenger); 2.4 BNODE listening as a B-node, unknown
+#   to WINS; SAMBA3 has no message command.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 HERALD=${HERALD:-$here/../../herald}
@@ -20,7 +23,7 @@ HERALD=${HERALD:-$here/../../herald}
 netns_init || exit 1
 . "$here/checks.sh"
 netns_site_create 3 || exit 1
-for id in 1.1 1.2 1.5 2.1 2.2 2.3 3.1 3.2; do netns_add_host "$id" || exit 1; done
+for id in 1.1 1.2 1.5 2.1 2.2 2.3 2.4 3.1 3.2 3.3 3.4; do netns_add_host "$id" || exit 1; done
 "$HERALD" version >/dev/null || exit 1
 W=$(netns_ip 1.1)
 id_of() { # id_of HOST NAME WORKGROUP: Herald's identity options on that host, an H-node of WINS $W
@@ -136,4 +139,82 @@ echo "$out" | sed 's/^/  /'
 check "--domain=SITEC: HERALD3 delivered" has "$out" "^HERALD3(<03>)? +192\.0\.2\.2 .*delivered"
 check "--domain=SITEC: SAMBA3 (no message command) failed, on its own line" has "$out" "^SAMBA3(<03>)? +192\.0\.2\.1 .*failed"
 check "HERALD3 received the workgroup message" netns_wait 15 grep -q "to all of SITEC" "$NETNS_DIR/herald3.log"
+echo "== herald diagnose: the delivery path step by step, against real failures"
+command -v nft >/dev/null || ko "nft is installed (package nftables): needed to drop ports in a namespace"
+netns_exec 3.3 nft -f - <<'NFT'
+table inet hrldrop {
+	chain input {
+		type filter hook input priority 0; policy accept;
+		tcp dport { 139, 445 } drop
+	}
+}
+NFT
+pg[h4]=$(netns_spawn 3.3 "$NETNS_DIR/herald4.log" $HERALD listen $(id_of 3.3 HERALD4 SITEC) -data "$NETNS_DIR/ws-HERALD4")
+pg[nomsg]=$(netns_spawn 3.4 "$NETNS_DIR/nomsg.log" $HERALD names serve --no-messenger $(id_of 3.4 NOMSG SITEC))
+pg[bnode]=$(netns_spawn 2.4 "$NETNS_DIR/bnode.log" $HERALD listen --name BNODE --workgroup SITEB --interfaces "$(netns_ip 2.4)/24" \
+	-data "$NETNS_DIR/ws-BNODE")
+check "HERALD4<03> is in WINS" netns_wait 30 bash -c "ip netns exec $(netns_ns 1.5) nmblookup -s $cc -U $W --recursion 'HERALD4#03' | grep -q '^192.0.2.3 '"
+check "NOMSG<00> is in WINS" netns_wait 30 bash -c "ip netns exec $(netns_ns 1.5) nmblookup -s $cc -U $W --recursion 'NOMSG#00' | grep -q '^192.0.2.4 '"
+check "NOMSG<03> is not in WINS" bash -c "! ip netns exec $(netns_ns 1.5) nmblookup -s $cc -U $W --recursion 'NOMSG#03' | grep -q '^192.0.2.4 '"
+check "BNODE listens" netns_wait 30 grep -q "^listening" "$NETNS_DIR/bnode.log"
+diag() { # diag HOST NAME WG TARGET LABEL: runs herald diagnose, prints and keeps the text and the JSON
+	local rc
+	herald "$1" "$2" "$3" diagnose "$4" >"$NETNS_DIR/diag-$5.txt" 2>&1
+	rc=$?
+	echo "  -- herald diagnose $4, from $2 at $(netns_ip "$1") (exit $rc)"
+	sed 's/^/  | /' "$NETNS_DIR/diag-$5.txt"
+	herald "$1" "$2" "$3" diagnose "$4" --json >"$NETNS_DIR/diag-$5.json" 2>/dev/null
+}
+step() { # step LABEL ID OUTCOME [REGEX]: the step ID of diagnosis LABEL has OUTCOME, its finding matching REGEX
+	/usr/bin/python3 - "$NETNS_DIR/diag-$1.json" "$2" "$3" "${4:-.}" <<'PY'
+import json, re, sys
+d = json.load(open(sys.argv[1]))
+sys.exit(0 if any(s["id"] == sys.argv[2] and s["outcome"] == sys.argv[3] and re.search(sys.argv[4], s["finding"]) for s in d["steps"]) else 1)
+PY
+}
+n2=$(grep -c "from HERALD1" "$NETNS_DIR/herald2.log")
+diag 1.2 HERALD1 SITEA HERALD2 ok
+check "HERALD2: the path works (no step failed)" jsonq "$NETNS_DIR/diag-ok.json" "d['ok'] and d['breaksAt'] is None"
+check "HERALD2: WINS answered" step ok wins OK '203\.0\.113\.3'
+check "HERALD2: the broadcast did not (another subnet)" step ok broadcast INFO 'another subnet'
+check "HERALD2: resolved by WINS" step ok resolve OK 'answered by WINS'
+check "HERALD2: node status holds HERALD2<03>" step ok node-status OK 'HERALD2<03>'
+check "HERALD2: 139 open, session positive" bash -c "$(declare -f step); NETNS_DIR=$NETNS_DIR; step ok tcp-139 OK && step ok session OK positive"
+check "HERALD2: the message start is accepted" step ok message-start OK 'accepts messages'
+check "HERALD2: it is a Herald peer" step ok herald-peer INFO "is a Herald"
+check "HERALD2: the probe delivered nothing" test "$(grep -c "from HERALD1" "$NETNS_DIR/herald2.log")" = "$n2"
+diag 1.2 HERALD1 SITEA NOMSG nomsg
+check "NOMSG: breaks at name resolution" jsonq "$NETNS_DIR/diag-nomsg.json" "d['breaksAt'] == 'resolve'"
+check "NOMSG: NOMSG<00> known, nobody holds NOMSG<03>" step nomsg resolve FAIL 'NOMSG<00> is 192\.0\.2\.4 but nobody holds NOMSG<03>'
+check "NOMSG: its name table has no NOMSG<03>" step nomsg node-status FAIL 'no NOMSG<03>'
+check "NOMSG: nothing listens on 139 (refused)" step nomsg tcp-139 FAIL 'refused'
+diag 1.2 HERALD1 SITEA HERALD4 dropped
+check "HERALD4: resolves and answers node status" bash -c "$(declare -f step); NETNS_DIR=$NETNS_DIR; step dropped resolve OK '192\.0\.2\.3' && step dropped node-status OK 'HERALD4<03>'"
+check "HERALD4: breaks at TCP 139" jsonq "$NETNS_DIR/diag-dropped.json" "d['breaksAt'] == 'tcp-139'"
+check "HERALD4: 139 filtered (no answer), 445 filtered too" bash -c "$(declare -f step); NETNS_DIR=$NETNS_DIR; step dropped tcp-139 FAIL 'firewall drops' && step dropped tcp-445 WARN 'firewall drops'"
+diag 1.2 HERALD1 SITEA BNODE bnode
+check "BNODE from subnet 1: WINS answered and does not know it" step bnode wins WARN 'does not know BNODE<03>'
+check "BNODE from subnet 1: no broadcast answer, nobody knows it" bash -c "$(declare -f step); NETNS_DIR=$NETNS_DIR; step bnode broadcast WARN 'no answer' && step bnode resolve FAIL 'nobody knows BNODE<03>'"
+diag 2.3 HERALD2 SITEB BNODE bnode-local
+check "BNODE from its own subnet: the broadcast answers" step bnode-local resolve OK 'answered by broadcast'
+check "BNODE from its own subnet: the path works" jsonq "$NETNS_DIR/diag-bnode-local.json" "d['ok']"
+diag 1.2 HERALD1 SITEA SAMBA3 nocommand
+check "SAMBA3: the session is positive" step nocommand session OK
+check "SAMBA3: breaks at the message start, STATUS_REQUEST_NOT_ACCEPTED" step nocommand message-start FAIL 'REQUEST_NOT_ACCEPTED'
+check "SAMBA3: the fix names 'message command'" grep -q "message command" "$NETNS_DIR/diag-nocommand.txt"
+check "SAMBA3: not a Herald peer" step nocommand herald-peer INFO "not a Herald peer"
+
+echo "== Stale entries age out: SITEC's hosts go once their masters are gone"
+pb=$(netns_spawn 1.2 "$NETNS_DIR/rounds.log" $HERALD browse --site --rounds 60 --every 2 --max-age 6 $(id_of 1.2 HERALD1 SITEA) \
+	-data "$NETNS_DIR/ws-HERALD1-rounds")
+check "the repeated site browse ran its first round" netns_wait 30 grep -q "round 1 took" "$NETNS_DIR/rounds.log"
+for g in h3 h4 nomsg smbd3.1 nmbd3.1; do netns_stop "${pg[$g]}"; done
+t0=$SECONDS
+check "SAMBA3 turns stale" netns_wait 90 grep -q "HOST_STALE SAMBA3" "$NETNS_DIR/rounds.log"
+check "HERALD3 turns stale" netns_wait 30 grep -q "HOST_STALE HERALD3" "$NETNS_DIR/rounds.log"
+check "SAMBA3 is removed" netns_wait 60 grep -q "HOST_REMOVED SAMBA3" "$NETNS_DIR/rounds.log"
+echo "  stale and removed within $((SECONDS - t0)) s of stopping SITEC's hosts (max-age 6 s, a round every 2 s)"
+check "SAMBA1 and SAMBA2 stay fresh" bash -c "! grep -qE 'HOST_(STALE|REMOVED) SAMBA(1|2)$' '$NETNS_DIR/rounds.log'"
+grep -E "HOST_(STALE|REMOVED)|WORKGROUP_(STALE|REMOVED)" "$NETNS_DIR/rounds.log" | sed 's/^/  /'
+netns_stop "$pb"
 checks_report

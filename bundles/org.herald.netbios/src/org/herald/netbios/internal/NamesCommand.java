@@ -51,10 +51,11 @@ public final class NamesCommand implements CliCommand {
 			    Without a target an H-node (identity option --wins) asks its WINS server first, then broadcasts.
 			herald names status IP [--port N] [--json]
 			    Asks IP for its name table (node status), like nmblookup -A.
-			herald names serve [--port N] [--ttl SECONDS] [--alias NAME]... [--json]
+			herald names serve [--port N] [--ttl SECONDS] [--alias NAME]... [--no-messenger] [--json]
 			    Registers NAME<00>, NAME<03>, WORKGROUP<00> (and each NAME<03> of --alias) on the configured
 			    interfaces, answers for them until stopped, then releases them. With --wins, registers
-			    with that WINS server (H-node); else by broadcast (B-node).
+			    with that WINS server (H-node); else by broadcast (B-node). --no-messenger leaves NAME<03>
+			    out, as a host whose Messenger service is stopped.
 			Identity options (--name --workgroup --interfaces IP/PREFIX --wins IP) come before the command.
 			Exit status: 0 found / done, 1 not found or failed, 2 wrong arguments.""";
 
@@ -86,7 +87,7 @@ public final class NamesCommand implements CliCommand {
 	}
 
 	/** The parsed options of one invocation. */
-	private record Options(String verb, String operand, Optional<QueryTarget> target, int port, boolean json, long ttl,
+	private record Options(String verb, String operand, Optional<QueryTarget> target, int port, boolean json, long ttl, boolean messenger,
 			List<NetbiosName> aliases) {
 	}
 
@@ -101,6 +102,7 @@ public final class NamesCommand implements CliCommand {
 		boolean json = false;
 		long ttl = ResponderSettings.THREE_DAYS;
 		List<NetbiosName> aliases = new ArrayList<>();
+		boolean messenger = true;
 		for (int i = 1; i < args.size(); i++) {
 			String a = args.get(i);
 			switch (a) {
@@ -119,6 +121,7 @@ public final class NamesCommand implements CliCommand {
 				case "--port" -> port = number(value(args, ++i, a), a, 1, 65535);
 				case "--ttl" -> ttl = number(value(args, ++i, a), a, 1, Integer.MAX_VALUE);
 				case "--alias" -> aliases.add(name(value(args, ++i, a), NetbiosName.MESSENGER));
+				case "--no-messenger" -> messenger = false;
 				default -> {
 					if (a.startsWith("--") || operand != null) {
 						throw new UsageException("unexpected argument '" + a + "'");
@@ -150,7 +153,7 @@ public final class NamesCommand implements CliCommand {
 			}
 			default -> throw new UsageException("unknown subcommand '" + verb + "': use query, status or serve");
 		}
-		return new Options(verb, operand, Optional.ofNullable(target), port, json, ttl, aliases);
+		return new Options(verb, operand, Optional.ofNullable(target), port, json, ttl, messenger, aliases);
 	}
 
 	private static String value(List<String> args, int i, String option) throws UsageException {
@@ -324,7 +327,8 @@ public final class NamesCommand implements CliCommand {
 		BlockingQueue<NameEvent> events = new LinkedBlockingQueue<>();
 		NameResponder responder;
 		try {
-			responder = responders.start(identity, new ResponderOptions(o.port(), o.ttl()), events::add);
+			ResponderOptions ro = new ResponderOptions(o.port(), o.ttl());
+			responder = responders.start(identity, o.messenger() ? ro : ro.withoutMessenger(), events::add);
 		} catch (IOException e) {
 			context.err().println("names: " + e.getMessage());
 			return 1;
