@@ -18,8 +18,23 @@
 # created in the caller's namespace. Daemons and spawned commands each run in their own session
 # (setsid); cleanup kills exactly those process groups, then deletes the namespaces and the temp dir.
 # If the caller sets its own EXIT trap, it must call netns_cleanup from it.
+#
+# A routed site (several subnets joined by a router) instead of netns_create:
+#
+#   netns_site_create 3             # subnets 1..3: 198.51.100.0/24, 203.0.113.0/24, 192.0.2.0/24
+#   netns_add_host 2.1              # host 1 of subnet 2 at 203.0.113.1/24 (ids S.N; a bare N is 1.N)
+#   netns_exec 2.1 ping -c1 -W2 "$(netns_ip 1.1)"   # through the router
+#
+# Subnet S has its own hub namespace (<prefix>hub for subnet 1, <prefix>hub<S> for the others) with
+# bridge br0; the router namespace <prefix>rt has eth<S> at <subnet S>.254/24 on each hub's bridge,
+# IP forwarding on and broadcast forwarding off (bc_forwarding=0: a directed broadcast such as
+# 203.0.113.255 stays on its subnet, as on a real router). Each host gets one route per other subnet
+# via its router address, and still no default route: only the site's TEST-NETs are reachable.
 
 NETNS_SUBNET=198.51.100
+# The site's subnets (RFC 5737 TEST-NET-2, -3, -1), by subnet number 1..3.
+NETNS_SITE_SUBNETS=(198.51.100 203.0.113 192.0.2)
+NETNS_SITE=0
 NETNS_PREFIX=
 NETNS_DIR=
 NETNS_HOSTS=0
@@ -50,26 +65,76 @@ netns_init() {
 # netns_ours - the existing namespaces named by this prefix: <prefix>hub and <prefix>h<N>, exactly
 # (a bare prefix match would also take hrl12345's namespaces for hrl1234's).
 netns_ours() {
-	ip netns list | awk '{print $1}' | grep -E "^${NETNS_PREFIX}(hub|h[0-9]+)\$"
+	ip netns list | awk '{print $1}' | grep -E "^${NETNS_PREFIX}(hub[0-9]*|h[0-9]+|s[0-9]+h[0-9]+|rt)\$"
 }
 
-# netns_hub - the hub namespace's name.
+# netns_hub [S] - the hub namespace's name (of subnet S in a site; default 1).
 netns_hub() {
-	echo "${NETNS_PREFIX}hub"
+	local s=${1:-1}
+	if [ "$s" = 1 ]; then
+		echo "${NETNS_PREFIX}hub"
+	else
+		echo "${NETNS_PREFIX}hub$s"
+	fi
 }
 
-# netns_ns N - host N's namespace name.
+# netns_subnet_of ID - the subnet number of host ID (N or S.N).
+netns_subnet_of() {
+	case $1 in
+		*.*) echo "${1%%.*}" ;;
+		*) echo 1 ;;
+	esac
+}
+
+# netns_host_of ID - the host number of host ID (N or S.N).
+netns_host_of() {
+	echo "${1##*.}"
+}
+
+# netns_prefix24 S - the first three octets of subnet S.
+netns_prefix24() {
+	local s=${1:-1}
+	if [ "$s" = 1 ] && [ "$NETNS_SITE" = 0 ]; then
+		echo "$NETNS_SUBNET"
+	else
+		echo "${NETNS_SITE_SUBNETS[$((s - 1))]}"
+	fi
+}
+
+# netns_ns ID - host ID's namespace name: <prefix>h<N> for N (or 1.N), <prefix>s<S>h<N> for S.N.
 netns_ns() {
-	echo "${NETNS_PREFIX}h$1"
+	local s
+	s=$(netns_subnet_of "$1")
+	if [ "$s" = 1 ]; then
+		echo "${NETNS_PREFIX}h$(netns_host_of "$1")"
+	else
+		echo "${NETNS_PREFIX}s${s}h$(netns_host_of "$1")"
+	fi
 }
 
-# netns_ip N - host N's address.
+# netns_ip ID - host ID's address.
 netns_ip() {
-	echo "${NETNS_SUBNET}.$1"
+	echo "$(netns_prefix24 "$(netns_subnet_of "$1")").$(netns_host_of "$1")"
 }
 
+# netns_bcast [ID] - the broadcast address of host ID's subnet (default subnet 1).
 netns_bcast() {
-	echo "${NETNS_SUBNET}.255"
+	echo "$(netns_prefix24 "$(netns_subnet_of "${1:-1}")").255"
+}
+
+# netns_net S - subnet S as CIDR, e.g. 203.0.113.0/24.
+netns_net() {
+	echo "$(netns_prefix24 "$1").0/24"
+}
+
+# netns_router_ip S - the router's address on subnet S.
+netns_router_ip() {
+	echo "$(netns_prefix24 "$1").254"
+}
+
+# netns_router_ns - the router namespace's name.
+netns_router_ns() {
+	echo "${NETNS_PREFIX}rt"
 }
 
 netns_add_ns() {
@@ -78,34 +143,80 @@ netns_add_ns() {
 	ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 >/dev/null 2>&1 || true
 }
 
-# netns_create N - the hub with its bridge and hosts 1..N.
-netns_create() {
-	local n=$1 i hub
-	[ -n "$NETNS_PREFIX" ] || { netns_log "call netns_init first"; return 1; }
-	hub=$(netns_hub)
+# netns_add_hub S - the hub namespace of subnet S with its bridge.
+netns_add_hub() {
+	local hub
+	hub=$(netns_hub "$1")
 	netns_add_ns "$hub" || return 1
 	ip -n "$hub" link add br0 type bridge || return 1
 	# Forward at once: no STP listening delay on the test bridge.
 	ip -n "$hub" link set br0 type bridge forward_delay 0 stp_state 0
 	ip -n "$hub" link set br0 up
+}
+
+# netns_create N - the hub with its bridge and hosts 1..N.
+netns_create() {
+	local n=$1 i
+	[ -n "$NETNS_PREFIX" ] || { netns_log "call netns_init first"; return 1; }
+	netns_add_hub 1 || return 1
 	for ((i = 1; i <= n; i++)); do
 		netns_add_host "$i" || return 1
 	done
 }
 
-# netns_add_host N - one more host namespace at 198.51.100.N/24.
+# netns_site_create K - a routed site of subnets 1..K (2 or 3), each with its hub, and the router;
+# no hosts yet (netns_add_host S.N).
+netns_site_create() {
+	local k=$1 s rt
+	[ -n "$NETNS_PREFIX" ] || { netns_log "call netns_init first"; return 1; }
+	if [ "$k" -lt 2 ] || [ "$k" -gt "${#NETNS_SITE_SUBNETS[@]}" ]; then
+		netns_log "a site has 2 to ${#NETNS_SITE_SUBNETS[@]} subnets, not $k"
+		return 1
+	fi
+	NETNS_SITE=$k
+	rt=$(netns_router_ns)
+	netns_add_ns "$rt" || return 1
+	ip netns exec "$rt" sysctl -qw net.ipv4.ip_forward=1 net.ipv4.conf.all.bc_forwarding=0 \
+		net.ipv4.conf.default.bc_forwarding=0 >/dev/null || return 1
+	for ((s = 1; s <= k; s++)); do
+		netns_add_hub "$s" || return 1
+		ip -n "$(netns_hub "$s")" link add rt type veth peer name "eth$s" netns "$rt" || return 1
+		ip -n "$(netns_hub "$s")" link set rt master br0
+		ip -n "$(netns_hub "$s")" link set rt up
+		ip -n "$rt" addr add "$(netns_router_ip "$s")/24" broadcast "$(netns_prefix24 "$s").255" dev "eth$s"
+		ip -n "$rt" link set "eth$s" up
+		ip netns exec "$rt" sysctl -qw "net.ipv4.conf.eth$s.bc_forwarding=0" >/dev/null
+	done
+}
+
+# netns_add_host ID - one more host namespace: N (or 1.N) at 198.51.100.N/24, S.N in subnet S of a
+# site, with a route to each other subnet of the site via the router.
 netns_add_host() {
-	local i=$1 hub ns
-	hub=$(netns_hub)
-	ns=$(netns_ns "$i")
+	local id=$1 s n hub ns o
+	s=$(netns_subnet_of "$id")
+	n=$(netns_host_of "$id")
+	if [ "$s" != 1 ] && [ "$s" -gt "$NETNS_SITE" ]; then
+		netns_log "no subnet $s (netns_site_create makes 1..$NETNS_SITE)"
+		return 1
+	fi
+	if [ "$n" -lt 1 ] || [ "$n" -gt 253 ]; then
+		netns_log "host number $n out of 1..253"
+		return 1
+	fi
+	hub=$(netns_hub "$s")
+	ns=$(netns_ns "$id")
 	netns_add_ns "$ns" || return 1
-	ip -n "$hub" link add "p$i" type veth peer name eth0 netns "$ns" || return 1
-	ip -n "$hub" link set "p$i" master br0
-	ip -n "$hub" link set "p$i" up
-	ip -n "$ns" addr add "$(netns_ip "$i")/24" broadcast "$(netns_bcast)" dev eth0
+	ip -n "$hub" link add "p$n" type veth peer name eth0 netns "$ns" || return 1
+	ip -n "$hub" link set "p$n" master br0
+	ip -n "$hub" link set "p$n" up
+	ip -n "$ns" addr add "$(netns_ip "$id")/24" broadcast "$(netns_bcast "$id")" dev eth0
 	ip -n "$ns" link set eth0 up
-	if [ "$i" -gt "$NETNS_HOSTS" ]; then
-		NETNS_HOSTS=$i
+	for ((o = 1; o <= NETNS_SITE; o++)); do
+		[ "$o" = "$s" ] && continue
+		ip -n "$ns" route add "$(netns_net "$o")" via "$(netns_router_ip "$s")" dev eth0 || return 1
+	done
+	if [ "$s" = 1 ] && [ "$n" -gt "$NETNS_HOSTS" ]; then
+		NETNS_HOSTS=$n
 	fi
 }
 
@@ -152,7 +263,7 @@ netns_samba_conf() {
 			*) netns_log "unknown samba option $kv"; return 1 ;;
 		esac
 	done
-	dir="$NETNS_DIR/samba-h$i"
+	dir="$NETNS_DIR/samba-h${i//./-}"
 	mkdir -p "$dir"/{lock,state,cache,pid,private,ncalrpc,log,share}
 	chmod 755 "$dir" "$dir"/share
 	conf="$dir/smb.conf"
@@ -225,19 +336,21 @@ netns_wait() {
 	done
 }
 
-# netns_capture_start FILE [FILTER] - tshark on the hub's bridge writing FILE (pcapng).
+# netns_capture_start FILE [FILTER] [S] - tshark on the bridge of subnet S's hub (default 1) writing
+# FILE (pcapng). One capture at a time.
 netns_capture_start() {
-	local file=$1 filter=${2:-} n
+	local file=$1 filter=${2:-} s=${3:-1} n out
 	touch "$file"
 	NETNS_CAPTURE_FILE=$file
-	NETNS_CAPTURE_PGID=$(netns_spawn_in "$(netns_hub)" "$NETNS_DIR/tshark.out" \
+	out="$NETNS_DIR/tshark$s.out"
+	NETNS_CAPTURE_PGID=$(netns_spawn_in "$(netns_hub "$s")" "$out" \
 		tshark -q -i br0 -w "$file" ${filter:+-f "$filter"})
 	# tshark says "Capturing on 'br0'" once the capture runs.
 	for ((n = 0; n < 100; n++)); do
-		grep -q "Capturing on" "$NETNS_DIR/tshark.out" 2>/dev/null && return 0
+		grep -q "Capturing on" "$out" 2>/dev/null && return 0
 		sleep 0.1
 	done
-	netns_log "tshark did not start: $(cat "$NETNS_DIR/tshark.out")"
+	netns_log "tshark did not start: $(cat "$out")"
 	return 1
 }
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every interop suite (releng/interop/*-interop.sh) against a Herald launcher, each in private
-# network namespaces it creates and deletes (198.51.100.0/24 inside them; nothing leaves them).
+# network namespaces it creates and deletes (198.51.100.0/24, and for the routed site also 203.0.113.0/24
+# and 192.0.2.0/24, inside them; nothing leaves them).
 # Needs root, Samba's daemons and tools, tshark and nbtscan. Usage: run-all.sh HERALD_LAUNCHER
 # Prints each suite's checks and, last, the totals as "N passed, N failed".
 set -u

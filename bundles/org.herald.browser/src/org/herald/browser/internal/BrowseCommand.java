@@ -102,7 +102,7 @@ public final class BrowseCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return USAGE + "\nOptions:\n" + OPTIONS.usageLines();
+		return USAGE + "\nOptions:\n" + OPTIONS.usageLines() + "\n" + SiteBrowseCommand.USAGE;
 	}
 
 	record Options(Optional<String> workgroup, Duration listenFor, List<String> scan, boolean wins, boolean request, boolean json,
@@ -156,6 +156,9 @@ public final class BrowseCommand implements CliCommand {
 
 	@Override
 	public int run(CommandContext context, List<String> args) throws UsageException, Exception {
+		if (args.contains("--site")) {
+			return SiteBrowseCommand.run(context, args);
+		}
 		Options o = parse(args);
 		Identity identity = context.identity();
 		if (identity.interfaces().isEmpty()) {

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.herald.api.WorkgroupDirectory;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
 import org.herald.api.cli.Options;
@@ -41,6 +42,7 @@ public final class SendCommand implements CliCommand {
 	private final NameService names;
 	private final CodePageStore codePages;
 	private final DatagramService datagrams;
+	private final WorkgroupDirectory directory;
 
 	/** For tests and embedding: names resolve with {@code resolver}; CP850 for every host. */
 	public SendCommand(NameResolver resolver, DatagramService datagrams) {
@@ -53,20 +55,25 @@ public final class SendCommand implements CliCommand {
 		this.names = null;
 		this.codePages = codePages;
 		this.datagrams = datagrams;
+		this.directory = null;
 	}
 
 	/**
 	 * @param names     the name service; without one, names cannot be resolved (addresses still work)
 	 * @param datagrams the process's datagram service: mailslot pop-ups leave through it
 	 * @param codePages the code pages (the workspace's preferences in the product)
+	 * @param directory a workgroup's members across the site (the browser offers it); without it
+	 *                  {@code --domain} is only the broadcast on our own subnets
 	 */
 	@Activate
 	public SendCommand(@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
-			@Reference DatagramService datagrams, @Reference CodePageStore codePages) {
+			@Reference DatagramService datagrams, @Reference CodePageStore codePages,
+			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) WorkgroupDirectory directory) {
 		this.resolver = null;
 		this.names = names;
 		this.codePages = codePages;
 		this.datagrams = datagrams;
+		this.directory = directory;
 	}
 
 	private NameResolver resolverFor(CommandContext context) {
@@ -83,7 +90,8 @@ public final class SendCommand implements CliCommand {
 
 	private static final Options OPTIONS = new Options()
 			.optionalValue("--domain", "WG", "also send to every Messenger of the workgroup (default: our own), by mailslot"
-					+ " broadcast on each configured interface, like NET SEND /DOMAIN")
+					+ " broadcast on each configured interface, like NET SEND /DOMAIN; an H-node (--wins) also sends to each member"
+					+ " its master browsers list anywhere on the site, by name")
 			.value("--from", "NAME", "the originator name shown (default: our NetBIOS name)")
 			.flag("--session", "only the session path (TCP 139, then 445); confirmed delivery")
 			.flag("--mailslot", "only the mailslot path (UDP 138, WinPopup); unconfirmed")
@@ -166,6 +174,7 @@ public final class SendCommand implements CliCommand {
 		if (recipients.isEmpty()) {
 			throw new UsageException("no target: give a name, an address, a range or --domain");
 		}
+		recipients = SiteRecipients.expand(recipients, directory, context.identity(), context.err());
 		if (text.isEmpty()) {
 			throw new UsageException("no text to send");
 		}

@@ -22,9 +22,16 @@ final class NameTable {
 
 	/** NAME&lt;00&gt;, NAME&lt;03&gt; and WORKGROUP&lt;00&gt; (group), all {@link NameState#REGISTERING}. */
 	static NameTable of(Identity identity) {
+		return of(identity, true);
+	}
+
+	/** As {@link #of(Identity)}, without NAME&lt;03&gt; unless {@code messenger}. */
+	static NameTable of(Identity identity, boolean messenger) {
 		NameTable t = new NameTable();
 		t.add(identity.workstationName(), false, false);
-		t.add(identity.messengerName(), false, false);
+		if (messenger) {
+			t.add(identity.messengerName(), false, false);
+		}
 		t.add(identity.workgroupName(), true, false);
 		return t;
 	}

@@ -48,12 +48,14 @@ public final class NamesCommand implements CliCommand {
 			herald names query NAME[#XX] [--bcast ADDR | --host IP | --wins IP] [--port N] [--json]
 			    Looks NAME up (suffix XX in hex, default 00): by broadcast on each configured interface
 			    (or the one whose broadcast address is ADDR), directly at a host, or at a WINS server.
+			    Without a target an H-node (identity option --wins) asks its WINS server first, then broadcasts.
 			herald names status IP [--port N] [--json]
 			    Asks IP for its name table (node status), like nmblookup -A.
-			herald names serve [--port N] [--ttl SECONDS] [--alias NAME]... [--json]
+			herald names serve [--port N] [--ttl SECONDS] [--alias NAME]... [--no-messenger] [--json]
 			    Registers NAME<00>, NAME<03>, WORKGROUP<00> (and each NAME<03> of --alias) on the configured
 			    interfaces, answers for them until stopped, then releases them. With --wins, registers
-			    with that WINS server (H-node); else by broadcast (B-node).
+			    with that WINS server (H-node); else by broadcast (B-node). --no-messenger leaves NAME<03>
+			    out, as a host whose Messenger service is stopped.
 			Identity options (--name --workgroup --interfaces IP/PREFIX --wins IP) come before the command.
 			Exit status: 0 found / done, 1 not found or failed, 2 wrong arguments.
 			Options:
@@ -66,6 +68,7 @@ public final class NamesCommand implements CliCommand {
 			.value("--port", "N", "the name service port (default 137)")
 			.value("--ttl", "SECONDS", "serve: the time to live of the registrations (default three days)")
 			.repeatable("--alias", "NAME", "serve: also register NAME<03>")
+			.flag("--no-messenger", "serve: leave NAME<03> out, as a host whose Messenger service is stopped")
 			.flag("--json", "one JSON object per line");
 
 	private final NameResponderFactory responders;
@@ -96,7 +99,7 @@ public final class NamesCommand implements CliCommand {
 	}
 
 	/** The parsed options of one invocation. */
-	private record Options(String verb, String operand, Optional<QueryTarget> target, int port, boolean json, long ttl,
+	private record Options(String verb, String operand, Optional<QueryTarget> target, int port, boolean json, long ttl, boolean messenger,
 			List<NetbiosName> aliases) {
 	}
 
@@ -123,6 +126,7 @@ public final class NamesCommand implements CliCommand {
 		}
 		int port = p.integer("--port", 1, 65535, ClientSettings.NAME_SERVICE_PORT);
 		boolean json = p.has("--json");
+		boolean messenger = !p.has("--no-messenger");
 		long ttl = p.has("--ttl") ? p.integer("--ttl", 1, Integer.MAX_VALUE, 0) : ResponderSettings.THREE_DAYS;
 		List<NetbiosName> aliases = new ArrayList<>();
 		for (String alias : p.all("--alias")) {
@@ -155,7 +159,7 @@ public final class NamesCommand implements CliCommand {
 			}
 			default -> throw new UsageException("unknown subcommand '" + verb + "': use query, status or serve");
 		}
-		return new Options(verb, operand, Optional.ofNullable(target), port, json, ttl, aliases);
+		return new Options(verb, operand, Optional.ofNullable(target), port, json, ttl, messenger, aliases);
 	}
 
 	private static Inet4Address ip(String s, String what) throws UsageException {
@@ -194,6 +198,8 @@ public final class NamesCommand implements CliCommand {
 		if (o.target().isPresent()) {
 			targets.add(o.target().get());
 		} else {
+			// As an H-node resolves: the identity's WINS server first, broadcast only if it had no answer.
+			identity.wins().ifPresent(w -> targets.add(new QueryTarget.Wins(w)));
 			identity.interfaces().forEach(i -> targets.add(new QueryTarget.Broadcast(i.broadcast())));
 		}
 		List<NameRecord> found = new ArrayList<>();
@@ -203,6 +209,9 @@ public final class NamesCommand implements CliCommand {
 					out.println("querying " + name.name() + " on " + t.address().getHostAddress());
 				}
 				found.addAll(client.query(name, t));
+				if (!found.isEmpty() && t instanceof QueryTarget.Wins && o.target().isEmpty()) {
+					break;
+				}
 			}
 		} catch (IllegalArgumentException e) {
 			err.println("names: " + e.getMessage());
@@ -313,7 +322,8 @@ public final class NamesCommand implements CliCommand {
 		BlockingQueue<NameEvent> events = new LinkedBlockingQueue<>();
 		NameResponder responder;
 		try {
-			responder = responders.start(identity, new ResponderOptions(o.port(), o.ttl()), events::add);
+			ResponderOptions ro = new ResponderOptions(o.port(), o.ttl());
+			responder = responders.start(identity, o.messenger() ? ro : ro.withoutMessenger(), events::add);
 		} catch (IOException e) {
 			context.err().println("names: " + e.getMessage());
 			return 1;

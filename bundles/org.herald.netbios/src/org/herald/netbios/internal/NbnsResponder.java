@@ -58,12 +58,17 @@ public final class NbnsResponder implements NameResponder, AutoCloseable {
 	private boolean closed;
 
 	public NbnsResponder(Identity identity, ResponderSettings settings) {
+		this(identity, settings, true);
+	}
+
+	/** @param messenger whether the table holds NAME&lt;03&gt; */
+	public NbnsResponder(Identity identity, ResponderSettings settings, boolean messenger) {
 		if (identity.interfaces().isEmpty()) {
 			throw new IllegalArgumentException("no interfaces configured: the responder binds only to configured interfaces");
 		}
 		this.identity = identity;
 		this.settings = settings;
-		this.table = NameTable.of(identity);
+		this.table = NameTable.of(identity, messenger);
 		this.worker = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("nbns-registrar").unstarted(r));
 		this.registrar = new Registrar(identity, settings, transactions, this::send, table, this::fire, worker);
 	}

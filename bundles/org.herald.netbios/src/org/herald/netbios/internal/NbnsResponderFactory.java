@@ -30,7 +30,7 @@ public final class NbnsResponderFactory implements NameResponderFactory {
 	@Override
 	public NameResponder start(Identity identity, ResponderOptions options, Consumer<NameEvent> listener) throws IOException {
 		NbnsResponder r = new NbnsResponder(identity,
-				ResponderSettings.defaults().withPort(options.port()).withTtl(options.ttlSeconds()));
+				ResponderSettings.defaults().withPort(options.port()).withTtl(options.ttlSeconds()), options.messenger());
 		if (listener != null) {
 			r.addListener(listener);
 		}

@@ -72,7 +72,10 @@ public record EncodedName(NetbiosName name, String scope) {
 	static byte[] paddedBytes(NetbiosName name) {
 		byte[] padded = new byte[16];
 		if (name.isWildcard()) {
-			padded[0] = '*'; // RFC 1002 4.2.17: '*' followed by NULs
+			// RFC 1002 4.2.17: '*' followed by NULs. The suffix stays: a Samba WINS answers *<1B> with
+			// every domain master browser it holds (Samba's own client sends it this way).
+			padded[0] = '*';
+			padded[15] = (byte) name.suffix();
 			return padded;
 		}
 		byte[] chars = name.name().getBytes(StandardCharsets.ISO_8859_1);
@@ -167,7 +170,7 @@ public record EncodedName(NetbiosName name, String scope) {
 	/** Decodes the 16 padded bytes (15 characters and a suffix) into a name. */
 	public static NetbiosName decodePadded(byte[] padded) throws MalformedPacketException {
 		if (padded[0] == '*') {
-			return NetbiosName.WILDCARD;
+			return new NetbiosName("*", padded[15] & 0xFF);
 		}
 		int end = 15;
 		while (end > 0 && (padded[end - 1] == ' ' || padded[end - 1] == 0)) {

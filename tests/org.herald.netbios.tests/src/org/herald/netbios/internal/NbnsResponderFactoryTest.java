@@ -52,6 +52,28 @@ class NbnsResponderFactoryTest {
 	}
 
 	@Test
+	void withoutMessengerHoldsNoMessengerName() throws Exception {
+		Identity identity = Loopback.identity("NOMSG", "WG", 13, null);
+		NameResponder r = null;
+		for (int attempt = 0; r == null; attempt++) {
+			port = Loopback.randomPort();
+			try {
+				r = factory.start(identity, ResponderOptions.defaults().withPort(port).withoutMessenger(), events::add);
+			} catch (IOException e) {
+				if (attempt > 5) {
+					throw e;
+				}
+			}
+		}
+		r.registered().get(10, TimeUnit.SECONDS);
+		assertEquals(List.of(new NetbiosName("NOMSG", 0), new NetbiosName("WG", 0)), r.names().stream().map(NameTableEntry::name).toList());
+		try (NbnsClient c = new NbnsClient(Loopback.identity("ASKER", "WG", 12, null), Loopback.clientSettings(port))) {
+			assertEquals(host(13), c.query(new NetbiosName("NOMSG", 0), new QueryTarget.Host(host(13))).get(0).address());
+			assertEquals(List.of(), c.query(new NetbiosName("NOMSG", 3), new QueryTarget.Host(host(13))));
+		}
+	}
+
+	@Test
 	void startsAResponderThatAnswersUntilStopped() throws Exception {
 		Identity identity = Loopback.identity("FACTORY", "WG", 11, null);
 		NameResponder r = start(identity);

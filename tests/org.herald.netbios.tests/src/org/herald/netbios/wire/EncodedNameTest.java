@@ -36,6 +36,15 @@ class EncodedNameTest {
 	}
 
 	@Test
+	void wildcardKeepsItsSuffix() throws MalformedPacketException {
+		// *<1B> as Samba's nmblookup sends it to a WINS server: '*', 14 NULs, then 0x1B (encoded "BL")
+		NetbiosName name = new NetbiosName("*", NetbiosName.DOMAIN_MASTER_BROWSER);
+		byte[] wire = EncodedName.encode(name, "");
+		assertEquals("CKAAAAAAAAAAAAAAAAAAAAAAAAAAAABL", new String(wire, 1, 32, StandardCharsets.US_ASCII));
+		assertEquals(name, EncodedName.read(wire, 0, wire.length).name().name());
+	}
+
+	@Test
 	void roundTripsWithScope() throws MalformedPacketException {
 		NetbiosName name = new NetbiosName("HERALD", NetbiosName.MESSENGER);
 		byte[] wire = EncodedName.encode(name, "lab.example");
