@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Where the code pages are kept: {@link OemCodePage#workspace()} is the workspace's preferences. */
+/** Where the code pages are kept; the service the messenger bundle registers keeps them in the workspace's preferences. */
 public interface CodePageStore {
 
 	/** The code pages saved; CP850 and no rules if none are. Saved rules that cannot be read are left out. */

@@ -8,4 +8,6 @@
  * {@link org.herald.netbios.NameResponder} (Herald's own name table) for an identity on request,
  * with their records. Both are DS services that need no configuration. Implementations are in {@code org.herald.netbios.internal}.
  */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("0.1.0")
 package org.herald.netbios;

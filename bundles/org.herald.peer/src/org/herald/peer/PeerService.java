@@ -6,11 +6,9 @@ package org.herald.peer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -23,6 +21,7 @@ import org.herald.api.MessageFlag;
 import org.herald.api.MessagePath;
 import org.herald.api.MessageSink;
 import org.herald.api.ReceivedMessage;
+import org.herald.api.TcpAcceptor;
 import org.herald.peer.PeerMessage.Answer;
 import org.herald.peer.PeerMessage.Message;
 import org.herald.peer.PeerMessage.Status;
@@ -77,8 +76,7 @@ public final class PeerService implements AutoCloseable {
 	private final Limits limits;
 	private final Clock clock;
 	private final Semaphore slots;
-	private final List<ServerSocket> servers = new ArrayList<>();
-	private final List<Thread> acceptors = new ArrayList<>();
+	private final TcpAcceptor acceptor = new TcpAcceptor();
 	private final AtomicLong messages = new AtomicLong();
 	private final AtomicLong dropped = new AtomicLong();
 	private final AtomicLong overCap = new AtomicLong();
@@ -104,25 +102,19 @@ public final class PeerService implements AutoCloseable {
 		}
 		try {
 			for (BindInterface i : identity.interfaces()) {
-				ServerSocket server = new ServerSocket();
-				server.setReuseAddress(true);
-				service.servers.add(server);
-				server.bind(new InetSocketAddress(i.address(), port), 64);
+				service.acceptor.listen(new InetSocketAddress(i.address(), port), 64, "herald-peer-accept " + i.address().getHostAddress() + ":" + port,
+						service::accepted);
 			}
 		} catch (IOException e) {
 			service.close();
 			throw new IOException("cannot bind the peer port " + port + ": " + e.getMessage(), e);
-		}
-		for (ServerSocket server : service.servers) {
-			Thread t = Thread.ofPlatform().daemon().name("herald-peer-accept " + server.getLocalSocketAddress()).start(() -> service.accept(server));
-			service.acceptors.add(t);
 		}
 		return service;
 	}
 
 	/** The bound addresses (useful with port 0). */
 	public List<InetSocketAddress> addresses() {
-		return servers.stream().map(s -> (InetSocketAddress) s.getLocalSocketAddress()).toList();
+		return acceptor.addresses();
 	}
 
 	public long messages() {
@@ -139,30 +131,20 @@ public final class PeerService implements AutoCloseable {
 		return overCap.get();
 	}
 
-	private void accept(ServerSocket server) {
-		while (!closed) {
-			Socket socket;
-			try {
-				socket = server.accept();
-			} catch (IOException e) {
-				if (closed || server.isClosed()) {
-					return;
-				}
-				continue;
-			}
-			if (!slots.tryAcquire()) {
-				overCap.incrementAndGet();
-				closeQuietly(socket);
-				continue;
-			}
-			Thread.ofVirtual().name("herald-peer " + socket.getRemoteSocketAddress()).start(() -> {
-				try {
-					serve(socket);
-				} finally {
-					slots.release();
-				}
-			});
+	/** A connection on the peer port: served on a virtual thread of its own while the cap leaves a slot, else closed at once. */
+	private void accepted(Socket socket) {
+		if (!slots.tryAcquire()) {
+			overCap.incrementAndGet();
+			TcpAcceptor.closeQuietly(socket);
+			return;
 		}
+		Thread.ofVirtual().name("herald-peer " + socket.getRemoteSocketAddress()).start(() -> {
+			try {
+				serve(socket);
+			} finally {
+				slots.release();
+			}
+		});
 	}
 
 	private void serve(Socket socket) {
@@ -229,26 +211,9 @@ public final class PeerService implements AutoCloseable {
 		}
 	}
 
-	private static void closeQuietly(Socket s) {
-		try {
-			s.close();
-		} catch (IOException e) {
-			// closing anyway
-		}
-	}
-
 	@Override
 	public void close() {
 		closed = true;
-		for (ServerSocket s : servers) {
-			try {
-				s.close();
-			} catch (IOException e) {
-				// closing anyway
-			}
-		}
-		for (Thread t : acceptors) {
-			org.herald.api.Threads.joinUninterruptibly(t);
-		}
+		acceptor.close();
 	}
 }

@@ -9,4 +9,6 @@
  * verified with a {@link org.herald.peer.Fingerprint} read over the phone. No network code: the
  * caller moves the frames.
  */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
 package org.herald.peer;

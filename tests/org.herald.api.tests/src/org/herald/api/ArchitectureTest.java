@@ -7,17 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.jar.Manifest;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -45,28 +42,7 @@ class ArchitectureTest {
 					List.of("org.herald.api*", "org.herald.inbox", "org.herald.messenger*", "org.herald.netbios", "org.herald.ui", "org.herald.peer*")),
 			Map.entry("org.herald.network.ui", List.of("org.herald.api*", "org.herald.browser*", "org.herald.netbios", "org.herald.ui")));
 
-	private static final Path ROOT = findRoot();
-
-	private static Path findRoot() {
-		for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-			if (Files.isRegularFile(p.resolve("ARCHITECTURE.md")) && Files.isDirectory(p.resolve("bundles"))) {
-				return p;
-			}
-		}
-		throw new AssertionError("no source tree with ARCHITECTURE.md above " + Path.of("").toAbsolutePath());
-	}
-
-	private static Map<String, Manifest> manifests() throws IOException {
-		Map<String, Manifest> all = new TreeMap<>();
-		try (Stream<Path> bundles = Files.list(ROOT.resolve("bundles"))) {
-			for (Path b : bundles.filter(d -> Files.isRegularFile(d.resolve("META-INF/MANIFEST.MF"))).toList()) {
-				try (InputStream in = Files.newInputStream(b.resolve("META-INF/MANIFEST.MF"))) {
-					all.put(b.getFileName().toString(), new Manifest(in));
-				}
-			}
-		}
-		return all;
-	}
+	private static final Path ROOT = SourceTree.ROOT;
 
 	/** The package names of a header such as Import-Package (attributes and directives dropped). */
 	static List<String> packages(String header) {
@@ -102,7 +78,7 @@ class ArchitectureTest {
 
 	@Test
 	void everyBundleImportsOnlyWhatItsRowNames() throws IOException {
-		Map<String, Manifest> all = manifests();
+		Map<String, Manifest> all = SourceTree.manifests();
 		assertTrue(all.size() >= 10, "bundles found under " + ROOT);
 		Set<String> violations = new TreeSet<>();
 		for (Map.Entry<String, Manifest> e : all.entrySet()) {
@@ -128,7 +104,7 @@ class ArchitectureTest {
 	@Test
 	void coreBundlesNeverTouchSwtJfaceOrE4() throws IOException {
 		Set<String> violations = new TreeSet<>();
-		for (Map.Entry<String, Manifest> e : manifests().entrySet()) {
+		for (Map.Entry<String, Manifest> e : SourceTree.manifests().entrySet()) {
 			if (e.getKey().endsWith(".ui")) {
 				continue;
 			}
@@ -148,13 +124,13 @@ class ArchitectureTest {
 	void theMapInArchitectureMdNamesEveryBundle() throws IOException {
 		String map = Files.readString(ROOT.resolve("ARCHITECTURE.md"));
 		Set<String> missing = new TreeSet<>();
-		for (String bundle : manifests().keySet()) {
+		for (String bundle : SourceTree.manifests().keySet()) {
 			if (!map.contains("org.herald." + bundle.substring("org.herald.".length()) + " ")) {
 				missing.add(bundle);
 			}
 		}
 		assertEquals(Set.of(), missing);
-		assertEquals(new TreeSet<>(MAP.keySet()), new TreeSet<>(manifests().keySet()), "the test's rows are the bundles");
+		assertEquals(new TreeSet<>(MAP.keySet()), new TreeSet<>(SourceTree.manifests().keySet()), "the test's rows are the bundles");
 	}
 
 	@Test

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A command's options, declared once: flags, options with a value (once or repeatable), each with
- * a value name and a line of help. {@link #parse} reads {@code --opt VALUE} and {@code --opt=VALUE}
- * anywhere on the line; {@code --} ends the options. {@link #usageLines} writes the help.
+ * A command's options, declared once: flags, options with a value (once or repeatable), options
+ * whose value is optional ({@code --domain} or {@code --domain=WG}), each with a value name and a
+ * line of help. {@link #parse} reads {@code --opt VALUE} and {@code --opt=VALUE} anywhere on the
+ * line; {@code --} ends the options. {@link #parseKnown} takes only the declared options and leaves
+ * everything else, in order, for another parser. {@link #usageLines} writes the help.
  *
  * <pre>
  * Options o = new Options().flag("--json", "print JSON").value("--limit", "N", "at most N");
@@ -21,8 +23,11 @@ import java.util.Map;
  */
 public final class Options {
 
-	/** One declared option; {@code valueName} is null for a flag. */
-	public record Option(String name, String valueName, boolean repeatable, String help) {
+	/**
+	 * One declared option; {@code valueName} is null for a flag. An option whose value is
+	 * {@code optional} stands alone or takes its value after {@code =} only.
+	 */
+	public record Option(String name, String valueName, boolean repeatable, boolean optional, String help) {
 		public boolean takesValue() {
 			return valueName != null;
 		}
@@ -31,15 +36,24 @@ public final class Options {
 	private final Map<String, Option> options = new LinkedHashMap<>();
 
 	public Options flag(String name, String help) {
-		return add(new Option(name, null, false, help));
+		return add(new Option(name, null, false, false, help));
 	}
 
 	public Options value(String name, String valueName, String help) {
-		return add(new Option(name, valueName, false, help));
+		return add(new Option(name, valueName, false, false, help));
 	}
 
 	public Options repeatable(String name, String valueName, String help) {
-		return add(new Option(name, valueName, true, help));
+		return add(new Option(name, valueName, true, false, help));
+	}
+
+	/**
+	 * An option given alone ({@code --domain}, its value is then the empty text) or with
+	 * {@code =VALUE} ({@code --domain=WG}); never with the value in the next argument. Repeatable:
+	 * {@link ParsedOptions#all} has every use in order.
+	 */
+	public Options optionalValue(String name, String valueName, String help) {
+		return add(new Option(name, valueName, true, true, help));
 	}
 
 	private Options add(Option o) {
@@ -55,12 +69,26 @@ public final class Options {
 
 	/** Reads {@code args}; an unknown {@code --x} or a missing value is a {@link UsageException}. */
 	public ParsedOptions parse(List<String> args) throws UsageException {
+		return parse(args, false);
+	}
+
+	/**
+	 * Takes the declared options off {@code args} and leaves the rest as the operands, in order:
+	 * unknown options (with {@code =VALUE} if given so), their values and operands, and from a
+	 * {@code --} on, that {@code --} and everything after it. For options that several parsers
+	 * share, such as the identity options every {@code herald} command accepts.
+	 */
+	public ParsedOptions parseKnown(List<String> args) throws UsageException {
+		return parse(args, true);
+	}
+
+	private ParsedOptions parse(List<String> args, boolean passUnknown) throws UsageException {
 		Map<String, List<String>> values = new LinkedHashMap<>();
 		List<String> operands = new ArrayList<>();
 		for (int i = 0; i < args.size(); i++) {
 			String arg = args.get(i);
 			if (arg.equals("--")) {
-				operands.addAll(args.subList(i + 1, args.size()));
+				operands.addAll(args.subList(passUnknown ? i : i + 1, args.size()));
 				break;
 			}
 			if (!arg.startsWith("--")) {
@@ -71,6 +99,10 @@ public final class Options {
 			String name = eq > 0 ? arg.substring(0, eq) : arg;
 			Option o = options.get(name);
 			if (o == null) {
+				if (passUnknown) {
+					operands.add(arg);
+					continue;
+				}
 				throw new UsageException("unknown option '" + name + "'");
 			}
 			String value;
@@ -81,6 +113,8 @@ public final class Options {
 				value = "";
 			} else if (eq > 0) {
 				value = arg.substring(eq + 1);
+			} else if (o.optional()) {
+				value = "";
 			} else if (i + 1 < args.size()) {
 				value = args.get(++i);
 			} else {
@@ -92,12 +126,28 @@ public final class Options {
 		return new ParsedOptions(values, operands);
 	}
 
+	/** The options as a usage line shows them: {@code [--unread] [--limit N] [--alias NAME]... [--domain[=WG]]}. */
+	public String synopsis() {
+		StringBuilder b = new StringBuilder();
+		for (Option o : options.values()) {
+			if (b.length() > 0) {
+				b.append(' ');
+			}
+			b.append('[').append(o.name()).append(o.optional() ? "[=" + o.valueName() + "]" : o.takesValue() ? " " + o.valueName() : "").append(']');
+			if (o.repeatable() && !o.optional()) {
+				b.append("...");
+			}
+		}
+		return b.toString();
+	}
+
 	/** One line per option, {@code "  --limit N   at most N"}, aligned. */
 	public String usageLines() {
 		List<String> left = new ArrayList<>();
 		int width = 0;
 		for (Option o : options.values()) {
-			String l = o.name() + (o.takesValue() ? " " + o.valueName() : "") + (o.repeatable() ? " ..." : "");
+			String l = o.name() + (o.optional() ? "[=" + o.valueName() + "]" : o.takesValue() ? " " + o.valueName() : "")
+					+ (o.repeatable() && !o.optional() ? " ..." : "");
 			left.add(l);
 			width = Math.max(width, l.length());
 		}

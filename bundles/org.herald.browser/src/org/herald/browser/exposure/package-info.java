@@ -7,4 +7,6 @@
  * ({@link org.herald.browser.exposure.RiskRating}), the local socket audit
  * ({@link org.herald.browser.exposure.LocalAudit}) and the reports.
  */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("0.1.0")
 package org.herald.browser.exposure;

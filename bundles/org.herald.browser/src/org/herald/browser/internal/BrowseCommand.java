@@ -23,6 +23,7 @@ import org.herald.api.MessageReception;
 import org.herald.api.NetbiosName;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
+import org.herald.api.cli.ParsedOptions;
 import org.herald.api.cli.UsageException;
 import org.herald.browser.BrowseEvent;
 import org.herald.browser.BrowseModel;
@@ -77,6 +78,18 @@ public final class BrowseCommand implements CliCommand {
 			                the Messenger's receivers and the browser share UDP 138 in this one process.
 			Exit status: 0 a list came, 1 nothing found, 2 wrong arguments.""";
 
+	private static final org.herald.api.cli.Options OPTIONS = new org.herald.api.cli.Options()
+			.value("--wait", "SECONDS", "listen for announcements this long, 0 to 3600 (default 0)")
+			.repeatable("--scan", "TARGET[,TARGET...]", "add the node status answers of these targets")
+			.flag("--wins", "ask the WINS server for the workgroup's names")
+			.flag("--no-request", "do not ask the workgroup's hosts to announce")
+			.flag("--json", "print JSON")
+			.flag("--announce", "also announce Herald until stopped")
+			.value("--period", "SECONDS", "announce every SECONDS, 1 to 3600 (default: the standard schedule)")
+			.value("--comment", "TEXT", "the comment Herald announces (default Herald)")
+			.flag("--receive", "also receive pop-ups into the inbox meanwhile")
+			.value("--ports", "DATAGRAM,NAME,SESSION", "other port numbers (for tests; default 138,137,139)");
+
 	@Override
 	public String name() {
 		return "browse";
@@ -89,7 +102,7 @@ public final class BrowseCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return USAGE;
+		return USAGE + "\nOptions:\n" + OPTIONS.usageLines();
 	}
 
 	record Options(Optional<String> workgroup, Duration listenFor, List<String> scan, boolean wins, boolean request, boolean json,
@@ -98,45 +111,30 @@ public final class BrowseCommand implements CliCommand {
 	}
 
 	static Options parse(List<String> list) throws UsageException {
-		Args a = new Args(list);
-		Duration wait = Duration.ZERO;
-		List<String> scan = new ArrayList<>();
-		boolean wins = false;
-		boolean request = true;
-		boolean json = false;
-		boolean announce = false;
-		boolean receive = false;
-		Optional<Duration> period = Optional.empty();
-		String comment = "Herald";
+		ParsedOptions a = OPTIONS.parse(list);
+		Duration wait = Duration.ofSeconds(a.integer("--wait", 0, 3600, 0));
+		List<String> scan = a.all("--scan");
+		boolean wins = a.has("--wins");
+		boolean request = !a.has("--no-request");
+		boolean json = a.has("--json");
+		boolean announce = a.has("--announce");
+		boolean receive = a.has("--receive");
+		Optional<Duration> period = a.has("--period") ? Optional.of(Duration.ofSeconds(a.integer("--period", 1, 3600, 0))) : Optional.empty();
+		String comment = a.string("--comment").orElse("Herald");
 		int dgm = 138;
 		int ns = 137;
 		int ss = 139;
-		while (a.hasNext()) {
-			String s = a.next();
-			switch (s) {
-				case "--wait" -> wait = Duration.ofSeconds(a.integer(s, 0, 3600));
-				case "--scan" -> scan.add(a.value(s));
-				case "--wins" -> wins = true;
-				case "--no-request" -> request = false;
-				case "--json" -> json = true;
-				case "--announce" -> announce = true;
-				case "--receive" -> receive = true;
-				case "--period" -> period = Optional.of(Duration.ofSeconds(a.integer(s, 1, 3600)));
-				case "--comment" -> comment = a.value(s);
-				case "--ports" -> {
-					String[] p = a.value(s).split(",");
-					if (p.length != 3) {
-						throw new UsageException("--ports wants DATAGRAM,NAME,SESSION, e.g. 138,137,139");
-					}
-					try {
-						dgm = Integer.parseInt(p[0].strip());
-						ns = Integer.parseInt(p[1].strip());
-						ss = Integer.parseInt(p[2].strip());
-					} catch (NumberFormatException e) {
-						throw new UsageException("--ports wants three numbers");
-					}
-				}
-				default -> a.operand(s);
+		if (a.has("--ports")) {
+			String[] p = a.string("--ports").orElseThrow().split(",");
+			if (p.length != 3) {
+				throw new UsageException("--ports wants DATAGRAM,NAME,SESSION, e.g. 138,137,139");
+			}
+			try {
+				dgm = Integer.parseInt(p[0].strip());
+				ns = Integer.parseInt(p[1].strip());
+				ss = Integer.parseInt(p[2].strip());
+			} catch (NumberFormatException e) {
+				throw new UsageException("--ports wants three numbers");
 			}
 		}
 		if (a.operands().size() > 1) {

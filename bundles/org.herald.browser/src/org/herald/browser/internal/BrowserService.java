@@ -13,10 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +29,6 @@ import org.herald.browser.BrowserSettings;
 import org.herald.browser.HostBrowser;
 import org.herald.browser.HostObservation;
 import org.herald.browser.MasterBrowser;
-import org.herald.browser.NodeStatusScanner;
 import org.herald.browser.ScanHit;
 import org.herald.browser.ScanOptions;
 import org.herald.browser.ScanSummary;
@@ -291,43 +287,11 @@ public final class BrowserService implements HostBrowser {
 
 	@Override
 	public ScanSummary scan(List<Inet4Address> targets, ScanOptions options, Consumer<ScanHit> onHit) throws IOException, InterruptedException {
-		Map<BindInterface, List<Inet4Address>> groups = new LinkedHashMap<>();
-		for (Inet4Address t : targets) {
-			groups.computeIfAbsent(identity.interfaceFor(t), k -> new ArrayList<>()).add(t);
-		}
 		Consumer<ScanHit> observe = hit -> {
 			HostObservation.scanned(hit, clock.instant()).ifPresent(model::observe);
 			onHit.accept(hit);
 		};
-		if (groups.size() == 1) {
-			var g = groups.entrySet().iterator().next();
-			return new NodeStatusScanner(g.getKey().address(), options).scan(g.getValue(), observe);
-		}
-		// One scanner per interface, side by side: each waits out its own timeout, so the scan of
-		// several subnets takes as long as the slowest, not their sum.
-		List<Future<ScanSummary>> parts = new ArrayList<>();
-		try (ExecutorService scanners = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("herald-scan-", 0).factory())) {
-			for (Map.Entry<BindInterface, List<Inet4Address>> g : groups.entrySet()) {
-				parts.add(scanners.submit(() -> new NodeStatusScanner(g.getKey().address(), options).scan(g.getValue(), observe)));
-			}
-			List<ScanSummary> done = new ArrayList<>();
-			for (Future<ScanSummary> f : parts) {
-				done.add(f.get());
-			}
-			return ScanSummary.ofConcurrent(done);
-		} catch (ExecutionException e) {
-			parts.forEach(f -> f.cancel(true));
-			if (e.getCause() instanceof IOException io) {
-				throw io;
-			}
-			if (e.getCause() instanceof InterruptedException ie) {
-				throw ie;
-			}
-			throw new IOException("scan failed: " + e.getCause(), e.getCause());
-		} catch (InterruptedException e) {
-			parts.forEach(f -> f.cancel(true));
-			throw e;
-		}
+		return NodeStatusScanner.scanFrom(identity, targets, options, observe);
 	}
 
 	@Override
@@ -369,7 +333,6 @@ public final class BrowserService implements HostBrowser {
 		}
 		return hits.stream().findFirst();
 	}
-
 
 	private synchronized void ensureStarted() {
 		if (!started) {

@@ -15,6 +15,7 @@ import org.herald.api.cli.Json;
 import org.herald.api.Identity;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
+import org.herald.api.cli.ParsedOptions;
 import org.herald.api.cli.UsageException;
 import org.herald.browser.BrowserSettings;
 import org.herald.browser.HostBrowser;
@@ -48,11 +49,15 @@ public final class ScanCommand implements CliCommand {
 			    Asks every address of the targets for its NetBIOS name table (node status), from one socket
 			    on the configured interface that serves them. TARGET: IP, IP/PREFIX (without its network and
 			    broadcast addresses), IP-LASTOCTET or IP-IP. Lists the hosts that answered, like nbtscan.
-			    --rate N      queries per second (default 0: as fast as the socket takes them)
-			    --timeout MS  how long a host has to answer, retries included (default 1000)
-			    --retries N   further queries, within the timeout, to hosts that did not answer (default 1)
-			    --all         with the table, also each host's full name table (like nbtscan -v)
 			Exit status: 0 some host answered, 1 none did, 2 wrong arguments.""";
+
+	private static final org.herald.api.cli.Options OPTIONS = new org.herald.api.cli.Options()
+			.value("--rate", "N", "queries per second (default 0: as fast as the socket takes them)")
+			.value("--timeout", "MS", "how long a host has to answer, retries included (default 1000)")
+			.value("--retries", "N", "further queries, within the timeout, to hosts that did not answer (default 1)")
+			.value("--port", "N", "the name service port to ask (default 137)")
+			.flag("--json", "print JSON").flag("--csv", "print CSV")
+			.flag("--all", "with the table, also each host's full name table (like nbtscan -v)");
 
 	@Override
 	public String name() {
@@ -66,30 +71,21 @@ public final class ScanCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return USAGE;
+		return USAGE + "\nOptions:\n" + OPTIONS.usageLines();
 	}
 
 	record Options(List<Inet4Address> targets, ScanOptions scan, String format, boolean all) {
 	}
 
 	static Options parse(List<String> list) throws UsageException {
-		Args a = new Args(list);
+		ParsedOptions a = OPTIONS.parse(list);
 		ScanOptions o = ScanOptions.defaults();
-		String format = "table";
-		boolean all = false;
-		while (a.hasNext()) {
-			String s = a.next();
-			switch (s) {
-				case "--rate" -> o = o.withRate(a.integer(s, 0, 10_000_000));
-				case "--timeout" -> o = o.withTimeout(a.millis(s, 1, 600_000));
-				case "--retries" -> o = o.withRetries(a.integer(s, 0, 10));
-				case "--port" -> o = o.withPort(a.integer(s, 1, 65535));
-				case "--json" -> format = "json";
-				case "--csv" -> format = "csv";
-				case "--all" -> all = true;
-				default -> a.operand(s);
-			}
-		}
+		o = o.withRate(a.integer("--rate", 0, 10_000_000, o.rate()));
+		o = o.withTimeout(a.millis("--timeout", 1, 600_000, o.timeout()));
+		o = o.withRetries(a.integer("--retries", 0, 10, o.retries()));
+		o = o.withPort(a.integer("--port", 1, 65535, o.port()));
+		String format = a.has("--json") ? "json" : a.has("--csv") ? "csv" : "table";
+		boolean all = a.has("--all");
 		if (a.operands().isEmpty()) {
 			throw new UsageException("scan needs at least one TARGET (IP, IP/PREFIX or range)");
 		}

@@ -30,15 +30,9 @@ public final class Cli {
 	public static final int FAILURE = 1;
 	public static final int USAGE = 2;
 
-	static final String IDENTITY_HELP = """
-			Identity options (every command; saved settings of the workspace apply where one is not given):
-			  --name NAME              this host's NetBIOS name
-			  --workgroup WG           the workgroup
-			  --interfaces IP/PREFIX[,IP/PREFIX...]
-			                           bind only to these interfaces (like Samba's 'interfaces')
-			  --wins IP                the WINS server (H-node); without it Herald is a B-node
-			  -data DIR                the workspace (inbox, settings), as in Eclipse
-			""";
+	/** The identity options' help, from their declarations; {@code -data} is the launcher's. */
+	static final String IDENTITY_HELP = "Identity options (every command; saved settings of the workspace apply where one is not given):\n"
+			+ IdentityOptionParser.OPTIONS.usageLines() + "\n  -data DIR  the workspace (inbox, settings), as in Eclipse\n";
 
 	private final Map<String, CliCommand> commands = new TreeMap<>();
 	private final Settings settings;

@@ -12,11 +12,14 @@ import java.util.Optional;
 import org.herald.api.BindInterface;
 import org.herald.api.IdentityOptions;
 import org.herald.api.NetbiosName;
+import org.herald.api.cli.Options;
+import org.herald.api.cli.ParsedOptions;
 import org.herald.api.cli.UsageException;
 
 /**
  * Takes the identity options that every command accepts ({@code --name --workgroup --interfaces
- * --wins}, as {@code --opt VALUE} or {@code --opt=VALUE}, anywhere on the line) off the arguments.
+ * --wins}, as {@code --opt VALUE} or {@code --opt=VALUE}, anywhere on the line) off the arguments,
+ * with {@link Options#parseKnown}: the command gets the rest.
  */
 final class IdentityOptionParser {
 
@@ -27,40 +30,23 @@ final class IdentityOptionParser {
 	private IdentityOptionParser() {
 	}
 
+	/** The identity options; {@link Cli#IDENTITY_HELP} is written from them. */
+	static final Options OPTIONS = new Options()
+			.value("--name", "NAME", "this host's NetBIOS name")
+			.value("--workgroup", "WG", "the workgroup")
+			.value("--interfaces", "IP/PREFIX[,IP/PREFIX...]", "bind only to these interfaces (like Samba's 'interfaces')")
+			.value("--wins", "IP", "the WINS server (H-node); without it Herald is a B-node");
+
+	/** Takes the identity options off {@code args} (from a {@code --} on, nothing more is taken); the rest stays in order. */
 	static Parsed parse(List<String> args) throws UsageException {
-		Optional<String> name = Optional.empty();
-		Optional<String> workgroup = Optional.empty();
-		Optional<List<BindInterface>> interfaces = Optional.empty();
-		Optional<Inet4Address> wins = Optional.empty();
-		List<String> rest = new ArrayList<>();
-		for (int i = 0; i < args.size(); i++) {
-			String arg = args.get(i);
-			String option = arg;
-			String value = null;
-			int eq = arg.indexOf('=');
-			if (arg.startsWith("--") && eq > 0) {
-				option = arg.substring(0, eq);
-				value = arg.substring(eq + 1);
-			}
-			switch (option) {
-			case "--name", "--workgroup", "--interfaces", "--wins" -> {
-				if (value == null) {
-					if (i + 1 >= args.size()) {
-						throw new UsageException(option + " needs a value");
-					}
-					value = args.get(++i);
-				}
-				switch (option) {
-				case "--name" -> name = Optional.of(netbiosName(option, value));
-				case "--workgroup" -> workgroup = Optional.of(netbiosName(option, value));
-				case "--interfaces" -> interfaces = Optional.of(interfaces(value));
-				default -> wins = Optional.of(ipv4(option, value));
-				}
-			}
-			default -> rest.add(arg);
-			}
-		}
-		return new Parsed(new IdentityOptions(name, workgroup, interfaces, wins), rest);
+		ParsedOptions p = OPTIONS.parseKnown(args);
+		Optional<String> name = p.has("--name") ? Optional.of(netbiosName("--name", p.string("--name").orElseThrow())) : Optional.empty();
+		Optional<String> workgroup = p.has("--workgroup") ? Optional.of(netbiosName("--workgroup", p.string("--workgroup").orElseThrow()))
+				: Optional.empty();
+		Optional<List<BindInterface>> interfaces = p.has("--interfaces") ? Optional.of(interfaces(p.string("--interfaces").orElseThrow()))
+				: Optional.empty();
+		Optional<Inet4Address> wins = p.ipv4("--wins");
+		return new Parsed(new IdentityOptions(name, workgroup, interfaces, wins), p.operands());
 	}
 
 	private static String netbiosName(String option, String value) throws UsageException {
@@ -87,13 +73,5 @@ final class IdentityOptionParser {
 			throw new UsageException("--interfaces needs at least one IP/PREFIX, as in 127.0.0.2/8");
 		}
 		return list;
-	}
-
-	static Inet4Address ipv4(String option, String value) throws UsageException {
-		try {
-			return BindInterface.parseIpv4(value.strip());
-		} catch (IllegalArgumentException e) {
-			throw new UsageException(option + ": " + e.getMessage());
-		}
 	}
 }

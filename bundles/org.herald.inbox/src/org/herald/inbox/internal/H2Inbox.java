@@ -8,15 +8,12 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -137,14 +134,7 @@ public final class H2Inbox implements Inbox {
 
 	@Override
 	public Optional<StoredMessage> get(long id) throws IOException {
-		return read(c -> {
-			try (PreparedStatement p = c.prepareStatement("SELECT " + MessageTable.COLUMNS + " FROM message m WHERE m.id = ?")) {
-				p.setLong(1, id);
-				try (ResultSet r = p.executeQuery()) {
-					return r.next() ? Optional.of(MessageTable.read(r)) : Optional.empty();
-				}
-			}
-		});
+		return read(c -> MessageReads.byId(c, id));
 	}
 
 	@Override
@@ -152,37 +142,9 @@ public final class H2Inbox implements Inbox {
 		return read(c -> MessageQuery.ids(c, query));
 	}
 
-	/** Rows are fetched in chunks of this many ids. */
-	private static final int ID_CHUNK = 500;
-
 	@Override
 	public List<StoredMessage> get(long[] ids) throws IOException {
-		return read(c -> {
-			Map<Long, StoredMessage> found = new HashMap<>(ids.length * 2);
-			for (int from = 0; from < ids.length; from += ID_CHUNK) {
-				int n = Math.min(ID_CHUNK, ids.length - from);
-				String sql = "SELECT " + MessageTable.COLUMNS + " FROM message m WHERE m.id IN (?" + ", ?".repeat(n - 1) + ")";
-				try (PreparedStatement p = c.prepareStatement(sql)) {
-					for (int i = 0; i < n; i++) {
-						p.setLong(i + 1, ids[from + i]);
-					}
-					try (ResultSet r = p.executeQuery()) {
-						while (r.next()) {
-							StoredMessage m = MessageTable.read(r);
-							found.put(m.id(), m);
-						}
-					}
-				}
-			}
-			List<StoredMessage> ordered = new ArrayList<>(found.size());
-			for (long id : ids) {
-				StoredMessage m = found.get(id);
-				if (m != null) {
-					ordered.add(m);
-				}
-			}
-			return ordered;
-		});
+		return read(c -> MessageReads.byIds(c, ids));
 	}
 
 	@Override
@@ -307,12 +269,7 @@ public final class H2Inbox implements Inbox {
 
 	/** For the benchmark and tests: how many messages the word index has not reached yet. */
 	long unindexed() throws IOException {
-		return read(c -> {
-			try (var s = c.createStatement(); var r = s.executeQuery("SELECT COUNT(*) FROM message WHERE words_indexed = FALSE")) {
-				r.next();
-				return r.getLong(1);
-			}
-		});
+		return read(MessageReads::unindexed);
 	}
 
 	/** For the benchmark and tests: H2's plan for a page query. */

@@ -16,13 +16,16 @@ import org.herald.api.BindInterface;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
 import org.herald.api.cli.Json;
+import org.herald.api.cli.Options;
+import org.herald.api.cli.ParsedOptions;
 import org.herald.api.cli.UsageException;
 import org.herald.messenger.CodePageMatch;
 import org.herald.messenger.CodePageRule;
 import org.herald.messenger.CodePageStore;
 import org.herald.messenger.CodePages;
-import org.herald.messenger.OemCodePage;
+import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
 
 /**
  * {@code herald charset}: the OEM code page per host, address or network, and workgroup, kept in
@@ -33,14 +36,14 @@ public final class CharsetCommand implements CliCommand {
 
 	private final CodePageStore store;
 
-	/** On the workspace's preferences ({@code -data}). */
-	public CharsetCommand() {
-		this(OemCodePage.workspace());
-	}
-
-	public CharsetCommand(CodePageStore store) {
+	/** @param store the code pages (in the product the workspace's preferences, {@code -data}) */
+	@Activate
+	public CharsetCommand(@Reference CodePageStore store) {
 		this.store = store;
 	}
+
+	private static final Options LIST = new Options().flag("--json", "print JSON (list)");
+	private static final Options MATCH = new Options().value("--domain", "WG", "the workgroup WG (set, remove, which)");
 
 	@Override
 	public String name() {
@@ -68,7 +71,9 @@ public final class CharsetCommand implements CliCommand {
 				workgroup, then the default (CP850 unless set). Messages from a host are read in its code
 				page, and messages to it are written in it when every character fits (else UTF-8).
 				'send' and 'listen' take --oem CODEPAGE to replace the default for one run.
-				Saved in the workspace (-data), as Preferences > Character sets.""";
+				Saved in the workspace (-data), as Preferences > Character sets.
+				Options:
+				""" + LIST.usageLines() + "\n" + MATCH.usageLines();
 	}
 
 	@Override
@@ -86,14 +91,11 @@ public final class CharsetCommand implements CliCommand {
 	}
 
 	private int list(CommandContext context, List<String> args) throws UsageException {
-		boolean json = false;
-		for (String a : args) {
-			if (a.equals("--json")) {
-				json = true;
-			} else {
-				throw new UsageException("list takes only --json, not '" + a + "'");
-			}
+		ParsedOptions given = LIST.parse(args);
+		if (!given.operands().isEmpty()) {
+			throw new UsageException("list takes only --json, not '" + given.operands().get(0) + "'");
 		}
+		boolean json = given.has("--json");
 		CodePages pages = store.load();
 		PrintStream out = context.out();
 		if (json) {
@@ -163,7 +165,8 @@ public final class CharsetCommand implements CliCommand {
 		return 0;
 	}
 
-	private int defaultCodePage(CommandContext context, List<String> args) throws Exception {
+	private int defaultCodePage(CommandContext context, List<String> given) throws Exception {
+		List<String> args = new Options().parse(given).operands();
 		if (args.size() > 1) {
 			throw new UsageException("default wants at most one CODEPAGE");
 		}
@@ -183,19 +186,12 @@ public final class CharsetCommand implements CliCommand {
 	}
 
 	private int which(CommandContext context, List<String> args) throws UsageException {
-		String workgroup = null;
+		ParsedOptions p = MATCH.parse(args);
+		String workgroup = p.string("--domain").orElse(null);
 		List<String> names = new ArrayList<>();
 		Inet4Address address = null;
-		for (int i = 0; i < args.size(); i++) {
-			String a = args.get(i);
-			if (a.equals("--domain")) {
-				if (i + 1 >= args.size()) {
-					throw new UsageException("--domain needs a workgroup");
-				}
-				workgroup = args.get(++i);
-			} else if (a.startsWith("--domain=")) {
-				workgroup = a.substring("--domain=".length());
-			} else if (!a.isEmpty() && Character.isDigit(a.charAt(0)) && a.indexOf('.') > 0) {
+		for (String a : p.operands()) {
+			if (!a.isEmpty() && Character.isDigit(a.charAt(0)) && a.indexOf('.') > 0) {
 				try {
 					address = BindInterface.parseIpv4(a);
 				} catch (IllegalArgumentException e) {
@@ -215,24 +211,12 @@ public final class CharsetCommand implements CliCommand {
 		return 0;
 	}
 
-	/** The arguments with {@code --domain WG} / {@code --domain=WG} turned into the match {@code workgroup:WG}. */
+	/** The arguments with {@code --domain WG} / {@code --domain=WG} turned into the match {@code workgroup:WG}, first. */
 	private static List<String> workgroupOption(List<String> args) throws UsageException {
+		ParsedOptions p = MATCH.parse(args);
 		List<String> words = new ArrayList<>();
-		for (int i = 0; i < args.size(); i++) {
-			String a = args.get(i);
-			if (a.equals("--domain")) {
-				if (i + 1 >= args.size()) {
-					throw new UsageException("--domain needs a workgroup");
-				}
-				words.add("workgroup:" + args.get(++i));
-			} else if (a.startsWith("--domain=")) {
-				words.add("workgroup:" + a.substring("--domain=".length()));
-			} else if (a.startsWith("--")) {
-				throw new UsageException("unknown option " + a);
-			} else {
-				words.add(a);
-			}
-		}
+		p.string("--domain").ifPresent(wg -> words.add("workgroup:" + wg));
+		words.addAll(p.operands());
 		return words;
 	}
 }

@@ -20,13 +20,14 @@ import org.herald.api.SessionLimits;
 import org.herald.api.StoredMessage;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
+import org.herald.api.cli.Options;
+import org.herald.api.cli.ParsedOptions;
 import org.herald.api.cli.UsageException;
 import org.herald.inbox.Inbox;
 import org.herald.inbox.InboxService;
 import org.herald.messenger.CodePageStore;
 import org.herald.messenger.CodePages;
 import org.herald.messenger.MessengerPorts;
-import org.herald.messenger.OemCodePage;
 import org.herald.messenger.PortsInUseException;
 import org.herald.messenger.Presence;
 import org.herald.messenger.ReceiverStats;
@@ -59,23 +60,38 @@ public final class ListenCommand implements CliCommand {
 	 *                   no name is registered
 	 * @param inboxes    the inbox store; without one messages are only printed (and still acknowledged)
 	 * @param datagrams  the process's datagram service (UDP 138)
+	 * @param codePages  where the code pages are kept (the workspace's preferences in the product)
 	 */
 	@Activate
 	public ListenCommand(@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponderFactory responders,
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) InboxService inboxes,
-			@Reference DatagramService datagrams) {
-		this(names, responders, inboxes, datagrams, OemCodePage.workspace());
-	}
-
-	/** @param codePages where the code pages are kept (the workspace's preferences in the product) */
-	public ListenCommand(NameService names, NameResponderFactory responders, InboxService inboxes, DatagramService datagrams,
-			CodePageStore codePages) {
+			@Reference DatagramService datagrams, @Reference CodePageStore codePages) {
 		this.names = names;
 		this.responders = responders;
 		this.inboxes = inboxes;
 		this.datagrams = datagrams;
 		this.codePages = codePages;
+	}
+
+	private static final Options OPTIONS = new Options()
+			.value("--ports", "S,D,G", "session, direct and datagram ports (default 139,445,138; 0 disables one)")
+			.value("--name-port", "P", "the name service port (default 137)")
+			.value("--oem", "CODEPAGE", "the default OEM code page for this run (otherwise the workspace's, CP850 unless set);"
+					+ " rules per host, address and workgroup apply: herald charset")
+			.value("--idle-timeout", "SEC", "close sessions silent or half-sent this long (default: the workspace's,"
+					+ " herald inbox policy --idle-timeout; 30 unless set)")
+			.value("--count", "N", "stop after N messages (stored or refused)")
+			.value("--peer-port", "P", "Herald's encrypted peer service, TCP (default 1139; 0 disables it)");
+
+	/** {@code SESSION,DIRECT,DATAGRAM}, e.g. {@code 139,445,138}; 0 disables one. */
+	static MessengerPorts ports(String text) throws UsageException {
+		String[] p = text.split(",", -1);
+		if (p.length != 3) {
+			throw new UsageException("--ports wants SESSION,DIRECT,DATAGRAM, e.g. 139,445,138, not '" + text + "'");
+		}
+		return new MessengerPorts(ParsedOptions.integer("--ports", p[0].strip(), 0, 65535), ParsedOptions.integer("--ports", p[1].strip(), 0, 65535),
+				ParsedOptions.integer("--ports", p[2].strip(), 0, 65535));
 	}
 
 	@Override
@@ -94,39 +110,24 @@ public final class ListenCommand implements CliCommand {
 				usage: herald listen [options]
 				Receives on the configured interfaces only: TCP 139 (session requests for our NAME<03>),
 				TCP 445, UDP 138 (mailslot \\MAILSLOT\\MESSNGR, unicast and subnet broadcast).
-				  --ports S,D,G       session, direct and datagram ports (default 139,445,138; 0 disables one)
-				  --name-port P       the name service port (default 137)
-				  --oem CODEPAGE      the default OEM code page for this run (otherwise the workspace's, CP850
-				                      unless set); rules per host, address and workgroup apply: herald charset
-				  --idle-timeout SEC  close sessions silent or half-sent this long (default: the workspace's,
-				                      herald inbox policy --idle-timeout; 30 unless set)
-				  --count N           stop after N messages (stored or refused)
-				  --peer-port P       Herald's encrypted peer service, TCP (default 1139; 0 disables it)
+				""" + OPTIONS.usageLines() + """
+
 				Sessions open at once per address and in all: herald inbox policy --sessions-per-address, --sessions.
 				Stops on Ctrl-C and prints the receivers' counters.""";
 	}
 
 	@Override
 	public int run(CommandContext context, List<String> args) throws UsageException, Exception {
-		CliOptions o = new CliOptions(args);
-		MessengerPorts ports = MessengerPorts.STANDARD;
-		int namePort = ResponderOptions.NAME_SERVICE_PORT;
-		String oem = null;
-		Integer idle = null;
-		long count = Long.MAX_VALUE;
-		int peerPort = org.herald.peer.PeerService.DEFAULT_PORT;
-		while (o.hasNext()) {
-			String a = o.next();
-			switch (a) {
-			case "--ports" -> ports = CliOptions.ports(o.value(a));
-			case "--name-port" -> namePort = CliOptions.integer(a, o.value(a), 1, 65535);
-			case "--oem" -> oem = o.value(a);
-			case "--idle-timeout" -> idle = CliOptions.integer(a, o.value(a), 1, 3600);
-			case "--count" -> count = CliOptions.integer(a, o.value(a), 1, Integer.MAX_VALUE);
-			case "--peer-port" -> peerPort = CliOptions.integer(a, o.value(a), 0, 65535);
-			default -> throw new UsageException("unknown argument " + a);
-			}
+		ParsedOptions o = OPTIONS.parse(args);
+		if (!o.operands().isEmpty()) {
+			throw new UsageException("unknown argument " + o.operands().get(0));
 		}
+		MessengerPorts ports = o.has("--ports") ? ports(o.string("--ports").orElseThrow()) : MessengerPorts.STANDARD;
+		int namePort = o.integer("--name-port", 1, 65535, ResponderOptions.NAME_SERVICE_PORT);
+		String oem = o.string("--oem").orElse(null);
+		Integer idle = o.has("--idle-timeout") ? o.integer("--idle-timeout", 1, 3600, 0) : null;
+		long count = o.has("--count") ? o.integer("--count", 1, Integer.MAX_VALUE, 0) : Long.MAX_VALUE;
+		int peerPort = o.integer("--peer-port", 0, 65535, org.herald.peer.PeerService.DEFAULT_PORT);
 		String override = oem;
 		SendCommand.withDefault(codePages.load(), override); // a bad --oem is a usage error now, not at the first message
 		Identity identity = context.identity();

@@ -17,7 +17,7 @@ import org.herald.api.SessionLimits;
 import org.herald.messenger.CodePages;
 import org.herald.messenger.HeldNames;
 import org.herald.messenger.Messenger;
-import org.herald.messenger.OemCodePage;
+import org.herald.messenger.CodePageStore;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.PortsInUseException;
 import org.herald.messenger.Presence;
@@ -57,8 +57,8 @@ public final class MessengerService implements Messenger {
 	public MessengerService(
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
 			@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameResponderFactory responders,
-			@Reference DatagramService datagrams) {
-		this(names, responders, datagrams, MessengerPorts.STANDARD, ResponderOptions.defaults(), OemCodePage::codePages, null);
+			@Reference DatagramService datagrams, @Reference CodePageStore codePages) {
+		this(names, responders, datagrams, MessengerPorts.STANDARD, ResponderOptions.defaults(), codePages::load, null);
 	}
 
 	/**

@@ -11,6 +11,8 @@ import java.util.List;
 
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
+import org.herald.api.cli.Options;
+import org.herald.api.cli.ParsedOptions;
 import org.herald.api.cli.UsageException;
 import org.herald.messenger.CodePageRule;
 import org.herald.messenger.CodePageStore;
@@ -18,7 +20,6 @@ import org.herald.messenger.CodePages;
 import org.herald.messenger.Delivery;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.NameResolver;
-import org.herald.messenger.OemCodePage;
 import org.herald.messenger.OutgoingMessage;
 import org.herald.messenger.PathChoice;
 import org.herald.messenger.Recipient;
@@ -55,13 +56,14 @@ public final class SendCommand implements CliCommand {
 	/**
 	 * @param names     the name service; without one, names cannot be resolved (addresses still work)
 	 * @param datagrams the process's datagram service: mailslot pop-ups leave through it
+	 * @param codePages the code pages (the workspace's preferences in the product)
 	 */
 	@Activate
 	public SendCommand(@Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY) NameService names,
-			@Reference DatagramService datagrams) {
+			@Reference DatagramService datagrams, @Reference CodePageStore codePages) {
 		this.resolver = null;
 		this.names = names;
-		this.codePages = OemCodePage.workspace();
+		this.codePages = codePages;
 		this.datagrams = datagrams;
 	}
 
@@ -76,6 +78,21 @@ public final class SendCommand implements CliCommand {
 			throw new IOException("no name service to resolve " + name);
 		};
 	}
+
+	private static final Options OPTIONS = new Options()
+			.optionalValue("--domain", "WG", "also send to every Messenger of the workgroup (default: our own), by mailslot"
+					+ " broadcast on each configured interface, like NET SEND /DOMAIN")
+			.value("--from", "NAME", "the originator name shown (default: our NetBIOS name)")
+			.flag("--session", "only the session path (TCP 139, then 445); confirmed delivery")
+			.flag("--mailslot", "only the mailslot path (UDP 138, WinPopup); unconfirmed")
+			.value("--oem", "CODEPAGE", "the default OEM code page for this run (otherwise the workspace's, CP850 unless set);"
+					+ " rules per host, address and workgroup still apply: herald charset")
+			.value("--timeout", "SECONDS", "connect and reply timeout (default 5)")
+			.value("--parallel", "N", "recipients served at once (default 64)")
+			.value("--ports", "S,D,G", "session, direct and datagram ports (default 139,445,138; for tests)")
+			.value("--encrypt", "auto|require|never", "Herald peers get the message encrypted (TCP --peer-port, default 1139),"
+					+ " others plain (auto); require fails a recipient that is not a Herald peer")
+			.value("--peer-port", "P", "the peer port (default 1139; 0: plain only)");
 
 	@Override
 	public String name() {
@@ -95,73 +112,36 @@ public final class SendCommand implements CliCommand {
 				  TARGET   a NetBIOS name (BOB, BOB#03), an IPv4 address, a range (198.51.100.10-20,
 				           198.51.100.10-198.51.100.20) or a subnet (198.51.100.0/24, host addresses only)
 				  TEXT     the message; without it (or with -) the text is read from standard input
-				  --domain[=WG]     also send to every Messenger of the workgroup (default: our own), by mailslot
-				                    broadcast on each configured interface, like NET SEND /DOMAIN
-				  --from NAME       the originator name shown (default: our NetBIOS name)
-				  --session         only the session path (TCP 139, then 445); confirmed delivery
-				  --mailslot        only the mailslot path (UDP 138, WinPopup); unconfirmed
-				                    (default: session, and for a name whose host refuses sessions, mailslot)
-				  --oem CODEPAGE    the default OEM code page for this run (otherwise the workspace's, CP850
-				                    unless set); rules per host, address and workgroup still apply: herald charset
-				  --timeout SECONDS connect and reply timeout (default 5)
-				  --parallel N      recipients served at once (default 64)
-				  --ports S,D,G     session, direct and datagram ports (default 139,445,138; for tests)
-				  --encrypt=auto|require|never  Herald peers get the message encrypted (TCP --peer-port, default
-				                    1139), others plain (auto); require fails a recipient that is not a Herald peer
-				  --peer-port P     the peer port (default 1139; 0: plain only)
+				Options (the path: session, and for a name whose host refuses sessions, mailslot):
+				""" + OPTIONS.usageLines() + """
+
 				One line per recipient: TARGET ADDRESS PATH STATUS [REASON] [(DETAIL)].
 				Exit status 1 if any recipient failed.""";
 	}
 
 	@Override
 	public int run(CommandContext context, List<String> args) throws UsageException, Exception {
-		CliOptions o = new CliOptions(args);
-		String from = context.identity().name();
+		ParsedOptions o = OPTIONS.parse(args);
+		String from = o.string("--from").orElse(context.identity().name());
 		PathChoice path = PathChoice.AUTO;
-		List<Recipient> recipients = new ArrayList<>();
-		String oem = null;
-		int timeout = 5;
-		int parallel = 64;
-		MessengerPorts ports = MessengerPorts.STANDARD;
-		boolean domain = false;
-		PeerRouting.Policy encrypt = PeerRouting.Policy.AUTO;
-		int peerPort = org.herald.peer.PeerService.DEFAULT_PORT;
-		while (o.hasNext()) {
-			String a = o.next();
-			switch (a) {
-			case "--from" -> from = o.value(a);
-			case "--session" -> path = choose(path, PathChoice.SESSION);
-			case "--mailslot" -> path = choose(path, PathChoice.MAILSLOT);
-			case "--oem" -> oem = o.value(a);
-			case "--timeout" -> timeout = CliOptions.integer(a, o.value(a), 1, 600);
-			case "--parallel" -> parallel = CliOptions.integer(a, o.value(a), 1, 4096);
-			case "--ports" -> ports = CliOptions.ports(o.value(a));
-			case "--peer-port" -> peerPort = CliOptions.integer(a, o.value(a), 0, 65535);
-			case "--encrypt" -> encrypt = PeerRouting.Policy.parse(o.value(a));
-			case "--domain" -> {
-				domain = true;
-				recipients.add(new Recipient.Workgroup(context.identity().workgroup()));
-			}
-			case "--" -> {
-				while (o.hasNext()) {
-					o.positional(o.next());
-				}
-			}
-			default -> {
-				if (a.startsWith("--encrypt=")) {
-					encrypt = PeerRouting.Policy.parse(a.substring("--encrypt=".length()));
-				} else if (a.startsWith("--domain=")) {
-					domain = true;
-					recipients.add(workgroup(a.substring("--domain=".length())));
-				} else if (a.startsWith("--") && a.length() > 2) {
-					throw new UsageException("unknown option " + a);
-				} else {
-					o.positional(a);
-				}
-			}
-			}
+		if (o.has("--session")) {
+			path = choose(path, PathChoice.SESSION);
 		}
-		List<String> pos = o.positionals();
+		if (o.has("--mailslot")) {
+			path = choose(path, PathChoice.MAILSLOT);
+		}
+		List<Recipient> recipients = new ArrayList<>();
+		String oem = o.string("--oem").orElse(null);
+		int timeout = o.integer("--timeout", 1, 600, 5);
+		int parallel = o.integer("--parallel", 1, 4096, 64);
+		MessengerPorts ports = o.has("--ports") ? ListenCommand.ports(o.string("--ports").orElseThrow()) : MessengerPorts.STANDARD;
+		int peerPort = o.integer("--peer-port", 0, 65535, org.herald.peer.PeerService.DEFAULT_PORT);
+		PeerRouting.Policy encrypt = o.has("--encrypt") ? PeerRouting.Policy.parse(o.string("--encrypt").orElseThrow()) : PeerRouting.Policy.AUTO;
+		boolean domain = o.has("--domain");
+		for (String wg : o.all("--domain")) {
+			recipients.add(wg.isEmpty() ? new Recipient.Workgroup(context.identity().workgroup()) : workgroup(wg));
+		}
+		List<String> pos = o.operands();
 		int targets = pos.size();
 		String text;
 		if (pos.size() >= (domain ? 1 : 2) && !"-".equals(pos.get(pos.size() - 1))) {

@@ -8,15 +8,14 @@ import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -24,6 +23,7 @@ import org.herald.api.BindInterface;
 import org.herald.api.Identity;
 import org.herald.api.MessageSink;
 import org.herald.api.SessionLimits;
+import org.herald.api.TcpAcceptor;
 import org.herald.messenger.HeldNames;
 import org.herald.messenger.MessengerPorts;
 
@@ -48,15 +48,15 @@ public final class SessionReceiver implements AutoCloseable {
 	private final ReceiverCounters counters;
 	private final CurrentLimits limits;
 	private final Clock clock;
+	private final TcpAcceptor acceptor = new TcpAcceptor();
 	private final List<Listener> servers = new ArrayList<>();
 
-	private record Listener(Inet4Address address, boolean netbios, ServerSocket socket) {
+	private record Listener(Inet4Address address, boolean netbios, int port) {
 	}
 	private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
 	/** Sessions open now, in all and per source address (an address leaves the map with its last session). */
 	private final AtomicInteger open = new AtomicInteger();
 	private final ConcurrentHashMap<InetAddress, Integer> openPerAddress = new ConcurrentHashMap<>();
-	private volatile boolean closed;
 
 	/** With the default limits but this idle timeout. */
 	public SessionReceiver(Identity identity, MessengerPorts ports, HeldNames held, MessageSink sink, PeerCharsets charsets,
@@ -103,62 +103,50 @@ public final class SessionReceiver implements AutoCloseable {
 	}
 
 	private void listen(Inet4Address address, int port, boolean netbios) throws IOException {
-		ServerSocket server = new ServerSocket();
-		server.setReuseAddress(true);
+		InetSocketAddress bound;
 		try {
-			server.bind(new InetSocketAddress(address, port), BACKLOG);
+			bound = acceptor.listen(new InetSocketAddress(address, port), BACKLOG, "herald-session-accept-" + address.getHostAddress() + ":" + port,
+					socket -> accepted(socket, netbios));
 		} catch (BindException e) {
-			server.close();
 			throw new BindException("cannot listen on TCP " + address.getHostAddress() + ":" + port + " (" + e.getMessage()
 					+ "; is smbd or another Herald using it?)");
 		}
-		servers.add(new Listener(address, netbios, server));
-		Thread.ofVirtual().name("herald-session-accept-" + address.getHostAddress() + ":" + port).start(() -> acceptLoop(server, netbios));
+		servers.add(new Listener(address, netbios, bound.getPort()));
 	}
 
 	/** The local port actually bound on {@code address} for 139 ({@code netbios}) or 445 (useful with port 0 in tests). */
 	public int boundPort(Inet4Address address, boolean netbios) {
 		for (Listener l : servers) {
 			if (l.address().equals(address) && l.netbios() == netbios) {
-				return l.socket().getLocalPort();
+				return l.port();
 			}
 		}
 		throw new IllegalArgumentException("not listening on " + address.getHostAddress() + (netbios ? " (session)" : " (direct)"));
 	}
 
-	private void acceptLoop(ServerSocket server, boolean netbios) {
-		while (!closed) {
-			Socket socket;
-			try {
-				socket = server.accept();
-			} catch (IOException e) {
-				if (closed || server.isClosed()) {
-					return;
+	/** A connection on 139 ({@code netbios}) or 445: admitted by the limits and run on a virtual thread, or closed at once. */
+	private void accepted(Socket socket, boolean netbios) {
+		counters.connections.increment();
+		SessionLimits l = limits.get();
+		InetAddress source = socket.getInetAddress();
+		if (!admit(source, l)) {
+			TcpAcceptor.closeQuietly(socket);
+			return;
+		}
+		try {
+			socket.setTcpNoDelay(true);
+			SessionConnection c = new SessionConnection(socket, netbios, held, acceptance, counters, identity.workgroup(), clock,
+					l.idleTimeout());
+			connections.execute(() -> {
+				try {
+					c.run();
+				} finally {
+					leave(source);
 				}
-				continue;
-			}
-			counters.connections.increment();
-			SessionLimits l = limits.get();
-			InetAddress source = socket.getInetAddress();
-			if (!admit(source, l)) {
-				closeQuietly(socket);
-				continue;
-			}
-			try {
-				socket.setTcpNoDelay(true);
-				SessionConnection c = new SessionConnection(socket, netbios, held, acceptance, counters, identity.workgroup(), clock,
-						l.idleTimeout());
-				connections.execute(() -> {
-					try {
-						c.run();
-					} finally {
-						leave(source);
-					}
-				});
-			} catch (IOException | RuntimeException e) {
-				leave(source);
-				closeQuietly(socket);
-			}
+			});
+		} catch (IOException | RuntimeException e) {
+			leave(source);
+			TcpAcceptor.closeQuietly(socket);
 		}
 	}
 
@@ -195,24 +183,9 @@ public final class SessionReceiver implements AutoCloseable {
 		return open.get();
 	}
 
-	private static void closeQuietly(Socket s) {
-		try {
-			s.close();
-		} catch (IOException e) {
-			// nothing to do
-		}
-	}
-
 	@Override
 	public void close() {
-		closed = true;
-		for (Listener l : servers) {
-			try {
-				l.socket().close();
-			} catch (IOException e) {
-				// closing anyway
-			}
-		}
+		acceptor.close();
 		// Let connections in the middle of a request finish (a message stored must be acknowledged);
 		// then end the idle ones.
 		connections.shutdown();

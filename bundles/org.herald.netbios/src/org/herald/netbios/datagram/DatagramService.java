@@ -18,7 +18,7 @@ import org.herald.api.BindInterface;
  * which only one of them could bind on its own. Sockets are bound when the first subscription
  * needs them and closed when the last one leaves. Fragmented datagrams are reassembled first.
  * <p>
- * A DS service (no configuration); {@link SharedDatagramService} is the implementation, which
+ * A DS service (no configuration); {@code internal.SharedDatagramService} is the implementation, which
  * tests construct directly.
  */
 public interface DatagramService {

@@ -8,4 +8,6 @@
  * and dispatches each datagram by the mailslot it is written to, so that the Messenger and the
  * browser share the port inside one process.
  */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("0.1.0")
 package org.herald.netbios.datagram;

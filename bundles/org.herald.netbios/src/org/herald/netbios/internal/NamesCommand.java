@@ -55,7 +55,18 @@ public final class NamesCommand implements CliCommand {
 			    interfaces, answers for them until stopped, then releases them. With --wins, registers
 			    with that WINS server (H-node); else by broadcast (B-node).
 			Identity options (--name --workgroup --interfaces IP/PREFIX --wins IP) come before the command.
-			Exit status: 0 found / done, 1 not found or failed, 2 wrong arguments.""";
+			Exit status: 0 found / done, 1 not found or failed, 2 wrong arguments.
+			Options:
+			""";
+
+	private static final org.herald.api.cli.Options OPTIONS = new org.herald.api.cli.Options()
+			.value("--bcast", "ADDR", "query: by broadcast on the interface whose broadcast address is ADDR")
+			.value("--host", "IP", "query: directly at a host")
+			.value("--wins", "IP", "query: at a WINS server")
+			.value("--port", "N", "the name service port (default 137)")
+			.value("--ttl", "SECONDS", "serve: the time to live of the registrations (default three days)")
+			.repeatable("--alias", "NAME", "serve: also register NAME<03>")
+			.flag("--json", "one JSON object per line");
 
 	private final NameResponderFactory responders;
 
@@ -81,7 +92,7 @@ public final class NamesCommand implements CliCommand {
 
 	@Override
 	public String usage() {
-		return USAGE;
+		return USAGE + OPTIONS.usageLines();
 	}
 
 	/** The parsed options of one invocation. */
@@ -94,38 +105,33 @@ public final class NamesCommand implements CliCommand {
 			throw new UsageException("names needs a subcommand: query, status or serve");
 		}
 		String verb = args.get(0);
-		String operand = null;
+		ParsedOptions p = OPTIONS.parse(args.subList(1, args.size()));
 		QueryTarget target = null;
-		int port = ClientSettings.NAME_SERVICE_PORT;
-		boolean json = false;
-		long ttl = ResponderSettings.THREE_DAYS;
-		List<NetbiosName> aliases = new ArrayList<>();
-		for (int i = 1; i < args.size(); i++) {
-			String a = args.get(i);
-			switch (a) {
-				case "--json" -> json = true;
-				case "--bcast", "--host", "--wins" -> {
-					if (target != null) {
-						throw new UsageException("give only one of --bcast, --host, --wins");
-					}
-					Inet4Address ip = ip(value(args, ++i, a), a);
-					target = switch (a) {
-						case "--bcast" -> new QueryTarget.Broadcast(ip);
-						case "--host" -> new QueryTarget.Host(ip);
-						default -> new QueryTarget.Wins(ip);
-					};
-				}
-				case "--port" -> port = number(value(args, ++i, a), a, 1, 65535);
-				case "--ttl" -> ttl = number(value(args, ++i, a), a, 1, Integer.MAX_VALUE);
-				case "--alias" -> aliases.add(name(value(args, ++i, a), NetbiosName.MESSENGER));
-				default -> {
-					if (a.startsWith("--") || operand != null) {
-						throw new UsageException("unexpected argument '" + a + "'");
-					}
-					operand = a;
-				}
+		for (String a : List.of("--bcast", "--host", "--wins")) {
+			if (!p.has(a)) {
+				continue;
 			}
+			if (target != null) {
+				throw new UsageException("give only one of --bcast, --host, --wins");
+			}
+			Inet4Address ip = ip(p.string(a).orElseThrow(), a);
+			target = switch (a) {
+				case "--bcast" -> new QueryTarget.Broadcast(ip);
+				case "--host" -> new QueryTarget.Host(ip);
+				default -> new QueryTarget.Wins(ip);
+			};
 		}
+		int port = p.integer("--port", 1, 65535, ClientSettings.NAME_SERVICE_PORT);
+		boolean json = p.has("--json");
+		long ttl = p.has("--ttl") ? p.integer("--ttl", 1, Integer.MAX_VALUE, 0) : ResponderSettings.THREE_DAYS;
+		List<NetbiosName> aliases = new ArrayList<>();
+		for (String alias : p.all("--alias")) {
+			aliases.add(name(alias, NetbiosName.MESSENGER));
+		}
+		if (p.operands().size() > 1) {
+			throw new UsageException("unexpected argument '" + p.operands().get(1) + "'");
+		}
+		String operand = p.operands().isEmpty() ? null : p.operands().get(0);
 		switch (verb) {
 			case "query" -> {
 				if (operand == null) {
@@ -152,13 +158,6 @@ public final class NamesCommand implements CliCommand {
 		return new Options(verb, operand, Optional.ofNullable(target), port, json, ttl, aliases);
 	}
 
-	private static String value(List<String> args, int i, String option) throws UsageException {
-		if (i >= args.size()) {
-			throw new UsageException(option + " needs a value");
-		}
-		return args.get(i);
-	}
-
 	private static Inet4Address ip(String s, String what) throws UsageException {
 		try {
 			return BindInterface.parseIpv4(s);
@@ -173,10 +172,6 @@ public final class NamesCommand implements CliCommand {
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
-	}
-
-	private static int number(String s, String option, int min, int max) throws UsageException {
-		return ParsedOptions.integer(option, s, min, max);
 	}
 
 	@Override

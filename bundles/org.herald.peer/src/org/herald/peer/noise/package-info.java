@@ -8,4 +8,6 @@
  * {@link org.herald.peer.noise.HandshakeState} follow sections 5.1-5.3 of the specification.
  * Exported for Herald's own bundles only ({@code x-internal}); others use {@link org.herald.peer.NoiseSession}.
  */
+@org.osgi.annotation.bundle.Export(attribute = "x-internal:=true")
+@org.osgi.annotation.versioning.Version("0.1.0")
 package org.herald.peer.noise;

@@ -15,4 +15,6 @@
  * A transport body is ChaChaPoly ciphertext with the 13 header bytes as associated data, so the
  * type, length and counter are authenticated too.
  */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
 package org.herald.peer.wire;

@@ -56,6 +56,27 @@ class OptionsTest {
 	}
 
 	@Test
+	void anOptionalValueStandsAloneOrFollowsAnEqualsSign() throws UsageException {
+		Options o = new Options().optionalValue("--domain", "WG", "the workgroup").flag("--json", "print JSON");
+		ParsedOptions p = o.parse(List.of("--domain", "BOB", "--domain=LAB", "--json"));
+		assertEquals(List.of("", "LAB"), p.all("--domain"));
+		assertEquals(List.of("BOB"), p.operands());
+		assertEquals("  --domain[=WG]  the workgroup\n  --json         print JSON", o.usageLines());
+	}
+
+	@Test
+	void parseKnownLeavesTheRestInOrder() throws UsageException {
+		Options identity = new Options().value("--name", "NAME", "our name").flag("--quiet", "say less");
+		ParsedOptions p = identity.parseKnown(List.of("send", "--name", "HERALD", "--from=X", "BOB", "--quiet", "--", "--name", "text"));
+		assertEquals("HERALD", p.string("--name").orElseThrow());
+		assertTrue(p.has("--quiet"));
+		assertEquals(List.of("send", "--from=X", "BOB", "--", "--name", "text"), p.operands());
+		assertEquals("--name needs a value", assertThrows(UsageException.class, () -> identity.parseKnown(List.of("x", "--name"))).getMessage());
+		assertEquals("--quiet takes no value",
+				assertThrows(UsageException.class, () -> identity.parseKnown(List.of("--quiet=yes"))).getMessage());
+	}
+
+	@Test
 	void readsAnIpv4Address() throws UsageException {
 		assertEquals("127.0.0.9", options.parse(List.of("--wins=127.0.0.9")).ipv4("--wins").orElseThrow().getHostAddress());
 	}
@@ -64,5 +85,6 @@ class OptionsTest {
 	void usageLinesComeFromTheDeclarations() {
 		assertEquals(String.join("\n", "  --json         print JSON", "  --rate N       messages per second", "  --wait MS      how long to wait",
 				"  --to NAME ...  a recipient", "  --wins IP      the WINS server"), options.usageLines());
+		assertEquals("[--json] [--rate N] [--wait MS] [--to NAME]... [--wins IP]", options.synopsis());
 	}
 }

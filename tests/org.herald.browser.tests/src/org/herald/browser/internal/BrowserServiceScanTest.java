@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 import org.herald.api.BindInterface;
 import org.herald.api.Identity;
-import org.herald.netbios.datagram.SharedDatagramService;
+import org.herald.netbios.datagram.internal.SharedDatagramService;
 import org.herald.browser.BrowseModel;
 import org.herald.browser.BrowserSettings;
 import org.herald.browser.NodeStatusResponder;

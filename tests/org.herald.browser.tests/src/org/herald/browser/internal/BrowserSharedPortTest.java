@@ -33,7 +33,7 @@ import org.herald.browser.wire.ServerType;
 
 import org.herald.netbios.datagram.DatagramService;
 import org.herald.netbios.datagram.MailslotDatagram;
-import org.herald.netbios.datagram.SharedDatagramService;
+import org.herald.netbios.datagram.internal.SharedDatagramService;
 import org.herald.netbios.datagram.Subscription;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

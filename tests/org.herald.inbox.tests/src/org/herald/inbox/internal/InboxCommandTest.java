@@ -152,7 +152,7 @@ class InboxCommandTest {
 	void wrongArgumentsAreUsageErrorsThatSayWhatIsWrong() {
 		assertEquals("unknown inbox command 'lst'", assertThrows(UsageException.class, () -> run("lst")).getMessage());
 		assertEquals("--limit must be a number, not 'ten'", assertThrows(UsageException.class, () -> run("list", "--limit", "ten")).getMessage());
-		assertEquals("unknown option --colour", assertThrows(UsageException.class, () -> run("list", "--colour")).getMessage());
+		assertEquals("unknown option '--colour'", assertThrows(UsageException.class, () -> run("list", "--colour")).getMessage());
 		assertEquals("export format must be csv or json, not 'xml'",
 				assertThrows(UsageException.class, () -> run("export", "--format", "xml")).getMessage());
 		assertTrue(assertThrows(UsageException.class, () -> run("trust", "HOSTNAME")).getMessage().contains("not a name"));

@@ -92,7 +92,7 @@ class CommandsTest {
 	void listenPrintsMessagesAndStops() throws Exception {
 		host.close(); // listen binds the same address and ports itself
 		TestContext c = new TestContext(Loopback.identity("HERALD1", "127.0.0.2"), "");
-		ListenCommand listen = new ListenCommand(null, null, null, new org.herald.netbios.datagram.SharedDatagramService(),
+		ListenCommand listen = new ListenCommand(null, null, null, new org.herald.netbios.datagram.internal.SharedDatagramService(),
 				org.herald.messenger.CodePageStore.inMemory(org.herald.messenger.CodePages.standard()));
 		CompletableFuture<Integer> running = CompletableFuture.supplyAsync(() -> {
 			try {

@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 import org.herald.api.BindInterface;
 import org.herald.api.Identity;
-import org.herald.netbios.datagram.SharedDatagramService;
+import org.herald.netbios.datagram.internal.SharedDatagramService;
 import org.herald.api.SessionLimits;
 import org.herald.messenger.HeldNames;
 import org.herald.messenger.MessengerPorts;

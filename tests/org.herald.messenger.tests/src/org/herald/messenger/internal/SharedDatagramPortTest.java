@@ -37,7 +37,7 @@ import org.herald.messenger.wire.MessageCharset;
 import org.herald.messenger.wire.WinPopupBody;
 import org.herald.netbios.datagram.DatagramService;
 import org.herald.netbios.datagram.MailslotDatagram;
-import org.herald.netbios.datagram.SharedDatagramService;
+import org.herald.netbios.datagram.internal.SharedDatagramService;
 import org.herald.netbios.datagram.Subscription;
 import org.herald.netbios.wire.Datagram;
 import org.herald.netbios.wire.EncodedName;

@@ -13,7 +13,8 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.herald.messenger.CodePageRule;
 import org.herald.messenger.CodePageStore;
 import org.herald.messenger.CodePages;
-import org.herald.messenger.OemCodePage;
+import org.herald.messenger.internal.WorkspaceCodePages;
+import org.osgi.framework.FrameworkUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,12 @@ import org.junit.jupiter.api.Test;
 class WorkspaceCodePagesOsgiTest {
 
 	private static final String NODE = "org.herald.messenger";
+
+	/** The registered CodePageStore: the workspace's, as the commands and the Messenger get it. */
+	private static CodePageStore store() {
+		var context = FrameworkUtil.getBundle(WorkspaceCodePagesOsgiTest.class).getBundleContext();
+		return context.getService(context.getServiceReference(CodePageStore.class));
+	}
 
 	@AfterEach
 	void clear() throws Exception {
@@ -35,13 +42,13 @@ class WorkspaceCodePagesOsgiTest {
 		var node = InstanceScope.INSTANCE.getNode(NODE);
 		node.put("oem", "IBM437"); // what Preferences > Character sets saved before rules existed
 		node.flush();
-		assertEquals(CodePages.of(Charset.forName("IBM437")), OemCodePage.codePages());
-		assertEquals("IBM437", OemCodePage.current().oem().name());
+		assertEquals(CodePages.of(Charset.forName("IBM437")), store().load());
+		assertEquals("IBM437", store().load().defaultCodePage().name());
 	}
 
 	@Test
 	void rulesAreSavedNextToTheDefaultAndReadBack() throws Exception {
-		CodePageStore store = OemCodePage.workspace();
+		CodePageStore store = store();
 		assertEquals(CodePages.standard(), store.load());
 		CodePages pages = CodePages.of(Charset.forName("IBM852")).with(CodePageRule.parse("DOSBOX", "CP866"))
 				.with(CodePageRule.parse("workgroup:ATHENS", "CP737"));
@@ -51,7 +58,7 @@ class WorkspaceCodePagesOsgiTest {
 		assertEquals("IBM852", node.get("oem", null));
 		assertEquals("host\tDOSBOX\tIBM866\nworkgroup\tATHENS\tx-IBM737\n", node.get("oem.rules", null));
 		// the default alone, as the old page saved it, keeps the rules
-		OemCodePage.save(Charset.forName("IBM850"));
+		((WorkspaceCodePages) store).saveDefault(Charset.forName("IBM850"));
 		assertEquals(pages.withDefault(Charset.forName("IBM850")), store.load());
 		// a rule this Java cannot read is left out and reported
 		node.put("oem.rules", "host\tDOSBOX\tIBM866\nhost\tOLD\tno-such-cp\n");
@@ -62,12 +69,12 @@ class WorkspaceCodePagesOsgiTest {
 
 	@Test
 	void rulesAnotherProcessSavedAreFollowedWithoutARestart() throws Exception {
-		CodePageStore store = OemCodePage.workspace();
+		CodePageStore store = store();
 		CodePages before = CodePages.standard().with(CodePageRule.parse("DOSBOX", "CP866"));
 		store.save(before);
 		assertEquals(before, store.load());
 		// another process of this workspace (herald charset, a workbench) writes the preference file
-		java.nio.file.Path file = OemCodePage.preferenceFile().toPath();
+		java.nio.file.Path file = WorkspaceCodePages.preferenceFile().toPath();
 		assertTrue(java.nio.file.Files.exists(file), file.toString());
 		java.util.Properties saved = new java.util.Properties();
 		try (var in = java.nio.file.Files.newInputStream(file)) {

@@ -1,7 +1,7 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.netbios.datagram;
+package org.herald.netbios.datagram.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -31,6 +31,13 @@ import org.herald.netbios.internal.Loopback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.herald.netbios.datagram.DatagramCounters;
+import org.herald.netbios.datagram.DatagramService;
+import org.herald.netbios.datagram.FragmentReassembly;
+import org.herald.netbios.datagram.MailslotDatagram;
+import org.herald.netbios.datagram.MailslotHandler;
+import org.herald.netbios.datagram.Subscription;
+import org.herald.netbios.datagram.TestFrames;
 
 /**
  * One datagram service over real UDP on loopback: subscribers on 127.0.0.41 and 127.0.0.42 (/8, so

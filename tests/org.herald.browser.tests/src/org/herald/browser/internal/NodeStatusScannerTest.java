@@ -1,7 +1,7 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.browser;
+package org.herald.browser.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +16,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.herald.api.BindInterface;
+import org.herald.browser.NodeStatusResponder;
 import org.junit.jupiter.api.Test;
+import org.herald.browser.HostNames;
+import org.herald.browser.ScanHit;
+import org.herald.browser.ScanOptions;
+import org.herald.browser.ScanSummary;
+import org.herald.browser.Targets;
 
 /**
  * The scanner against real responders on loopback: hosts 127.0.1.1-200 on one random high port

@@ -1,7 +1,7 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.netbios.datagram;
+package org.herald.netbios.datagram.internal;
 
 import java.io.IOException;
 import java.net.BindException;
@@ -9,27 +9,24 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.herald.api.BindInterface;
+import org.herald.netbios.datagram.DatagramCounters;
+import org.herald.netbios.datagram.DatagramService;
+import org.herald.netbios.datagram.FragmentReassembly;
 import org.herald.netbios.datagram.MailslotDatagram.Arrival;
-import org.herald.netbios.datagram.MailslotHandler.Skip;
-import org.herald.netbios.wire.Datagram;
-import org.herald.netbios.wire.MailslotName;
-import org.herald.netbios.wire.MalformedPacketException;
+import org.herald.netbios.datagram.MailslotHandler;
+import org.herald.netbios.datagram.Subscription;
+import org.herald.netbios.datagram.internal.Endpoint.Attachment;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 
@@ -48,26 +45,18 @@ import org.osgi.service.component.annotations.Deactivate;
 public final class SharedDatagramService implements DatagramService, AutoCloseable {
 
 	private static final System.Logger LOG = System.getLogger(SharedDatagramService.class.getName());
-	/** RFC 1002 4.4: a datagram is at most 576 bytes on the wire; accept more, up to a UDP payload. */
-	static final int BUFFER = 65535;
 	static final int RECEIVE_BUFFER = 4 * 1024 * 1024;
 	/** How often an idle reader wakes up to expire incomplete fragment sets. */
 	static final int EXPIRY_TICK_MILLIS = 1000;
 	/** How often a subscription that fell back to broadcasts tries the unicast port again. */
 	public static final Duration UNICAST_RETRY = Duration.ofSeconds(10);
 
-	private final FragmentReassembly reassembly;
+	private final DatagramDispatcher dispatcher;
 	private final Duration unicastRetry;
 	private final Map<InetSocketAddress, Endpoint> shared = new HashMap<>(); // guarded by this
 	/** Subscriptions waiting for a unicast port another process holds; guarded by this. */
 	private final Set<Sub> fallenBack = new LinkedHashSet<>();
 	private Thread retrier; // guarded by this
-	private final LongAdder received = new LongAdder();
-	private final LongAdder delivered = new LongAdder();
-	private final LongAdder malformed = new LongAdder();
-	private final LongAdder undelivered = new LongAdder();
-	private final LongAdder fragments = new LongAdder();
-	private final LongAdder handlerFailures = new LongAdder();
 	private boolean closed; // guarded by this
 
 	public SharedDatagramService() {
@@ -81,7 +70,7 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 
 	/** With other reassembly limits and another retry period for held unicast ports (tests). */
 	public SharedDatagramService(FragmentReassembly reassembly, Duration unicastRetry) {
-		this.reassembly = reassembly;
+		this.dispatcher = new DatagramDispatcher(reassembly);
 		this.unicastRetry = unicastRetry;
 	}
 
@@ -214,108 +203,18 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 		}
 		Endpoint e = new Endpoint(socket, kind, kind == Arrival.OWN_PORT || port == 0 ? null : new InetSocketAddress(address, port));
 		e.reader = Thread.ofPlatform().daemon().name("herald-datagram " + address.getHostAddress() + ":" + socket.getLocalPort())
-				.start(() -> read(e));
+				.start(() -> dispatcher.read(e));
 		return e;
-	}
-
-	private void read(Endpoint e) {
-		byte[] buffer = new byte[BUFFER];
-		DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-		while (!e.socket.isClosed()) {
-			try {
-				packet.setLength(buffer.length);
-				e.socket.receive(packet);
-			} catch (SocketTimeoutException t) {
-				reassembly.expire(System.nanoTime());
-				continue;
-			} catch (IOException x) {
-				if (e.socket.isClosed()) {
-					return;
-				}
-				continue;
-			}
-			try {
-				dispatch(e, Arrays.copyOf(buffer, packet.getLength()), (Inet4Address) packet.getAddress(), packet.getPort());
-			} catch (RuntimeException x) {
-				LOG.log(System.Logger.Level.WARNING, "datagram from " + packet.getSocketAddress() + " could not be dispatched", x);
-			}
-		}
-	}
-
-	private void dispatch(Endpoint e, byte[] bytes, Inet4Address from, int fromPort) {
-		received.increment();
-		List<Attachment> to = e.attachments;
-		Datagram d;
-		boolean pieced = false;
-		String mailslot;
-		try {
-			if (!(org.herald.netbios.wire.DatagramPacket.parse(bytes, 0, bytes.length) instanceof Datagram datagram)) {
-				undelivered.increment();
-				skip(to, Skip.NOT_DATA);
-				return;
-			}
-			d = datagram;
-			if (!d.isWhole()) {
-				fragments.increment();
-				Optional<Datagram> whole = reassembly.offer(e, d, System.nanoTime());
-				if (whole.isEmpty()) {
-					skip(to, Skip.FRAGMENT);
-					return;
-				}
-				d = whole.get();
-				pieced = true;
-			}
-			mailslot = MailslotName.read(d.userData());
-		} catch (MalformedPacketException x) {
-			malformed.increment();
-			skip(to, Skip.MALFORMED);
-			return;
-		}
-		String key = mailslot.toUpperCase(Locale.ROOT);
-		boolean any = false;
-		for (Attachment a : to) {
-			if (a.sub.closed) {
-				continue;
-			}
-			try {
-				if (a.sub.mailslots.contains(key)) {
-					any = true;
-					a.sub.handler.deliver(new MailslotDatagram(d, mailslot, from, fromPort, a.via, e.kind, pieced));
-				} else {
-					a.sub.handler.skipped(Skip.OTHER_MAILSLOT, a.via);
-				}
-			} catch (RuntimeException x) {
-				handlerFailures.increment();
-				LOG.log(System.Logger.Level.WARNING, "a handler of " + mailslot + " failed", x);
-			}
-		}
-		(any ? delivered : undelivered).increment();
-	}
-
-	private void skip(List<Attachment> to, Skip why) {
-		for (Attachment a : to) {
-			if (a.sub.closed) {
-				continue;
-			}
-			try {
-				a.sub.handler.skipped(why, a.via);
-			} catch (RuntimeException x) {
-				handlerFailures.increment();
-				LOG.log(System.Logger.Level.WARNING, "a datagram handler failed", x);
-			}
-		}
 	}
 
 	@Override
 	public DatagramCounters counters() {
-		FragmentReassembly.Counts r = reassembly.counts();
-		return new DatagramCounters(received.sum(), delivered.sum(), malformed.sum(), undelivered.sum(), fragments.sum(), r.completed(),
-				r.expired(), r.evicted(), handlerFailures.sum());
+		return dispatcher.counters();
 	}
 
 	/** The reassembly's own counts (sets pending and bytes held). */
 	public FragmentReassembly.Counts reassembly() {
-		return reassembly.counts();
+		return dispatcher.reassembly().counts();
 	}
 
 	@Override
@@ -351,50 +250,8 @@ public final class SharedDatagramService implements DatagramService, AutoCloseab
 		}
 	}
 
-	/** A bound socket and the subscriptions it delivers to. */
-	private static final class Endpoint {
-		final DatagramSocket socket;
-		final Arrival kind;
-		/** Its key among the shared sockets; null for a subscription's own. */
-		final InetSocketAddress key;
-		final List<Attachment> attachments = new CopyOnWriteArrayList<>();
-		Thread reader;
-
-		Endpoint(DatagramSocket socket, Arrival kind, InetSocketAddress key) {
-			this.socket = socket;
-			this.kind = kind;
-			this.key = key;
-		}
-
-		/**
-		 * Closes the socket and waits for its reader to leave: the JDK releases the port only then,
-		 * so that whoever binds it next (another Herald, the next subscription) finds it free.
-		 */
-		void close() {
-			socket.close();
-			Thread r = reader;
-			if (r != null && r != Thread.currentThread()) {
-				try {
-					r.join(2000);
-				} catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-				}
-			}
-		}
-	}
-
-	/** One subscription on one socket; identity matters (a subscription has one per socket). */
-	private static final class Attachment {
-		final Sub sub;
-		final BindInterface via;
-
-		Attachment(Sub sub, BindInterface via) {
-			this.sub = sub;
-			this.via = via;
-		}
-	}
-
-	private final class Sub implements Subscription {
+	/** One subscription: its sockets per interface, and the interfaces still waiting for a held unicast port. */
+	final class Sub implements Subscription {
 		final List<BindInterface> interfaces;
 		final int port;
 		final Set<String> mailslots;
