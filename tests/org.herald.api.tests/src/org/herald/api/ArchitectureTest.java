@@ -36,6 +36,8 @@ class ArchitectureTest {
 			Map.entry("org.herald.peer", List.of("org.herald.api*", "org.herald.netbios*")),
 			Map.entry("org.herald.messenger", List.of("org.herald.api*", "org.herald.netbios*", "org.herald.smb*", "org.herald.inbox", "org.herald.peer*")),
 			Map.entry("org.herald.browser", List.of("org.herald.api*", "org.herald.netbios*", "org.herald.smb*")),
+			Map.entry("org.herald.extensions", List.of("org.herald.api*")),
+			Map.entry("org.herald.extensions.ui", List.of("org.herald.extensions")),
 			Map.entry("org.herald.ui", List.of("org.herald.api*")),
 			Map.entry("org.herald.messenger.ui",
 					List.of("org.herald.api*", "org.herald.inbox", "org.herald.messenger*", "org.herald.netbios", "org.herald.ui", "org.herald.peer*")),
