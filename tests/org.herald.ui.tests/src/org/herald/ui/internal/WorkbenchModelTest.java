@@ -139,14 +139,18 @@ class WorkbenchModelTest {
 					models.find("org.herald.ui.toolitem." + action, app), action);
 			assertEquals("platform:/plugin/org.herald.ui/icons/" + action + ".png", tool.getIconURI());
 			assertEquals("org.herald.ui.command." + action, tool.getCommand().getElementId());
-			assertNotNull(models.find("org.herald.ui.menuitem." + action, app), "menu item " + action);
+			assertEquals(1, menuItems(app, models, "org.herald.ui.menuitem." + action), "menu item " + action);
 		}
-		assertNotNull(models.find("org.herald.ui.menuitem.resetlayout", models.find("org.herald.ui.menu.window", app)));
+		assertEquals(1, menuItems(app, models, "org.herald.ui.menuitem.resetlayout"), "Window > Reset Layout");
 		var bindings = app.getBindingTables().stream().filter(t -> t.getElementId().equals("org.herald.ui.bindings.actions")).findFirst()
 				.orElseThrow().getBindings().stream()
 				.collect(java.util.stream.Collectors.toMap(b -> b.getKeySequence(), b -> b.getCommand().getElementId()));
 		assertEquals(Map.of("M1+N", "org.herald.ui.command.compose", "M1+R", "org.herald.ui.command.reply", "M1+M2+S",
 				"org.herald.ui.command.scan", "F5", "org.herald.ui.command.refresh", "M1+M2+E", "org.herald.ui.command.exposure"), bindings);
+	}
+
+	private static int menuItems(MApplication app, EModelService models, String id) {
+		return models.findElements(app, id, org.eclipse.e4.ui.model.application.ui.menu.MMenuElement.class, null, EModelService.IN_MAIN_MENU).size();
 	}
 
 	private static void assertPartIn(EModelService models, MApplication app, List<String> parts, String stackId, String partId,
