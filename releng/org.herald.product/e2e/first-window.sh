@@ -1,10 +1,15 @@
 #!/usr/bin/env bash
 # End-to-end check of the materialized product: the CLI answers, and the workbench opens its
 # window "Herald" on the X display $DISPLAY (the build's Xvfb when there is no display).
-# Usage: first-window.sh PRODUCT_DIR OUT_DIR. Leaves OUT_DIR/first-window.png. Binds nothing.
+# With ARCHIVE (the Linux tar.gz) it also unpacks it and runs it as on a machine without Java:
+# an empty environment but DISPLAY and HOME (no PATH, no JAVA_HOME), so only its bundled jre/ can
+# serve: --help, then the workbench's window.
+# Usage: first-window.sh PRODUCT_DIR OUT_DIR [ARCHIVE]. Leaves OUT_DIR/first-window.png (and
+# OUT_DIR/unpacked-window.png). Binds nothing.
 set -u
 product=$1
 out=$2
+archive=${3:-}
 mkdir -p "$out"
 rm -rf "$out/workspace"
 passed=0
@@ -61,6 +66,45 @@ if [ "$drawn" = yes ]; then
   check "screenshot taken" test -s "$out/first-window.png"
 else
   cat "$out/workbench.log"
+fi
+
+# The unpacked archive with nothing from this environment: env -i with DISPLAY and HOME only.
+if [ -n "$archive" ]; then
+  stop_workbench
+  trap - EXIT
+  rm -rf "$out/unpacked" "$out/home" "$out/unpacked-workspace"
+  mkdir -p "$out/unpacked" "$out/home"
+  tar -xzf "$archive" -C "$out/unpacked"
+  bare=(env -i DISPLAY="$DISPLAY" HOME="$out/home")
+  "${bare[@]}" "$out/unpacked/herald/herald" -data "$out/unpacked-workspace" --help >"$out/unpacked-help.txt" 2>&1; rc=$?
+  check "unpacked archive, empty environment: herald --help exits 0" test $rc -eq 0 -a -n "$(grep -E '^  version' "$out/unpacked-help.txt")"
+  check "unpacked archive, empty environment: no Java warning" test -z "$(grep -i 'java' "$out/unpacked-help.txt")"
+  setsid "${bare[@]}" "$out/unpacked/herald/herald" -data "$out/unpacked-workspace" >"$out/unpacked-workbench.log" 2>&1 &
+  pid=$!
+  trap stop_workbench EXIT
+  window=""
+  drawn=no
+  for _ in $(seq 600); do
+    window=$(xdotool search --name '^Herald$' 2>/dev/null | head -n 1)
+    if [ -n "$window" ]; then
+      import -window root "$out/unpacked-window.png" 2>/dev/null
+      if [ "$(convert "$out/unpacked-window.png" -format '%[fx:standard_deviation>0.05]' info: 2>/dev/null)" = 1 ]; then
+        drawn=yes
+        break
+      fi
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  check "unpacked archive, empty environment: the workbench window appeared" test -n "$window" -a "$drawn" = yes
+  java_pid=$(pgrep -s "$pid" -f org.eclipse.equinox.launcher | head -n 1)
+  check "unpacked archive, empty environment: it runs on the bundled jre/" \
+    test "$(readlink "/proc/$java_pid/exe" 2>/dev/null)" = "$out/unpacked/herald/jre/bin/java"
+  sleep 1.5 # let the parts paint
+  import -window root "$out/unpacked-window.png" 2>/dev/null
+  stop_workbench
+  trap - EXIT
+  [ -n "$window" ] || cat "$out/unpacked-workbench.log"
 fi
 echo "first-window: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

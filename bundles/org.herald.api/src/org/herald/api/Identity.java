@@ -3,7 +3,9 @@
  *******************************************************************************/
 package org.herald.api;
 
+import java.io.IOException;
 import java.net.Inet4Address;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +58,21 @@ public record Identity(String name, String workgroup, List<BindInterface> interf
 			}
 		}
 		return interfaces.get(0);
+	}
+
+	/**
+	 * For a one-shot unicast exchange with {@code targets} (a name query at a host, a node status,
+	 * a scan): this identity if interfaces are configured, else one whose interfaces are the local
+	 * addresses the routing table uses for the targets ({@link Routes#to}). Broadcasts and
+	 * listeners never take this way: they bind only where they are told.
+	 *
+	 * @throws IOException if a target has no route
+	 */
+	public Identity orRoutedTo(Collection<Inet4Address> targets) throws IOException {
+		if (!interfaces.isEmpty()) {
+			return this;
+		}
+		return new Identity(name, workgroup, Routes.to(targets), wins);
 	}
 
 	/**

@@ -13,6 +13,16 @@ public final class HeraldEvents {
 	public static final String COMPOSE = "org/herald/compose";
 
 	/**
+	 * The toolbar's and menus' actions (Message &gt; Reply, Network &gt; Scan range, Refresh, Check
+	 * exposure), sent by the shell's handlers with no data; the part that can do it answers and
+	 * brings itself to the front. The shell never names a part.
+	 */
+	public static final String REPLY = "org/herald/action/reply";
+	public static final String SCAN = "org/herald/action/scan";
+	public static final String REFRESH = "org/herald/action/refresh";
+	public static final String CHECK_EXPOSURE = "org/herald/action/exposure";
+
+	/**
 	 * Not a topic but a key of the application's context: whether and where Herald receives, one line
 	 * for the status line. Whoever shows it injects it with {@code @Named} and sees every change.
 	 */

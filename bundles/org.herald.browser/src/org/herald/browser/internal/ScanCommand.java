@@ -13,6 +13,7 @@ import java.util.Map;
 
 import org.herald.api.cli.Json;
 import org.herald.api.Identity;
+import org.herald.api.Routes;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
 import org.herald.api.cli.ParsedOptions;
@@ -47,7 +48,8 @@ public final class ScanCommand implements CliCommand {
 	private static final String USAGE = """
 			herald scan TARGET... [--rate N] [--timeout MS] [--retries N] [--port N] [--json | --csv] [--all]
 			    Asks every address of the targets for its NetBIOS name table (node status), from one socket
-			    on the configured interface that serves them. TARGET: IP, IP/PREFIX (without its network and
+			    on the configured interface that serves them (with none configured: from the address the
+			    routing table uses for them, named on stderr). TARGET: IP, IP/PREFIX (without its network and
 			    broadcast addresses), IP-LASTOCTET or IP-IP. Lists the hosts that answered, like nbtscan.
 			Exit status: 0 some host answered, 1 none did, 2 wrong arguments.""";
 
@@ -101,7 +103,9 @@ public final class ScanCommand implements CliCommand {
 		Options o = parse(args);
 		Identity identity = context.identity();
 		if (identity.interfaces().isEmpty()) {
-			throw new UsageException("no interfaces configured: give --interfaces IP/PREFIX");
+			// a scan is unicast only: without configured interfaces it goes where the routing table says
+			identity = identity.orRoutedTo(o.targets());
+			context.err().println("scan: " + Routes.describe(identity, o.targets()));
 		}
 		List<ScanHit> hits = new ArrayList<>();
 		ScanSummary summary;

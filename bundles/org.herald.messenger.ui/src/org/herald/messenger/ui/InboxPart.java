@@ -530,6 +530,15 @@ public class InboxPart {
 		return counters;
 	}
 
+	/** Message > Reply in the menu and the toolbar (Ctrl+R): answers the selected message. */
+	@Inject
+	@Optional
+	void replyRequested(@org.eclipse.e4.ui.di.UIEventTopic(HeraldEvents.REPLY) Object any) {
+		if (table != null && !table.isDisposed()) {
+			reply();
+		}
+	}
+
 	@PreDestroy
 	public void dispose() {
 		if (inbox != null) {

@@ -177,8 +177,7 @@ public final class MessengerService implements Messenger {
 			receivers.start();
 		} catch (BindException e) {
 			charsets.close();
-			throw new PortsInUseException(e.getMessage() + ". Another Herald (the workbench or 'herald listen') or a Samba"
-					+ " server may be receiving there; it keeps the inbox up to date and this one can still read it.", e);
+			throw new PortsInUseException(portsInUse(e.getMessage(), System.getProperty("os.name", "")), e);
 		} catch (IOException | RuntimeException e) {
 			charsets.close();
 			throw e;
@@ -224,5 +223,15 @@ public final class MessengerService implements Messenger {
 				}
 			}
 		};
+	}
+
+	/** What a receiver says when its ports are taken; on Windows they normally belong to the system. */
+	static String portsInUse(String bindProblem, String osName) {
+		if (osName.startsWith("Windows")) {
+			return bindProblem + ". On Windows the system holds TCP 139/445 and UDP 137/138 unless NetBIOS over TCP/IP and the"
+					+ " Server service are turned off: Herald still sends from this computer but cannot receive here.";
+		}
+		return bindProblem + ". Another Herald (the workbench or 'herald listen') or a Samba"
+				+ " server may be receiving there; it keeps the inbox up to date and this one can still read it.";
 	}
 }

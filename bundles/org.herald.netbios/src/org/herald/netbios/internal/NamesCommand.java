@@ -19,6 +19,7 @@ import org.herald.api.cli.Json;
 import org.herald.api.BindInterface;
 import org.herald.api.Identity;
 import org.herald.api.NetbiosName;
+import org.herald.api.Routes;
 import org.herald.api.cli.CliCommand;
 import org.herald.api.cli.CommandContext;
 import org.herald.api.cli.ParsedOptions;
@@ -49,6 +50,8 @@ public final class NamesCommand implements CliCommand {
 			    Looks NAME up (suffix XX in hex, default 00): by broadcast on each configured interface
 			    (or the one whose broadcast address is ADDR), directly at a host, or at a WINS server.
 			    Without a target an H-node (identity option --wins) asks its WINS server first, then broadcasts.
+			    With no interfaces configured, --host and --wins (and names status) go out from the
+			    address the routing table uses for IP, named on stderr.
 			herald names status IP [--port N] [--json]
 			    Asks IP for its name table (node status), like nmblookup -A.
 			herald names serve [--port N] [--ttl SECONDS] [--alias NAME]... [--no-messenger] [--json]
@@ -183,13 +186,29 @@ public final class NamesCommand implements CliCommand {
 		Options o = parse(args);
 		Identity identity = context.identity();
 		if (identity.interfaces().isEmpty()) {
-			throw new UsageException("no interfaces configured: give --interfaces IP/PREFIX");
+			identity = routedOrRefused(identity, o, context.err());
 		}
 		return switch (o.verb()) {
 			case "query" -> query(identity, o, context.out(), context.err());
 			case "status" -> status(identity, o, context.out(), context.err());
 			default -> serve(identity, o, context);
 		};
+	}
+
+	/** A unicast query or node status goes out on the routing table's choice; broadcasts and serve need interfaces. */
+	private static Identity routedOrRefused(Identity identity, Options o, PrintStream err) throws UsageException, IOException {
+		Optional<Inet4Address> unicast = switch (o.verb()) {
+			case "status" -> Optional.of(BindInterface.parseIpv4(o.operand()));
+			case "query" -> o.target().filter(t -> !(t instanceof QueryTarget.Broadcast)).map(QueryTarget::address);
+			default -> Optional.empty();
+		};
+		if (unicast.isEmpty()) {
+			throw new UsageException("no interfaces configured: give --interfaces IP/PREFIX"
+					+ ("query".equals(o.verb()) ? " (or query one host with --host IP)" : ""));
+		}
+		Identity routed = identity.orRoutedTo(List.of(unicast.get()));
+		err.println("names: " + Routes.describe(routed, List.of(unicast.get())));
+		return routed;
 	}
 
 	private int query(Identity identity, Options o, PrintStream out, PrintStream err) throws IOException {

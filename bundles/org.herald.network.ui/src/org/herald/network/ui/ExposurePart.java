@@ -17,6 +17,9 @@ import java.util.concurrent.Future;
 
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.SashForm;
 import org.eclipse.swt.graphics.Color;
@@ -45,6 +48,7 @@ import org.herald.browser.exposure.Port;
 import org.herald.browser.exposure.Remedy;
 import org.herald.browser.exposure.Risk;
 import org.herald.ui.EmptyState;
+import org.herald.ui.HeraldEvents;
 import org.herald.ui.Workers;
 import org.osgi.service.event.EventHandler;
 
@@ -304,6 +308,21 @@ public class ExposurePart {
 
 	Label statusLabel() {
 		return status;
+	}
+
+	/** Network > Check exposure in the menu and the toolbar: this part checks its targets, in front. */
+	@Inject
+	@org.eclipse.e4.core.di.annotations.Optional
+	void checkRequested(@UIEventTopic(HeraldEvents.CHECK_EXPOSURE) Object any,
+			MPart self, EPartService parts) {
+		if (targets != null && !targets.isDisposed()) {
+			parts.activate(self);
+			if (!targets.getText().isBlank()) {
+				check();
+			} else {
+				targets.setFocus();
+			}
+		}
 	}
 
 	@PreDestroy

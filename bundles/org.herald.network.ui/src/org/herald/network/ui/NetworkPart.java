@@ -19,6 +19,9 @@ import java.util.function.Consumer;
 
 import org.eclipse.e4.core.di.extensions.Service;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
@@ -381,6 +384,26 @@ public class NetworkPart {
 
 	HostBrowser browser() {
 		return browser;
+	}
+
+	/** Network > Scan range in the menu and the toolbar: this part asks for the range, in front. */
+	@Inject
+	@org.eclipse.e4.core.di.annotations.Optional
+	void scanRequested(@UIEventTopic(HeraldEvents.SCAN) Object any, MPart self,
+			EPartService parts) {
+		if (browser != null && tree != null && !tree.isDisposed()) {
+			parts.activate(self);
+			scanRange();
+		}
+	}
+
+	/** Network > Refresh in the menu and the toolbar (F5). */
+	@Inject
+	@org.eclipse.e4.core.di.annotations.Optional
+	void refreshRequested(@UIEventTopic(HeraldEvents.REFRESH) Object any) {
+		if (browser != null && tree != null && !tree.isDisposed()) {
+			refreshNetwork();
+		}
 	}
 
 	@PreDestroy

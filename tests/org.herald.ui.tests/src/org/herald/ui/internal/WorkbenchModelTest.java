@@ -129,6 +129,28 @@ class WorkbenchModelTest {
 		assertPartIn(models, app, parts, "org.herald.ui.stack.network", "org.herald.network.ui.network", "Network");
 		assertNotNull(window.getMainMenu(), "the window has a menu");
 		assertEquals(2, window.getTrimBars().size(), "a toolbar and a status line");
+		assertActions(app, models);
+	}
+
+	/** org.herald.ui's fragment: toolbar icons, menu items with key bindings, Window > Reset Layout. */
+	private static void assertActions(MApplication app, EModelService models) {
+		for (String action : List.of("compose", "reply", "scan", "refresh", "exposure")) {
+			var tool = assertInstanceOf(org.eclipse.e4.ui.model.application.ui.menu.MHandledToolItem.class,
+					models.find("org.herald.ui.toolitem." + action, app), action);
+			assertEquals("platform:/plugin/org.herald.ui/icons/" + action + ".png", tool.getIconURI());
+			assertEquals("org.herald.ui.command." + action, tool.getCommand().getElementId());
+			assertEquals(1, menuItems(app, models, "org.herald.ui.menuitem." + action), "menu item " + action);
+		}
+		assertEquals(1, menuItems(app, models, "org.herald.ui.menuitem.resetlayout"), "Window > Reset Layout");
+		var bindings = app.getBindingTables().stream().filter(t -> t.getElementId().equals("org.herald.ui.bindings.actions")).findFirst()
+				.orElseThrow().getBindings().stream()
+				.collect(java.util.stream.Collectors.toMap(b -> b.getKeySequence(), b -> b.getCommand().getElementId()));
+		assertEquals(Map.of("M1+N", "org.herald.ui.command.compose", "M1+R", "org.herald.ui.command.reply", "M1+M2+S",
+				"org.herald.ui.command.scan", "F5", "org.herald.ui.command.refresh", "M1+M2+E", "org.herald.ui.command.exposure"), bindings);
+	}
+
+	private static int menuItems(MApplication app, EModelService models, String id) {
+		return models.findElements(app, id, org.eclipse.e4.ui.model.application.ui.menu.MMenuElement.class, null, EModelService.IN_MAIN_MENU).size();
 	}
 
 	private static void assertPartIn(EModelService models, MApplication app, List<String> parts, String stackId, String partId,
