@@ -35,6 +35,7 @@ class ArchitectureTest {
 			Map.entry("org.herald.inbox", List.of("org.herald.api*")),
 			Map.entry("org.herald.peer", List.of("org.herald.api*", "org.herald.netbios*")),
 			Map.entry("org.herald.messenger", List.of("org.herald.api*", "org.herald.netbios*", "org.herald.smb*", "org.herald.inbox", "org.herald.peer*")),
+			Map.entry("org.herald.outbox", List.of("org.herald.api*", "org.herald.messenger")),
 			Map.entry("org.herald.browser", List.of("org.herald.api*", "org.herald.netbios*", "org.herald.smb*")),
 			Map.entry("org.herald.extensions", List.of("org.herald.api*")),
 			Map.entry("org.herald.extensions.ui", List.of("org.herald.extensions")),

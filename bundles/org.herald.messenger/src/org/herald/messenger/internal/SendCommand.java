@@ -44,6 +44,11 @@ public final class SendCommand implements CliCommand {
 	private final DatagramService datagrams;
 	private final WorkgroupDirectory directory;
 
+	/** The outbox, when installed: {@code --queue} keeps the recipients that failed for a reason that may heal. */
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	volatile org.herald.messenger.DeliveryFallback fallback;
+
 	/** For tests and embedding: names resolve with {@code resolver}; CP850 for every host. */
 	public SendCommand(NameResolver resolver, DatagramService datagrams) {
 		this(resolver, CodePageStore.inMemory(CodePages.standard()), datagrams);
@@ -103,7 +108,9 @@ public final class SendCommand implements CliCommand {
 			.value("--encrypt", "auto|require|never", "Herald peers get the message encrypted (TCP --peer-port, default 1139),"
 					+ " others plain (auto); require fails a recipient that is not a Herald peer;"
 					+ " without it, the workspace's default (Preferences > Encryption; auto unless set)")
-			.value("--peer-port", "P", "the peer port (default 1139; 0: plain only)");
+			.value("--peer-port", "P", "the peer port (default 1139; 0: plain only)")
+			.flag("--queue", "keep a recipient that is offline (unreachable, refused, name not found) in the outbox and retry it"
+					+ " with backoff until delivered or expired: herald outbox");
 
 	@Override
 	public String name() {
@@ -127,7 +134,8 @@ public final class SendCommand implements CliCommand {
 				""" + OPTIONS.usageLines() + """
 
 				One line per recipient: TARGET ADDRESS PATH STATUS [REASON] [(DETAIL)].
-				Exit status 1 if any recipient failed.""";
+				Exit status 1 if any recipient failed (with --queue: failed and was not queued), 3 if none failed
+				but some were queued for retry.""";
 	}
 
 	@Override
@@ -149,6 +157,9 @@ public final class SendCommand implements CliCommand {
 		int peerPort = o.integer("--peer-port", 0, 65535, PeerChannel.DEFAULT_PORT);
 		EncryptionPolicy encrypt = o.has("--encrypt") ? policy(o.string("--encrypt").orElseThrow()) : null; // null: the workspace's default
 		boolean domain = o.has("--domain");
+		if (o.has("--queue") && fallback == null) {
+			throw new UsageException("--queue: no outbox in this installation (bundle org.herald.outbox)");
+		}
 		for (String wg : o.all("--domain")) {
 			recipients.add(wg.isEmpty() ? new Recipient.Workgroup(context.identity().workgroup()) : workgroup(wg));
 		}
@@ -195,12 +206,25 @@ public final class SendCommand implements CliCommand {
 			}
 		}
 		boolean failed = false;
+		boolean queued = false;
+		OutgoingMessage sent = new OutgoingMessage(from, recipients, text, path);
 		for (Delivery d : results) {
-			context.out().println(d.line());
-			failed |= d.failed();
+			String line = d.line();
+			java.util.Optional<String> kept = d.failed() && o.has("--queue") ? keep(context, sent, d) : java.util.Optional.empty();
+			context.out().println(kept.map(k -> line + " " + k).orElse(line));
+			queued |= kept.isPresent();
+			failed |= d.failed() && kept.isEmpty();
 		}
 		context.out().flush();
-		return failed ? 1 : 0;
+		return failed ? 1 : queued ? 3 : 0;
+	}
+
+	private java.util.Optional<String> keep(CommandContext context, OutgoingMessage message, Delivery d) throws IOException, UsageException {
+		org.herald.messenger.DeliveryFallback f = fallback;
+		if (f == null) {
+			throw new UsageException("--queue: the outbox went away");
+		}
+		return f.keep(context.workspace(), context.identity(), message, d);
 	}
 
 	private static EncryptionPolicy policy(String word) throws UsageException {
