@@ -40,12 +40,13 @@ public record RetryPolicy(Duration first, Duration longest, Duration expiry) {
 	/**
 	 * Whether a failure may heal by itself: the host offline or unreachable, its name not
 	 * registered, its messenger not listening. A refusal by the recipient's spam defence, an SMB
-	 * error answer (no message service) or a text too long are final.
+	 * error answer (no message service), a text too long, a Herald peer's changed key and a host
+	 * that is no Herald peer when encryption is required are final.
 	 */
 	public static boolean retryable(FailureReason reason) {
 		return switch (reason) {
 		case NAME_NOT_FOUND, NOT_LISTENING, CALLED_NAME_NOT_PRESENT, REFUSED, TIMEOUT, NETWORK_ERROR -> true;
-		case ERROR_STATUS, FLOOD_LIMIT, BLOCKED, TOO_LONG -> false;
+		case ERROR_STATUS, FLOOD_LIMIT, BLOCKED, TOO_LONG, KEY_CHANGED, NOT_A_PEER -> false;
 		};
 	}
 
