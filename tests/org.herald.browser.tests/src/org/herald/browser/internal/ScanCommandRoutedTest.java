@@ -21,7 +21,7 @@ import org.herald.api.BindInterface;
 import org.herald.api.Identity;
 import org.herald.api.cli.CommandContext;
 import org.herald.browser.NodeStatusResponder;
-import org.herald.netbios.datagram.SharedDatagramService;
+import org.herald.netbios.datagram.internal.SharedDatagramService;
 import org.junit.jupiter.api.Test;
 
 /**
