@@ -6,7 +6,7 @@
 #
 #   host 1  smbd as SMBD1 (its message command writes each pop-up to a folder), stopped at first
 #   host 2  the administrator: herald send --queue, herald outbox list|retry|cancel (each a new process:
-#           the outbox survives between them on disk)
+#           the outbox survives between them on disk); at last herald listen, which retries by itself
 #
 # Prints "N passed, N failed" last; exit 1 if any failed.
 set -u
@@ -55,5 +55,19 @@ JSON=$(herald 2 ADMIN outbox list --json 2>&1)
 check "outbox list --json: delivered and cancelled" eval 'grep -q "\"id\":1,\"state\":\"delivered\",\"attempts\":3" <<<"$JSON" && grep -q "\"id\":2,\"state\":\"cancelled\"" <<<"$JSON"'
 OUT=$(herald 2 ADMIN outbox retry 1 2>&1); rc=$?
 check "retrying a delivered entry is refused (exit 2)" eval '[ $rc -eq 2 ] && grep -q "no longer pending" <<<"$OUT"'
+netns_stop "$S1"
+
+# --- 3. herald listen retries by itself: a message queued while smbd is down is delivered once
+# smbd is back, with no outbox command run (first retry 30 s after the attempt, ticks every 15 s)
+OUT=$(herald 2 ADMIN send --session --queue --from hl "$IP1" "retried by listen" 2>&1); rc=$?
+check "send --queue while smbd is down again: queued as #3" eval '[ $rc -eq 3 ] && grep -q "queued for retry as #3" <<<"$OUT"'
+L2=$(netns_spawn 2 "$NETNS_DIR/listen2.log" "$HERALD" listen --name ADMIN --workgroup WG --interfaces "$IP2/24" -data "$NETNS_DIR/ws2")
+netns_wait 30 grep -q "^listening" "$NETNS_DIR/listen2.log" || { cat "$NETNS_DIR/listen2.log"; ko "herald listen on host 2"; }
+S1=$(netns_start_smbd 1 "$conf1")
+netns_wait 15 netns_exec 2 bash -c "exec 3<>/dev/tcp/$IP1/139" || ko "smbd listens again"
+check "herald listen delivered #3 by itself (smbd's message command got it)" eval 'netns_wait 150 test -f "$MSGS/hl" && [ "$(cat "$MSGS/hl")" = "retried by listen" ]'
+LIST=$(herald 2 ADMIN outbox list 2>&1)
+check "outbox list: #3 delivered" grep -q "^#3 delivered " <<<"$LIST"
+netns_stop "$L2"
 netns_stop "$S1"
 checks_report

@@ -11,7 +11,8 @@ import org.herald.api.Identity;
 
 /**
  * Takes a delivery that failed for a reason that may heal, to try it again later: the outbox
- * offers this service, and {@code herald send --queue} hands it each failed recipient.
+ * offers this service, {@code herald send --queue} hands it each failed recipient, and the
+ * long-running processes have it retry while they run.
  */
 public interface DeliveryFallback {
 
@@ -24,4 +25,11 @@ public interface DeliveryFallback {
 	 *         when the failure is final and nothing was kept
 	 */
 	Optional<String> keep(Path workspace, Identity identity, OutgoingMessage message, Delivery failure) throws IOException;
+
+	/**
+	 * Tries the deliveries kept in {@code workspace} again as they fall due, until the returned
+	 * handle is closed. The processes that stay on the network call it (herald listen, the
+	 * workbench); a one-shot command does not, so it never sends what others queued.
+	 */
+	AutoCloseable retryWhileRunning(Path workspace);
 }

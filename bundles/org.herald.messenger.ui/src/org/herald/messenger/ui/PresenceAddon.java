@@ -4,6 +4,7 @@
 package org.herald.messenger.ui;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -17,6 +18,7 @@ import org.herald.api.Identity;
 import org.herald.api.Settings;
 import org.herald.inbox.Inbox;
 import org.herald.inbox.InboxService;
+import org.herald.messenger.DeliveryFallback;
 import org.herald.messenger.Messenger;
 import org.herald.messenger.PortsInUseException;
 import org.herald.messenger.Presence;
@@ -55,6 +57,12 @@ public class PresenceAddon {
 	@Service
 	private Settings settings;
 
+	/** The outbox, when installed: while the workbench is on the network it retries what was kept. */
+	@Inject
+	@Optional
+	@Service
+	private DeliveryFallback fallback;
+
 	@Inject
 	@Optional
 	@Named("instanceLocation")
@@ -66,6 +74,7 @@ public class PresenceAddon {
 	private final ExecutorService worker = Workers.single("herald-presence");
 	private Presence presence;
 	private PeerService peers;
+	private AutoCloseable retries;
 	private Display display;
 
 	@PostConstruct
@@ -122,6 +131,10 @@ public class PresenceAddon {
 				}
 			});
 			status(receiving + joinPeers(identity, store));
+			java.util.Optional<Path> dir = WorkspaceInbox.directory(workspace);
+			if (fallback != null && dir.isPresent()) {
+				retries = fallback.retryWhileRunning(dir.get());
+			}
 		} catch (PortsInUseException e) {
 			status("not receiving here: " + e.getMessage());
 		} catch (IOException | RuntimeException e) {
@@ -131,7 +144,7 @@ public class PresenceAddon {
 
 	/** Starts the peer service beside the receivers; says how it went, for the status line. */
 	private String joinPeers(Identity identity, Inbox store) {
-		java.util.Optional<java.nio.file.Path> dir = WorkspaceInbox.directory(workspace);
+		java.util.Optional<Path> dir = WorkspaceInbox.directory(workspace);
 		if (dir.isEmpty()) {
 			return "";
 		}
@@ -144,6 +157,14 @@ public class PresenceAddon {
 	}
 
 	private void leave() {
+		if (retries != null) {
+			try {
+				retries.close();
+			} catch (Exception e) {
+				LOG.log(System.Logger.Level.WARNING, "presence: the outbox's retries did not stop: " + e.getMessage());
+			}
+			retries = null;
+		}
 		if (peers != null) {
 			peers.close();
 			peers = null;

@@ -27,6 +27,7 @@ import org.herald.inbox.Inbox;
 import org.herald.inbox.InboxService;
 import org.herald.messenger.CodePageStore;
 import org.herald.messenger.CodePages;
+import org.herald.messenger.DeliveryFallback;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.PortsInUseException;
 import org.herald.messenger.Presence;
@@ -39,6 +40,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
@@ -53,6 +55,11 @@ public final class ListenCommand implements CliCommand {
 	private final InboxService inboxes;
 	private final DatagramService datagrams;
 	private final CodePageStore codePages;
+
+	/** The outbox, when installed: a listening process retries what {@code send --queue} kept. */
+	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+			policyOption = ReferencePolicyOption.GREEDY)
+	volatile DeliveryFallback fallback;
 
 	/**
 	 * @param names      resolves names for nothing here, but the presence's sender side shares it
@@ -177,9 +184,13 @@ public final class ListenCommand implements CliCommand {
 			context.err().println("herald listen: " + e.getMessage());
 			return 1;
 		}
+		DeliveryFallback f = fallback;
+		AutoCloseable retries = f == null ? () -> {
+		} : f.retryWhileRunning(context.workspace());
 		try {
 			sink.awaitCount(count, context);
 		} finally {
+			retries.close();
 			peers.close();
 			presence.close(); // waits for requests in progress: they are answered; releases the names
 			sink.close(); // then prints the last of them

@@ -17,21 +17,42 @@ import org.herald.messenger.Recipient;
 import org.herald.outbox.Outbox;
 import org.herald.outbox.OutboxEntry;
 import org.herald.outbox.RetryPolicy;
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** What {@code herald send --queue} hands a failed recipient to: the outbox of the workspace keeps the retryable ones. */
+/**
+ * What {@code herald send --queue} hands a failed recipient to: the outbox of the workspace keeps
+ * the retryable ones, and retries them while herald listen or the workbench runs.
+ */
 @Component(service = DeliveryFallback.class)
 public final class OutboxFallback implements DeliveryFallback {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
 	private final Outbox outbox;
+	private final boolean retry;
 
 	@Activate
-	public OutboxFallback(@Reference Outbox outbox) {
+	public OutboxFallback(@Reference Outbox outbox, BundleContext context) {
+		this(outbox, !"false".equals(context.getProperty("herald.outbox.retrier")));
+	}
+
+	/** Outside OSGi (tests): retries while asked to. */
+	OutboxFallback(Outbox outbox) {
+		this(outbox, true);
+	}
+
+	private OutboxFallback(Outbox outbox, boolean retry) {
 		this.outbox = outbox;
+		this.retry = retry;
+	}
+
+	@Override
+	public AutoCloseable retryWhileRunning(Path workspace) {
+		return retry ? new OutboxRetrier(outbox, workspace) : () -> {
+		};
 	}
 
 	@Override
