@@ -18,6 +18,7 @@ netns_init
 
 netns_create 2
 IP1=$(netns_ip 1)
+IP2=$(netns_ip 2)
 MSGS=$NETNS_DIR/smbd-msgs
 conf1=$(netns_samba_conf 1 SMBD1 WG msgdir="$MSGS")
 "$HERALD" version >/dev/null || exit 1
