@@ -93,7 +93,8 @@ start_once() { # install-dir title [extra args]
   sleep "$(echo "5 - ($t1 - $t0)" | bc | sed 's/^-.*/0/')"
   local rss
   rss=$(ps -o rss= -p "$pid" | tr -d ' ')
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+  if ! kill "$pid" 2>/dev/null; then echo "startup.sh: $title ended by itself:" >&2; tail -20 "$work/run.log" >&2; exit 1; fi
+  wait "$pid" 2>/dev/null || true
   echo "$(echo "$t1 - $t0" | bc) $rss"
 }
 

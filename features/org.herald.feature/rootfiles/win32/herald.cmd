@@ -28,11 +28,13 @@ if not defined LAUNCHER goto incomplete
 rem -data DIR may stand anywhere; the launcher wants it before the application's arguments.
 set "DATA="
 set "ARGS="
+set "LONGRUN="
 :parse
 if "%~1"=="" goto parsed
 if /i "%~1"=="-data" goto data
 if /i "%~1"=="--data" goto data
 set ARGS=%ARGS% %1
+for %%W in (listen serve --watch --announce) do if /i "%~1"=="%%W" set "LONGRUN=1"
 shift
 goto parse
 :data
@@ -47,8 +49,12 @@ goto parse
 rem H2 (the inbox) serves a second process of the same workspace; keep that on loopback.
 set VMARGS=-Xms32m -Dosgi.requiredJavaVersion=21 -Dh2.bindAddress=127.0.0.1 %HERALD_VMARGS%
 if not defined ARGS goto workbench
-rem The CLI: a headless Equinox application in the same installation.
-"%JAVA%" %VMARGS% -Djava.awt.headless=true -jar "%LAUNCHER%" -install "%HERE%" -configuration "%HERE%\configuration" -application org.herald.cli.app -nosplash %DATA% %ARGS%
+rem The CLI: a headless Equinox application in the same installation. A one-shot command gets the
+rem quick JIT alone and the serial collector (a third off its start); listen, names serve and
+rem browse --watch/--announce keep the default, as in the Linux launcher.
+set "QUICK=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC"
+if defined LONGRUN set "QUICK="
+"%JAVA%" -Xms32m -Dosgi.requiredJavaVersion=21 -Dh2.bindAddress=127.0.0.1 %QUICK% %HERALD_VMARGS% -Djava.awt.headless=true -jar "%LAUNCHER%" -install "%HERE%" -configuration "%HERE%\configuration" -application org.herald.cli.app -nosplash %DATA% %ARGS%
 exit /b %ERRORLEVEL%
 
 :workbench
