@@ -38,6 +38,7 @@ import org.herald.messenger.DeliveryDiagnosis;
 import org.herald.messenger.Diagnosis;
 import org.herald.messenger.ui.internal.DeliveryRows;
 import org.herald.messenger.ui.internal.DiagnosisDialog;
+import org.herald.ui.testing.Screenshots;
 import org.herald.ui.testing.UiTesting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
