@@ -8,6 +8,7 @@
 #
 #   1.1 SAMBA1   nmbd WINS server + smbd, SITEA local and domain master (its pop-ups: msgs1/)
 #   1.2 HERALD1  the administrator's Herald (one-shot commands)
+#   1.6 ADMINWB  the administrator's workbench on a private Xvfb: its Network view browses the site
 #   2.1 SAMBA2   SITEB local and domain master, WINS client (msgs2/)
 #   2.2 SAMBA2A  SITEA's local master on subnet 2, WINS client (msgs2a/): syncs with SAMBA1
 #   2.3 HERALD2  Herald listening in SITEB, H-node
@@ -23,7 +24,7 @@ HERALD=${HERALD:-$here/../../herald}
 netns_init || exit 1
 . "$here/checks.sh"
 netns_site_create 3 || exit 1
-for id in 1.1 1.2 1.5 2.1 2.2 2.3 2.4 3.1 3.2 3.3 3.4; do netns_add_host "$id" || exit 1; done
+for id in 1.1 1.2 1.5 1.6 2.1 2.2 2.3 2.4 3.1 3.2 3.3 3.4; do netns_add_host "$id" || exit 1; done
 "$HERALD" version >/dev/null || exit 1
 W=$(netns_ip 1.1)
 id_of() { # id_of HOST NAME WORKGROUP: Herald's identity options on that host, an H-node of WINS $W
@@ -203,6 +204,33 @@ check "SAMBA3: the session is positive" step nocommand session OK
 check "SAMBA3: breaks at the message start, STATUS_REQUEST_NOT_ACCEPTED" step nocommand message-start FAIL 'REQUEST_NOT_ACCEPTED'
 check "SAMBA3: the fix names 'message command'" grep -q "message command" "$NETNS_DIR/diag-nocommand.txt"
 check "SAMBA3: not a Herald peer" step nocommand herald-peer INFO "not a Herald peer"
+
+echo "== The workbench inside the site: its Network view lists every workgroup (host 1.6, a private Xvfb)"
+if command -v Xvfb >/dev/null && command -v import >/dev/null; then
+	SHOTS=${HERALD_E2E_OUT:-/tmp/herald-e2e}
+	mkdir -p "$SHOTS"
+	wsw=$NETNS_DIR/ws-ADMINWB
+	"$HERALD" -data "$wsw" config save --name ADMINWB --workgroup SITEA --interfaces "$(netns_ip 1.6)/24" --wins "$W" >/dev/null
+	d=81
+	while [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); done
+	pg[xvfb]=$(netns_spawn 1.6 "$NETNS_DIR/xvfb.log" Xvfb ":$d" -screen 0 1400x900x24 -nolisten tcp)
+	netns_wait 10 test -e "/tmp/.X$d-lock"
+	tw=$(date +%s%N)
+	pg[wb]=$(netns_spawn 1.6 "$NETNS_DIR/workbench.log" env DISPLAY=":$d" "$HERALD" -data "$wsw")
+	# the Network view browses the site through WINS when it opens, and logs what it found
+	check "the workbench's Network view lists SITEA, SITEB and SITEC" netns_wait 120 \
+		grep -qE "network: Site through WINS $W: .*; workgroups (.*, )?SITEA, SITEB, SITEC" "$NETNS_DIR/workbench.log"
+	tl=$(date +%s%N)
+	grep -o "network: .*" "$NETNS_DIR/workbench.log" | sed 's/^/  /'
+	echo "  every workgroup listed within $(((tl - tw) / 1000000)) ms of starting the workbench (JVM, window and the site round included; polled)"
+	sleep 2 # the tree's refresh (300 ms) and a paint
+	DISPLAY=:$d import -window root "$SHOTS/site-network-view.png"
+	check "the screenshot of the workbench in the site: $SHOTS/site-network-view.png" test -s "$SHOTS/site-network-view.png"
+	netns_stop "${pg[wb]}"
+	netns_stop "${pg[xvfb]}"
+else
+	ko "Xvfb and ImageMagick's import are installed (packages xvfb, imagemagick): needed for the workbench in the site"
+fi
 
 echo "== Stale entries age out: SITEC's hosts go once their masters are gone"
 pb=$(netns_spawn 1.2 "$NETNS_DIR/rounds.log" $HERALD browse --site --rounds 60 --every 2 --max-age 6 $(id_of 1.2 HERALD1 SITEA) \

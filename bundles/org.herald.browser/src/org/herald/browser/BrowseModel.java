@@ -38,6 +38,8 @@ public final class BrowseModel {
 	private final Duration maxAge;
 	private final Map<String, Host> hosts = new TreeMap<>();
 	private final Map<String, Workgroup> workgroups = new TreeMap<>();
+	/** Per host: who reported it, in words, and when last. */
+	private final Map<String, Map<String, Instant>> reporters = new TreeMap<>();
 	private final List<Consumer<BrowseEvent>> listeners = new CopyOnWriteArrayList<>();
 
 	public BrowseModel() {
@@ -83,10 +85,48 @@ public final class BrowseModel {
 		return Optional.ofNullable(workgroups.get(key(name)));
 	}
 
-	/** Merges what a source reported about a host; its workgroup is added too. */
+	/** Merges what a source reported about a host; its workgroup is added too. The reporter is {@link #reporterOf}. */
 	public void observe(HostObservation o) {
+		observe(o, reporterOf(o));
+	}
+
+	/**
+	 * In words, who reported an observation when the caller says no more: the kind of source and the
+	 * address it came from, e.g. {@code announcement from 198.51.100.7}, {@code node status of 198.51.100.9}.
+	 */
+	public static String reporterOf(HostObservation o) {
+		String at = o.address().map(Inet4Address::getHostAddress).orElse("");
+		return switch (o.source()) {
+		case ANNOUNCEMENT -> "announcement" + (at.isEmpty() ? "" : " from " + at);
+		case SCAN -> "node status" + (at.isEmpty() ? "" : " of " + at);
+		case SERVER_LIST -> "a master browser's server list";
+		case WINS -> "WINS";
+		};
+	}
+
+	/**
+	 * Where each source reported the host from, in words ({@code server list of SAMBA2 203.0.113.1},
+	 * {@code announcement from 198.51.100.7}), with when it last did, the latest first. Empty for an
+	 * unknown host; forgotten with the host by {@link #prune}.
+	 */
+	public synchronized Map<String, Instant> reporters(String host) {
+		Map<String, Instant> r = reporters.get(key(host));
+		if (r == null) {
+			return Map.of();
+		}
+		Map<String, Instant> sorted = new java.util.LinkedHashMap<>();
+		r.entrySet().stream().sorted(Map.Entry.<String, Instant>comparingByValue().reversed()).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+		return java.util.Collections.unmodifiableMap(sorted);
+	}
+
+	/**
+	 * Merges what a source reported about a host, noting {@code reportedBy}: where it came from in
+	 * words ({@link #reporters}).
+	 */
+	public void observe(HostObservation o, String reportedBy) {
 		List<BrowseEvent> events = new ArrayList<>(2);
 		synchronized (this) {
+			reporters.computeIfAbsent(key(o.name()), k -> new TreeMap<>()).merge(reportedBy, o.time(), (a, b) -> a.isAfter(b) ? a : b);
 			o.workgroup().ifPresent(wg -> mergeWorkgroup(wg, Optional.empty(), Optional.empty(), o.source(), o.time(), events));
 			String name = key(o.name());
 			Host old = hosts.get(name);
@@ -151,6 +191,7 @@ public final class BrowseModel {
 			hosts.values().removeIf(h -> {
 				boolean gone = h.stale() && h.lastSeen().isBefore(before);
 				if (gone) {
+					reporters.remove(key(h.name()));
 					events.add(BrowseEvent.of(BrowseEvent.Kind.HOST_REMOVED, h));
 				}
 				return gone;

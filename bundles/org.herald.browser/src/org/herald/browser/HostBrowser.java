@@ -44,6 +44,17 @@ public interface HostBrowser extends AutoCloseable {
 	 */
 	List<String> queryWins(String workgroup) throws IOException;
 
+	/**
+	 * Browses a routed site once through the WINS server, where broadcasts stop at the routers: the
+	 * domain master browsers (WINS {@code *<1B>} and WG&lt;1B&gt; for each of {@code workgroups}),
+	 * their server and workgroup lists (NetServerEnum2), then the lists of the workgroups' masters they
+	 * name; every host and workgroup goes into the model with who reported it
+	 * ({@link BrowseModel#reporters}). What {@code herald browse --site} does.
+	 *
+	 * @throws IOException if no WINS server is configured
+	 */
+	SiteRound browseSite(List<String> workgroups) throws IOException;
+
 	BrowserCounters counters();
 
 	@Override

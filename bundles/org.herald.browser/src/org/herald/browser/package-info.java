@@ -9,5 +9,5 @@
  * org.herald.browser.HostBrowser#scan} (the scanner itself is internal).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.herald.browser;

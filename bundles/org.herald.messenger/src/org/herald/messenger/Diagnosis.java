@@ -48,6 +48,20 @@ public record Diagnosis(String target, List<Step> steps) {
 		return steps.stream().filter(s -> s.outcome() == Outcome.FAIL).findFirst();
 	}
 
+	/**
+	 * The report {@code herald diagnose} prints: a heading, one numbered line per step (outcome,
+	 * title, finding) with its fix beneath, and the verdict. The workbench copies the same text.
+	 */
+	public String report() {
+		StringBuilder b = new StringBuilder("diagnosis of " + target + "\n");
+		int n = 1;
+		for (Step s : steps) {
+			b.append(String.format("%2d. %-7s %s: %s%n", n++, s.outcome().name(), s.title(), s.finding()));
+			s.fix().ifPresent(f -> b.append("             fix: ").append(f).append('\n'));
+		}
+		return b.append("verdict: ").append(verdict()).append('\n').toString();
+	}
+
 	/** One sentence: where it breaks and what to do, or that a message should arrive. */
 	public String verdict() {
 		return firstFailure().map(s -> "breaks at " + s.title() + ": " + s.finding() + s.fix().map(f -> " Fix: " + f).orElse(""))

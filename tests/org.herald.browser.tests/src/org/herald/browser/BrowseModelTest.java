@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -91,5 +92,27 @@ class BrowseModelTest {
 		assertEquals(Optional.of("SAMBA1"), cap.masterBrowser());
 		assertEquals(Optional.of(BindInterface.parseIpv4("198.51.100.1")), cap.masterAddress());
 		assertEquals(List.of("SAMBA1"), m.hosts("capwg").stream().map(Host::name).toList());
+	}
+
+	/** Who reported a host, in words, the latest first; a source's words default to its kind and address; pruning forgets them. */
+	@Test
+	void eachHostKeepsWhoReportedItUntilItIsPruned() {
+		BrowseModel m = new BrowseModel(Duration.ofMinutes(10));
+		m.observe(HostObservation.registered("FILESRV", Optional.of("LAB"), BindInterface.parseIpv4("203.0.113.9"), T0),
+				"WINS FILESRV<00> at 198.51.100.1");
+		m.observe(HostObservation.listed(new ServerInfo1("filesrv", 6, 1, ServerType.SERVER, "files"), "lab", T0.plusSeconds(5)),
+				"server list of SAMBA2 203.0.113.2");
+		m.observe(HostObservation.registered("FILESRV", Optional.of("LAB"), BindInterface.parseIpv4("203.0.113.9"), T0.plusSeconds(9)),
+				"WINS FILESRV<00> at 198.51.100.1");
+		assertEquals(List.of("WINS FILESRV<00> at 198.51.100.1", "server list of SAMBA2 203.0.113.2"),
+				List.copyOf(m.reporters("filesrv").keySet()));
+		assertEquals(T0.plusSeconds(9), m.reporters("FILESRV").get("WINS FILESRV<00> at 198.51.100.1"));
+		m.observe(HostObservation.announced(Announcement.host(1, 720_000, "PRINTER", 6, 1, ServerType.SERVER, ""), "LAB",
+				BindInterface.parseIpv4("198.51.100.40"), T0));
+		assertEquals(Set.of("announcement from 198.51.100.40"), m.reporters("PRINTER").keySet());
+		assertEquals(Map.of(), m.reporters("NOBODY"));
+		m.age(T0.plus(Duration.ofHours(1)));
+		m.prune(T0.plus(Duration.ofHours(1)));
+		assertEquals(Map.of(), m.reporters("FILESRV"), "gone with the host");
 	}
 }

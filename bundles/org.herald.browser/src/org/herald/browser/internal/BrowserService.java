@@ -33,6 +33,7 @@ import org.herald.browser.ScanHit;
 import org.herald.browser.ScanOptions;
 import org.herald.browser.ScanSummary;
 import org.herald.browser.ServerListResult;
+import org.herald.browser.SiteRound;
 import org.herald.browser.wire.Announcement;
 import org.herald.browser.wire.AnnouncementRequest;
 import org.herald.browser.wire.BrowseDatagram;
@@ -249,8 +250,9 @@ public final class BrowserService implements HostBrowser {
 					identity.workstationName(), settings.timeout())) {
 				ServerListClient.Lists lists = c.lists(wg);
 				java.time.Instant now = clock.instant();
+				String from = "server list of " + m.name().map(n -> n + " ").orElse("") + m.address().getHostAddress();
 				for (ServerInfo1 s : lists.servers()) {
-					model.observe(HostObservation.listed(s, wg, now));
+					model.observe(HostObservation.listed(s, wg, now), from);
 				}
 				for (ServerInfo1 w : lists.workgroups()) {
 					model.observeWorkgroup(w.name(), Optional.of(w.comment()).filter(x -> !x.isEmpty()), Optional.empty(),
@@ -338,6 +340,11 @@ public final class BrowserService implements HostBrowser {
 		if (!started) {
 			throw new IllegalStateException("start the browser first");
 		}
+	}
+
+	@Override
+	public SiteRound browseSite(List<String> workgroups) throws IOException {
+		return new SiteBrowse(identity, settings, model, clock).round(workgroups);
 	}
 
 	@Override

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +27,9 @@ import org.herald.browser.BrowserSettings;
 import org.herald.browser.HostObservation;
 import org.herald.browser.ScanHit;
 import org.herald.browser.ScanOptions;
+import org.herald.browser.SiteRound;
+import org.herald.browser.SiteRound.Master;
+import org.herald.browser.Subnets;
 import org.herald.browser.wire.ServerInfo1;
 import org.herald.netbios.wire.NodeStatusEntry;
 
@@ -40,24 +42,14 @@ import org.herald.netbios.wire.NodeStatusEntry;
  * names each workgroup's master browser; those masters (found by name through WINS) are asked for
  * their lists in turn, so a workgroup's local masters on other subnets are listed too. Hosts that a
  * list names without an address are looked up at WINS (NAME&lt;00&gt;). Everything goes into the
- * model (which ages it); {@link #sources} says which source reported each host, in words.
+ * model (which ages it), each host with who reported it in words ({@link BrowseModel#reporters}).
  */
 final class SiteBrowse {
-
-	/** A master browser asked for lists this round, and what came of it. */
-	record Master(String workgroup, String name, Inet4Address address, String foundBy, int servers, int workgroups,
-			Optional<String> problem) {
-	}
-
-	/** What one round found. */
-	record Round(List<Master> masters, List<String> problems, Duration took) {
-	}
 
 	private final Identity identity;
 	private final BrowserSettings settings;
 	private final BrowseModel model;
 	private final Clock clock;
-	private final Map<String, Set<String>> sources = new LinkedHashMap<>();
 
 	SiteBrowse(Identity identity, BrowserSettings settings, BrowseModel model, Clock clock) {
 		this.identity = identity;
@@ -66,20 +58,13 @@ final class SiteBrowse {
 		this.clock = clock;
 	}
 
-	/** Where each host (by name) was reported from, e.g. {@code server list of SAMBA2 203.0.113.1}. */
-	synchronized Map<String, Set<String>> sources() {
-		Map<String, Set<String>> copy = new LinkedHashMap<>();
-		sources.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
-		return copy;
-	}
-
 	/**
 	 * Browses the site once.
 	 *
 	 * @param workgroups workgroups to ask WINS for by name (WG&lt;1B&gt;) besides {@code *<1B>}
 	 * @throws IOException if no WINS server is configured
 	 */
-	Round round(List<String> workgroups) throws IOException {
+	SiteRound round(List<String> workgroups) throws IOException {
 		long start = System.nanoTime();
 		Inet4Address wins = identity.wins().orElseThrow(() -> new IOException("browsing a site needs a WINS server: give --wins IP"));
 		BindInterface toWins = identity.interfaceFor(wins);
@@ -166,7 +151,7 @@ final class SiteBrowse {
 				}
 			}
 		}
-		return new Round(masters, problems, Duration.ofNanos(System.nanoTime() - start));
+		return new SiteRound(masters, problems, Duration.ofNanos(System.nanoTime() - start));
 	}
 
 	/** The workgroup whose &lt;1B&gt; name the node holds. */
@@ -188,10 +173,7 @@ final class SiteBrowse {
 	}
 
 	private void observe(HostObservation o, String source) {
-		model.observe(o);
-		synchronized (this) {
-			sources.computeIfAbsent(NetbiosName.upperAscii(o.name().strip()), k -> new LinkedHashSet<>()).add(source);
-		}
+		model.observe(o, source);
 	}
 
 	private Optional<ScanHit> nodeStatus(Inet4Address host) throws IOException {
@@ -206,19 +188,8 @@ final class SiteBrowse {
 		return hits.stream().findFirst();
 	}
 
-	/** The subnet of {@code a}: the configured interface's when on-link, else its classful network (RFC 791). */
+	/** The subnet of {@code a} ({@link Subnets#of}). */
 	static String subnetOf(Identity identity, Inet4Address a) {
-		for (BindInterface i : identity.interfaces()) {
-			if (i.contains(a)) {
-				return network(a, i.prefixLength()) + " (on-link)";
-			}
-		}
-		int first = a.getAddress()[0] & 0xFF;
-		int prefix = first < 128 ? 8 : first < 192 ? 16 : 24;
-		return network(a, prefix) + " (routed, classful)";
-	}
-
-	private static String network(Inet4Address a, int prefix) {
-		return BindInterface.fromInt(BindInterface.toInt(a) & BindInterface.mask(prefix)).getHostAddress() + "/" + prefix;
+		return Subnets.of(identity, a);
 	}
 }

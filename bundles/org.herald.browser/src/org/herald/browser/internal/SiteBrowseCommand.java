@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -28,6 +27,7 @@ import org.herald.browser.BrowseEvent;
 import org.herald.browser.BrowseModel;
 import org.herald.browser.BrowserSettings;
 import org.herald.browser.Host;
+import org.herald.browser.SiteRound;
 import org.herald.browser.Workgroup;
 
 /**
@@ -84,7 +84,7 @@ final class SiteBrowseCommand {
 		Clock clock = Clock.systemUTC();
 		SiteBrowse site = new SiteBrowse(identity, BrowserSettings.defaults(), model, clock);
 		List<BrowseEvent> changes = new ArrayList<>();
-		SiteBrowse.Round last = null;
+		SiteRound last = null;
 		for (int r = 1; r <= rounds && !context.stopRequested(); r++) {
 			if (r == 2) {
 				model.addListener(e -> {
@@ -117,15 +117,14 @@ final class SiteBrowseCommand {
 		}
 		last.problems().forEach(x -> err.println("site: " + x));
 		if (json) {
-			out.println(Json.write(json(identity, model, site, last)));
+			out.println(Json.write(json(identity, model, last)));
 		} else {
-			out.print(table(identity, model, site, last));
+			out.print(table(identity, model, last));
 		}
 		return model.workgroups().isEmpty() ? 1 : 0;
 	}
 
-	static Map<String, Object> json(Identity identity, BrowseModel model, SiteBrowse site, SiteBrowse.Round round) {
-		Map<String, Set<String>> sources = site.sources();
+	static Map<String, Object> json(Identity identity, BrowseModel model, SiteRound round) {
 		List<Object> wgs = new ArrayList<>();
 		for (Workgroup w : model.workgroups()) {
 			Map<String, Object> m = BrowseCommand.workgroupJson(w);
@@ -137,7 +136,7 @@ final class SiteBrowseCommand {
 		for (Host h : model.hosts()) {
 			Map<String, Object> m = BrowseCommand.hostJson(h);
 			m.put("subnets", h.addresses().stream().map(a -> SiteBrowse.subnetOf(identity, a)).toList());
-			m.put("sources", List.copyOf(sources.getOrDefault(h.name(), Set.of())));
+			m.put("sources", List.copyOf(model.reporters(h.name()).keySet()));
 			hosts.add(m);
 		}
 		Map<String, Object> m = new LinkedHashMap<>();
@@ -149,7 +148,7 @@ final class SiteBrowseCommand {
 		return m;
 	}
 
-	private static Map<String, Object> masterJson(SiteBrowse.Master x) {
+	private static Map<String, Object> masterJson(SiteRound.Master x) {
 		Map<String, Object> m = new LinkedHashMap<>();
 		m.put("name", x.name());
 		m.put("address", x.address().getHostAddress());
@@ -160,19 +159,18 @@ final class SiteBrowseCommand {
 		return m;
 	}
 
-	static String table(Identity identity, BrowseModel model, SiteBrowse site, SiteBrowse.Round round) {
-		Map<String, Set<String>> sources = site.sources();
+	static String table(Identity identity, BrowseModel model, SiteRound round) {
 		StringBuilder sb = new StringBuilder();
 		sb.append(String.format("%-16s %-16s %-16s %-34s %s%n", "Workgroup", "Master", "Address", "Subnet", "Found by"));
 		for (Workgroup w : model.workgroups()) {
-			List<SiteBrowse.Master> ms = round.masters().stream().filter(x -> x.workgroup().equals(w.name())).toList();
+			List<SiteRound.Master> ms = round.masters().stream().filter(x -> x.workgroup().equals(w.name())).toList();
 			if (ms.isEmpty()) {
 				sb.append(String.format("%-16s %-16s %-16s %-34s %s%s%n", w.name(), w.masterBrowser().orElse("-"),
 						w.masterAddress().map(Inet4Address::getHostAddress).orElse("-"),
 						w.masterAddress().map(a -> SiteBrowse.subnetOf(identity, a)).orElse("-"), "a workgroup list",
 						w.stale() ? " (stale)" : ""));
 			}
-			for (SiteBrowse.Master m : ms) {
+			for (SiteRound.Master m : ms) {
 				sb.append(String.format("%-16s %-16s %-16s %-34s %s%s%n", w.name(), m.name(), m.address().getHostAddress(),
 						SiteBrowse.subnetOf(identity, m.address()), m.foundBy() + m.problem().map(p -> " (" + p + ")").orElse(""),
 						w.stale() ? " (stale)" : ""));
@@ -184,7 +182,7 @@ final class SiteBrowseCommand {
 			sb.append(String.format("%-16s %-12s %-16s %-30s %-12s %s%s%n", h.name(), h.workgroup().orElse("-"),
 					h.addresses().stream().map(Inet4Address::getHostAddress).collect(Collectors.joining(",")),
 					h.addresses().stream().map(a -> SiteBrowse.subnetOf(identity, a)).collect(Collectors.joining(",")),
-					h.role().name().toLowerCase(Locale.ROOT), String.join("; ", sources.getOrDefault(h.name(), Set.of())),
+					h.role().name().toLowerCase(Locale.ROOT), String.join("; ", model.reporters(h.name()).keySet()),
 					h.stale() ? " (stale)" : ""));
 		}
 		sb.append(String.format("%nsite browsed in %d ms through WINS %s: %d workgroups, %d hosts%n", round.took().toMillis(),

@@ -23,7 +23,7 @@ public final class SiteDirectory implements WorkgroupDirectory {
 	public List<String> members(Identity identity, String workgroup) throws IOException {
 		String wg = NetbiosName.upperAscii(workgroup.strip());
 		BrowseModel model = new BrowseModel();
-		SiteBrowse.Round round = new SiteBrowse(identity, BrowserSettings.defaults(), model, Clock.systemUTC()).round(List.of(wg));
+		org.herald.browser.SiteRound round = new SiteBrowse(identity, BrowserSettings.defaults(), model, Clock.systemUTC()).round(List.of(wg));
 		boolean listed = round.masters().stream().anyMatch(m -> m.workgroup().equals(wg) && m.problem().isEmpty());
 		if (!listed) {
 			throw new IOException("no master browser of " + wg + " gave its list through WINS "

@@ -27,8 +27,11 @@ import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Menu;
+import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.ProgressBar;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.herald.api.Identity;
 import org.herald.api.Settings;
@@ -36,6 +39,7 @@ import org.herald.api.StoredMessage;
 import org.herald.inbox.InboxQuery;
 import org.herald.inbox.InboxService;
 import org.herald.messenger.Delivery;
+import org.herald.messenger.DeliveryDiagnosis;
 import org.herald.messenger.EncryptionPolicy;
 import org.herald.messenger.Messenger;
 import org.herald.messenger.OutgoingMessage;
@@ -44,6 +48,7 @@ import org.herald.messenger.PeerChannel;
 import org.herald.messenger.Recipient;
 import org.herald.messenger.Sender;
 import org.herald.messenger.ui.internal.DeliveryRows;
+import org.herald.messenger.ui.internal.DiagnosisDialog;
 import org.herald.messenger.ui.internal.WorkbenchPeers;
 import org.herald.messenger.ui.internal.WorkspaceInbox;
 import org.herald.messenger.ui.internal.ByteCount;
@@ -91,6 +96,8 @@ public class ComposePart {
 	@Service
 	private List<RecipientSuggestions> suggestionSources;
 
+	private volatile DeliveryDiagnosis diagnosis;
+
 	@Inject
 	@Optional
 	@Named("instanceLocation")
@@ -118,8 +125,19 @@ public class ComposePart {
 	private ProgressBar progress;
 	private Table report;
 	private DeliveryRows rows;
+	private Button why;
+	private MenuItem whyItem;
 	private SimpleContentProposalProvider proposals;
 	private Future<?> sending;
+
+	/** "Why didn't it arrive?" follows the diagnosis service: it comes and goes with its bundle. */
+	@Inject
+	void setDiagnosis(@Optional @Service DeliveryDiagnosis service) {
+		diagnosis = service;
+		if (display != null && why != null) {
+			ui(this::updateWhy);
+		}
+	}
 
 	@PostConstruct
 	public void create(Composite parent) {
@@ -180,6 +198,18 @@ public class ComposePart {
 		reportData.heightHint = 70;
 		report.setLayoutData(reportData);
 		rows = new DeliveryRows(report);
+		why = new Button(parent, SWT.PUSH);
+		why.setText("&Why didn't it arrive?...");
+		why.addListener(SWT.Selection, e -> diagnoseSelected());
+		Menu menu = new Menu(report);
+		whyItem = new MenuItem(menu, SWT.PUSH);
+		whyItem.setText("Why didn't it arrive?...");
+		whyItem.addListener(SWT.Selection, e -> diagnoseSelected());
+		menu.addListener(SWT.Show, e -> updateWhy());
+		report.setMenu(menu);
+		report.addListener(SWT.Selection, e -> updateWhy());
+		report.addListener(SWT.DefaultSelection, e -> diagnoseSelected());
+		updateWhy();
 		updateCount();
 		worker.execute(this::loadSuggestions);
 		events.subscribe(HeraldEvents.COMPOSE, composeHandler);
@@ -270,6 +300,7 @@ public class ComposePart {
 			return;
 		}
 		report.removeAll();
+		updateWhy();
 		setSending(true);
 		status.setText("Sending to " + recipients.size() + " recipient(s)...");
 		status.getParent().layout();
@@ -300,6 +331,56 @@ public class ComposePart {
 		}
 	}
 
+	/**
+	 * Why the diagnosis of the selected row cannot run, or empty when it can: the service is there
+	 * and the row is a failed delivery to one host.
+	 */
+	java.util.Optional<String> whyNot() {
+		if (diagnosis == null) {
+			return java.util.Optional.of("Diagnosis needs Herald's delivery diagnosis service (DeliveryDiagnosis, in org.herald.messenger),"
+					+ " which this installation does not have");
+		}
+		TableItem[] selected = report.getSelection();
+		if (selected.length == 0) {
+			return java.util.Optional.of(report.getItemCount() == 0 ? "Send a message first: a failed line of the report can be diagnosed"
+					: "Select a failed line of the report");
+		}
+		Delivery d = DeliveryRows.delivery(selected[0]);
+		if (!d.failed()) {
+			return java.util.Optional.of("This message arrived (or was sent without an answer): select a failed line");
+		}
+		if (DeliveryDiagnosis.targetOf(d).isEmpty()) {
+			return java.util.Optional.of("A workgroup message goes to a group name, not one host: diagnose one of its hosts by name");
+		}
+		return java.util.Optional.empty();
+	}
+
+	private void updateWhy() {
+		if (why == null || why.isDisposed()) {
+			return;
+		}
+		java.util.Optional<String> not = whyNot();
+		why.setEnabled(not.isEmpty());
+		whyItem.setEnabled(not.isEmpty());
+		String tip = not.orElse("Walk the path of a message to this recipient step by step, as herald diagnose does");
+		why.setToolTipText(tip);
+		whyItem.setToolTipText(tip);
+	}
+
+	/** Opens the diagnosis of the selected failed row; returns the dialog, or null when it cannot run ({@link #whyNot()}). */
+	DiagnosisDialog diagnoseSelected() {
+		java.util.Optional<String> not = whyNot();
+		if (not.isPresent()) {
+			status.setText(not.get());
+			status.getParent().layout();
+			return null;
+		}
+		String target = DeliveryDiagnosis.targetOf(DeliveryRows.delivery(report.getSelection()[0])).orElseThrow();
+		DiagnosisDialog dialog = new DiagnosisDialog(report.getShell(), diagnosis, settings.identity(), target);
+		dialog.open();
+		return dialog;
+	}
+
 	private void showReport(List<Delivery> results) {
 		int ok = 0;
 		for (Delivery d : results) {
@@ -308,6 +389,13 @@ public class ComposePart {
 				ok++;
 			}
 		}
+		for (int i = 0; i < results.size(); i++) {
+			if (results.get(i).failed()) { // ready for "Why didn't it arrive?"
+				report.setSelection(i);
+				break;
+			}
+		}
+		updateWhy();
 		finish(ok + " of " + results.size() + " sent");
 	}
 
@@ -352,6 +440,14 @@ public class ComposePart {
 
 	Table reportTable() {
 		return report;
+	}
+
+	Button whyButton() {
+		return why;
+	}
+
+	MenuItem whyMenuItem() {
+		return whyItem;
 	}
 
 	DeliveryRows deliveryRows() {

@@ -4,6 +4,7 @@
 package org.herald.messenger.internal;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.net.Inet4Address;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ public final class DeliveryDiagnoser implements DeliveryDiagnosis {
 			steps.add(new Step("resolve", "name resolution", Outcome.SKIPPED, "the target is an address: nothing to resolve", Optional.empty()));
 		} else {
 			Optional<Inet4Address> found = new NameSteps(ns, identity).resolve(name, steps);
+			checkInterrupted();
 			if (found.isEmpty()) {
 				return new Diagnosis(target, steps);
 			}
@@ -77,10 +79,13 @@ public final class DeliveryDiagnoser implements DeliveryDiagnosis {
 		steps.add(new Step("route", "our interface", Outcome.INFO, "to " + address.getHostAddress() + " we send from " + via
 				+ (onLink ? " (same subnet)" : " (another subnet, through a router: broadcasts do not reach it)"), Optional.empty()));
 		Optional<NetbiosName> called = nodeStatus(ns, address, name, steps);
+		checkInterrupted();
 		NetbiosName messenger = called.orElse(name != null ? name : new NetbiosName("*SMBSERVER", NetbiosName.FILE_SERVER));
 		PathProbes probes = new PathProbes(via.address(), timeout);
 		PathProbes.Reach p139 = port(probes, address, 139, steps);
+		checkInterrupted();
 		PathProbes.Reach p445 = port(probes, address, 445, steps);
+		checkInterrupted();
 		PathProbes.Reach p138 = probes.udp(address, 138);
 		steps.add(p138 == PathProbes.Reach.REFUSED
 				? new Step("udp-138", "UDP 138 (datagrams)", Outcome.WARN, address.getHostAddress()
@@ -94,6 +99,7 @@ public final class DeliveryDiagnoser implements DeliveryDiagnosis {
 		} else {
 			steps.add(new Step("session", "session request", Outcome.SKIPPED, "neither 139 nor 445 takes connections", Optional.empty()));
 		}
+		checkInterrupted();
 		boolean peer = PeerClient.probe(identity, address, PeerService.DEFAULT_PORT, timeout);
 		steps.add(new Step("herald-peer", "Herald peer", Outcome.INFO, peer
 				? address.getHostAddress() + " is a Herald (TCP " + PeerService.DEFAULT_PORT
@@ -101,6 +107,13 @@ public final class DeliveryDiagnoser implements DeliveryDiagnosis {
 						+ " and a refusal by them shows above as flood limit or blocked"
 				: "not a Herald peer (TCP " + PeerService.DEFAULT_PORT + " does not answer): messages go plain over NetBIOS", Optional.empty()));
 		return new Diagnosis(target, steps);
+	}
+
+	/** Cancelling is an interrupt of the diagnosing thread: stop before the next step. */
+	private static void checkInterrupted() throws InterruptedIOException {
+		if (Thread.currentThread().isInterrupted()) {
+			throw new InterruptedIOException("diagnosis cancelled");
+		}
 	}
 
 	private static Optional<Inet4Address> address(String target) {

@@ -88,13 +88,7 @@ public final class DiagnoseCommand implements CliCommand {
 	}
 
 	static String text(Diagnosis d) {
-		StringBuilder b = new StringBuilder("diagnosis of " + d.target() + "\n");
-		int n = 1;
-		for (Diagnosis.Step s : d.steps()) {
-			b.append(String.format("%2d. %-7s %s: %s%n", n++, s.outcome().name(), s.title(), s.finding()));
-			s.fix().ifPresent(f -> b.append("             fix: ").append(f).append('\n'));
-		}
-		return b.append("verdict: ").append(d.verdict()).append('\n').toString();
+		return d.report();
 	}
 
 	static Map<String, Object> json(Diagnosis d) {

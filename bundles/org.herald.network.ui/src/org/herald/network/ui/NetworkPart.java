@@ -42,6 +42,8 @@ import org.herald.browser.BrowserSettings;
 import org.herald.browser.Host;
 import org.herald.browser.HostBrowser;
 import org.herald.browser.HostBrowsers;
+import org.herald.browser.SiteRound;
+import org.herald.browser.Subnets;
 import org.herald.browser.Workgroup;
 import org.herald.netbios.NameService;
 import org.herald.netbios.NodeStatus;
@@ -64,6 +66,11 @@ import jakarta.inject.Inject;
  * send a message, its node status, an exposure check. Its names are offered to the composer.
  */
 public class NetworkPart {
+
+	private static final System.Logger LOG = System.getLogger(NetworkPart.class.getName());
+
+	/** The tree's columns. */
+	static final int NAME = 0, USER = 1, ADDRESSES = 2, SUBNET = 3, STATUS = 4, LAST_SEEN = 5, REPORTED_BY = 6, COMMENT = 7;
 
 	/** The tree is rebuilt at most this often while the model changes (ms). */
 	static final int REFRESH_MS = 300;
@@ -126,6 +133,9 @@ public class NetworkPart {
 			} catch (IOException e) {
 				status("Not listening for announcements: " + e.getMessage());
 			}
+			if (identity.wins().isPresent()) {
+				status(browseSite());
+			}
 		});
 		refresh();
 	}
@@ -155,14 +165,18 @@ public class NetworkPart {
 		tree.addListener(SWT.SetData, e -> fill((TreeItem) e.item, e.index));
 		tree.setHeaderVisible(true);
 		tree.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-		String[] names = { "Name", "User", "Addresses", "Status", "Last seen", "Seen by", "Comment" };
-		int[] widths = { 190, 90, 120, 110, 80, 130, 160 };
+		String[] names = { "Name", "User", "Addresses", "Subnet", "Status", "Last seen", "Reported by", "Comment" };
+		int[] widths = { 190, 80, 110, 205, 100, 75, 230, 140 };
 		for (int i = 0; i < names.length; i++) {
 			TreeColumn c = new TreeColumn(tree, SWT.LEFT);
 			c.setText(names[i]);
 			c.setWidth(widths[i]);
 		}
 		tree.addListener(SWT.DefaultSelection, e -> sendMessage());
+		tree.addListener(SWT.MouseHover, e -> {
+			TreeItem item = tree.getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+			tree.setToolTipText(item == null ? null : tooltip(item));
+		});
 		Composite actions = new Composite(parent, SWT.NONE);
 		GridLayout actionsLayout = new GridLayout(3, false);
 		actionsLayout.marginWidth = 0;
@@ -253,8 +267,16 @@ public class NetworkPart {
 				return;
 			}
 			Group g = shown.get(index);
-			item.setText(0, g.workgroup().map(x -> HostText.workgroup(x, g.total())).orElse(g.name() + " (" + g.total() + ")"));
-			g.workgroup().ifPresent(x -> item.setText(4, HostText.ago(x.lastSeen(), now)));
+			item.setText(NAME, g.workgroup().map(x -> HostText.workgroup(x, g.total())).orElse(g.name() + " (" + g.total() + ")"));
+			g.workgroup().ifPresent(x -> {
+				x.masterAddress().ifPresent(a -> {
+					item.setText(ADDRESSES, a.getHostAddress());
+					item.setText(SUBNET, Subnets.of(identity, a));
+				});
+				item.setText(LAST_SEEN, HostText.ago(x.lastSeen(), now));
+				item.setText(REPORTED_BY, x.seenBy().keySet().stream().map(k -> k.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '))
+						.sorted().collect(java.util.stream.Collectors.joining(", ")));
+			});
 			item.setData("workgroup", g.name());
 			item.setItemCount(g.hosts().size());
 			return;
@@ -264,10 +286,21 @@ public class NetworkPart {
 			return;
 		}
 		Host h = shown.get(groupIndex).hosts().get(index);
-		item.setText(new String[] { h.name(), h.user().orElse(""), HostText.addresses(h), HostText.status(h), HostText.ago(h.lastSeen(), now),
-				HostText.sources(h), h.comment() });
+		item.setText(new String[] { h.name(), h.user().orElse(""), HostText.addresses(h), HostText.subnets(identity, h), HostText.status(h),
+				HostText.ago(h.lastSeen(), now), HostText.reporters(browser.model(), h), h.comment() });
 		item.setData(h);
 		item.setForeground(h.stale() ? display.getSystemColor(SWT.COLOR_DARK_GRAY) : null);
+	}
+
+	/** A host row's tooltip: its addresses with their subnets and who reported it when; a workgroup's master. */
+	String tooltip(TreeItem item) {
+		if (item.getData() instanceof Host h) {
+			return HostText.details(identity, browser.model(), h, Instant.now());
+		}
+		Object wg = item.getData("workgroup");
+		return wg == null ? null : browser.model().workgroup(wg.toString()).map(w -> w.name() + w.masterBrowser().map(m -> ": master " + m
+				+ w.masterAddress().map(a -> " at " + a.getHostAddress() + " on " + Subnets.of(identity, a)).orElse("")).orElse(""))
+				.orElse(null);
 	}
 
 	private List<Host> selectedHosts() {
@@ -296,8 +329,34 @@ public class NetworkPart {
 					done.add(wg + ": " + e.getMessage());
 				}
 			}
+			if (identity.wins().isPresent()) {
+				done.add(0, browseSite());
+			}
 			status(String.join("; ", done));
 		});
+	}
+
+	/**
+	 * With a WINS server, every workgroup of the routed site, as {@code herald browse --site} finds
+	 * them (on the worker); returns what to say in the status line.
+	 */
+	private String browseSite() {
+		List<String> asked = new ArrayList<>();
+		asked.add(identity.workgroup());
+		browser.model().workgroups().forEach(w -> asked.add(w.name()));
+		try {
+			SiteRound r = browser.browseSite(asked.stream().distinct().toList());
+			String problems = r.problems().isEmpty() ? "" : " (" + String.join("; ", r.problems()) + ")";
+			List<Workgroup> workgroups = browser.model().workgroups();
+			String text = "Site through WINS " + identity.wins().get().getHostAddress() + ": " + workgroups.size() + " workgroups, "
+					+ browser.model().hosts().size() + " hosts, " + r.masters().size() + " master browsers asked in " + r.took().toMillis() + " ms"
+					+ problems;
+			LOG.log(System.Logger.Level.INFO, "network: " + text + "; workgroups " + String.join(", ", workgroups.stream().map(Workgroup::name).toList()));
+			return text;
+		} catch (IOException e) {
+			LOG.log(System.Logger.Level.WARNING, "network: site browse through WINS failed: " + e.getMessage());
+			return "Site browse through WINS failed: " + e.getMessage();
+		}
 	}
 
 	private void scanRange() {

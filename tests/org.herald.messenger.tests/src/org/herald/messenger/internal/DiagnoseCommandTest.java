@@ -6,10 +6,14 @@ package org.herald.messenger.internal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Inet4Address;
 import java.util.List;
 import java.util.Optional;
 
+import org.herald.api.BindInterface;
 import org.herald.api.cli.Json;
+import org.herald.messenger.Delivery;
+import org.herald.messenger.DeliveryDiagnosis;
 import org.herald.messenger.Diagnosis;
 import org.herald.messenger.Diagnosis.Outcome;
 import org.herald.messenger.Diagnosis.Step;
@@ -46,6 +50,27 @@ class DiagnoseCommandTest {
 		assertTrue(text.contains(" 2. FAIL    TCP 139: 203.0.113.9 did not answer TCP 139 within the timeout\n             fix: let TCP 139 through\n"),
 				text);
 		assertTrue(text.endsWith("verdict: " + BROKEN.verdict() + "\n"), text);
+	}
+
+	@Test
+	void theCommandPrintsTheReportTheWorkbenchCopies() {
+		assertEquals(BROKEN.report(), DiagnoseCommand.text(BROKEN));
+	}
+
+	/** The target of a report line: the name as addressed, the address, one host of a range; nothing for a workgroup. */
+	@Test
+	void aDeliveryLineNamesWhatToDiagnose() {
+		Inet4Address host = BindInterface.parseIpv4("198.51.100.9");
+		assertEquals(Optional.of("BOB"), DeliveryDiagnosis.targetOf(Delivery.failed("BOB<03>", Optional.empty(), Optional.empty(),
+				Delivery.FailureReason.NAME_NOT_FOUND, "")));
+		assertEquals(Optional.of("BOB#20"), DeliveryDiagnosis.targetOf(Delivery.failed("BOB<20>", Optional.of(host), Optional.empty(),
+				Delivery.FailureReason.REFUSED, "")));
+		assertEquals(Optional.of("198.51.100.9"), DeliveryDiagnosis.targetOf(Delivery.failed("198.51.100.9", Optional.of(host),
+				Optional.empty(), Delivery.FailureReason.REFUSED, "")));
+		assertEquals(Optional.of("198.51.100.9"), DeliveryDiagnosis.targetOf(Delivery.failed("198.51.100.0/24", Optional.of(host),
+				Optional.empty(), Delivery.FailureReason.TIMEOUT, "")));
+		assertEquals(Optional.empty(), DeliveryDiagnosis.targetOf(Delivery.failed("LAB (workgroup)", Optional.of(host), Optional.empty(),
+				Delivery.FailureReason.NETWORK_ERROR, "")));
 	}
 
 	@Test

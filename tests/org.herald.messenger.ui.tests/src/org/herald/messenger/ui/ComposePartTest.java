@@ -38,6 +38,7 @@ import org.herald.peer.PeerPins;
 import org.herald.peer.PeerService;
 import org.herald.ui.ComposeRequest;
 import org.herald.ui.HeraldEvents;
+import org.herald.ui.testing.Screenshots;
 import org.herald.ui.testing.UiTesting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

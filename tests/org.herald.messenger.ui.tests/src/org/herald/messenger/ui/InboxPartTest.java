@@ -35,6 +35,7 @@ import org.herald.peer.IdentityKey;
 import org.herald.peer.PeerPins;
 import org.herald.ui.ComposeRequest;
 import org.herald.ui.HeraldEvents;
+import org.herald.ui.testing.Screenshots;
 import org.herald.ui.testing.UiTesting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

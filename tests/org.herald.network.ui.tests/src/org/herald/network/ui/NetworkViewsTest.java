@@ -96,8 +96,8 @@ class NetworkViewsTest {
 			waitFor(display, "the scanned host in the tree", () -> rows(part.tree().getItems()).contains("PEER"));
 			TreeItem workgroup = part.tree().getItems()[0];
 			assertTrue(workgroup.getText(0).startsWith("UITEST (1 host"), workgroup.getText(0));
-			assertEquals("127.0.0.43", workgroup.getItem(0).getText(2));
-			assertTrue(workgroup.getItem(0).getText(5).contains("scan"), workgroup.getItem(0).getText(5));
+			assertEquals("127.0.0.43", workgroup.getItem(0).getText(NetworkPart.ADDRESSES));
+			assertEquals("node status of 127.0.0.43", workgroup.getItem(0).getText(NetworkPart.REPORTED_BY));
 
 			part.browser().model().observe(HostObservation.registered("FILESRV", Optional.of("ACCOUNTS"), BindInterface.parseIpv4("127.0.0.44"),
 					Instant.now()));

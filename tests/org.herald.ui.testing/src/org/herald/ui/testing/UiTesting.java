@@ -53,7 +53,12 @@ public final class UiTesting {
 
 	/** Runs the event loop until {@code condition} holds, or fails after 20 s. */
 	public static void waitFor(Display display, String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + 20_000_000_000L;
+		waitFor(display, what, java.time.Duration.ofSeconds(20), condition);
+	}
+
+	/** Runs the event loop until {@code condition} holds, or fails after {@code limit}: for work made of several network timeouts. */
+	public static void waitFor(Display display, String what, java.time.Duration limit, BooleanSupplier condition) {
+		long deadline = System.nanoTime() + limit.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
 				fail("timed out waiting for " + what);

@@ -41,6 +41,7 @@ public final class DeliveryRows {
 	/** Adds the row of {@code d}. */
 	public void add(Delivery d) {
 		TableItem item = new TableItem(table, SWT.NONE);
+		item.setData(d);
 		String result = switch (d.status()) {
 		case DELIVERED -> "delivered";
 		case SENT_UNCONFIRMED -> "sent, unconfirmed";
@@ -58,6 +59,11 @@ public final class DeliveryRows {
 		} else if (d.reason().filter(r -> r == FailureReason.KEY_CHANGED || r == FailureReason.NOT_A_PEER).isPresent()) {
 			item.setForeground(CHANNEL, table.getDisplay().getSystemColor(SWT.COLOR_RED));
 		}
+	}
+
+	/** The delivery a row shows. */
+	public static Delivery delivery(TableItem item) {
+		return (Delivery) item.getData();
 	}
 
 	/** The channel column's words. */

@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.herald.api.Identity;
+import org.herald.browser.BrowseModel;
 import org.herald.browser.BrowserRole;
 import org.herald.browser.Host;
+import org.herald.browser.Subnets;
 import org.herald.browser.Workgroup;
 
 /** How hosts and workgroups read in the network tree. */
@@ -31,6 +34,30 @@ public final class HostText {
 	public static String sources(Host h) {
 		return h.seenBy().keySet().stream().map(s -> s.name().toLowerCase(Locale.ROOT).replace('_', ' ')).sorted()
 				.collect(Collectors.joining(", "));
+	}
+
+	/** The subnet of each address, as {@code browse --site} says it ({@link Subnets#of}). */
+	public static String subnets(Identity identity, Host h) {
+		return h.addresses().stream().map(a -> Subnets.of(identity, a)).distinct().collect(Collectors.joining(", "));
+	}
+
+	/**
+	 * Who reported the host, in words, the latest first ({@link BrowseModel#reporters}); the kinds
+	 * of source when the model noted no words.
+	 */
+	public static String reporters(BrowseModel model, Host h) {
+		var r = model.reporters(h.name());
+		return r.isEmpty() ? sources(h) : String.join("; ", r.keySet());
+	}
+
+	/** The host's tooltip: every address with its subnet, and each reporter with when it last reported. */
+	public static String details(Identity identity, BrowseModel model, Host h, Instant now) {
+		StringBuilder b = new StringBuilder(h.name() + h.workgroup().map(w -> " in " + w).orElse("") + (h.stale() ? " (stale)" : ""));
+		for (var a : h.addresses()) {
+			b.append("\n").append(a.getHostAddress()).append(" on ").append(Subnets.of(identity, a));
+		}
+		model.reporters(h.name()).forEach((by, when) -> b.append("\nreported by ").append(by).append(", ").append(ago(when, now)));
+		return b.toString();
 	}
 
 	public static String ago(Instant then, Instant now) {

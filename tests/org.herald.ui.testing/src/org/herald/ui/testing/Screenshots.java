@@ -1,7 +1,7 @@
 /*******************************************************************************
  * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
  *******************************************************************************/
-package org.herald.messenger.ui;
+package org.herald.ui.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
