@@ -12,6 +12,7 @@ import java.util.function.Consumer;
  * browser's {@code herald browse --receive}) and should not depend on the Messenger or the inbox.
  * The Messenger offers it as a service; where it is missing, nothing can receive.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface MessageReception {
 
 	/**

@@ -9,6 +9,7 @@ import java.io.IOException;
  * Herald's saved settings, kept in the workspace's instance preferences so that the workbench and
  * the CLI of one workspace ({@code -data}) share them.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Settings {
 
 	/** The saved identity, with defaults for whatever was never saved. */

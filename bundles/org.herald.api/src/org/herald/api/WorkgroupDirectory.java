@@ -12,6 +12,7 @@ import java.util.List;
  * browser: {@code herald send --domain=WG} reaches a workgroup on another subnet through it. The
  * browser offers it as a service.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface WorkgroupDirectory {
 
 	/**

@@ -14,6 +14,7 @@ import java.util.function.Consumer;
  * only on the identity's configured interfaces. Obtained from {@link HostBrowsers}; started
  * explicitly, closed when done.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface HostBrowser extends AutoCloseable {
 
 	BrowseModel model();

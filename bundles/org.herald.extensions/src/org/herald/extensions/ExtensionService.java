@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
  * was and the {@link ExtensionException} says why. Changes take effect when Herald restarts.
  * The monitor (may be null) reports progress and cancels.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface ExtensionService {
 
 	/** The framework or system property that, set to {@code true}, turns installing off. */

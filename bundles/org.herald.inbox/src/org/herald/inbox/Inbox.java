@@ -20,6 +20,7 @@ import org.herald.api.StoredMessage;
  *
  * <p>Implementations are thread safe.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Inbox extends MessageSink, AutoCloseable {
 
 	/** One page of messages matching {@code query}, newest first. */

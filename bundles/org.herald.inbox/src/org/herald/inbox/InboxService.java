@@ -13,6 +13,7 @@ import org.herald.api.Identity;
  * workspace again returns the same instance (with {@code identity} as its new identity). The service
  * closes the inboxes when it goes away; callers do not close them.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface InboxService {
 
 	/**

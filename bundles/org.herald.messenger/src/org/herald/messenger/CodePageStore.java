@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Where the code pages are kept; the service the messenger bundle registers keeps them in the workspace's preferences. */
+@org.osgi.annotation.versioning.ProviderType
 public interface CodePageStore {
 
 	/** The code pages saved; CP850 and no rules if none are. Saved rules that cannot be read are left out. */

@@ -17,6 +17,7 @@ import org.herald.api.Identity;
  * the message probe starts a message and abandons it before any text. A DS service, shared by
  * {@code herald diagnose} and the workbench.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface DeliveryDiagnosis {
 
 	/**

@@ -10,6 +10,7 @@ import org.herald.api.NetbiosName;
  * accepts a session request only for a held NAME&lt;03&gt;.
  */
 @FunctionalInterface
+@org.osgi.annotation.versioning.ProviderType
 public interface HeldNames {
 
 	boolean holds(NetbiosName name);

@@ -16,6 +16,7 @@ import org.herald.netbios.NameEvent;
  * Herald's messenger as a service: what the workbench and the CLI send with. Needs no
  * configuration; the identity (name, interfaces, WINS) is given per use.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Messenger {
 
 	/**

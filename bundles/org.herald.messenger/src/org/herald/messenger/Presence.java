@@ -14,6 +14,7 @@ import org.herald.netbios.NameTableEntry;
  * process at a time can be present on an interface; {@link Messenger#join} says so when another one
  * is. Closing releases the names and answers what is in progress.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Presence extends AutoCloseable {
 
 	Identity identity();

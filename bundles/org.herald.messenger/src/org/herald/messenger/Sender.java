@@ -6,6 +6,7 @@ package org.herald.messenger;
 import java.util.List;
 
 /** Sends pop-up messages over the Messenger paths. */
+@org.osgi.annotation.versioning.ProviderType
 public interface Sender {
 
 	/**

@@ -16,6 +16,7 @@ import org.herald.api.NetbiosName;
  * with WINS as an H-node), answers name queries and node status, defends its names. Started by a
  * {@link NameResponderFactory}; runs until {@link #stop()}.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface NameResponder {
 
 	/** The identity it runs for. */

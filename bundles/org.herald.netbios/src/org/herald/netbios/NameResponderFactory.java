@@ -14,6 +14,7 @@ import org.herald.api.Identity;
  * identity's interfaces, so it never starts by itself: {@code herald names serve}, {@code listen}
  * or the workbench start one explicitly, and stop it when done. Thread safe.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface NameResponderFactory {
 
 	/**

@@ -15,6 +15,7 @@ import org.herald.api.NetbiosName;
  * The client side of the NetBIOS name service (RFC 1001 section 15.1.1, RFC 1002 section 4.2):
  * name queries and node status. Thread safe; the calls block for at most the configured retries.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface NameService {
 
 	/**

@@ -12,6 +12,7 @@ import java.nio.file.Path;
  * (herald listen, the workbench) a component tries the due entries about every
  * {@link #TICK_SECONDS} seconds; {@code herald outbox retry} tries them at once.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface Outbox {
 
 	/** How often the retrying component looks for due entries. */

@@ -18,6 +18,7 @@ import org.herald.messenger.PathChoice;
  * returns; several processes on the same workspace (the workbench, herald listen, herald outbox)
  * share it safely.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface OutboxQueue {
 
 	/**

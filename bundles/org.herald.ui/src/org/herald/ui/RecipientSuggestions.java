@@ -9,6 +9,7 @@ import java.util.List;
  * Names the composer offers as the user types a recipient: hosts, users, workgroups, aliases.
  * Offered as OSGi services, e.g. by the network browser.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface RecipientSuggestions {
 
 	/** The names to offer now; cheap to call. Workgroups as {@code /DOMAIN:WG}. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import org.herald.api.Identity;
 
 /** What a CLI command runs with. */
+@org.osgi.annotation.versioning.ProviderType
 public interface CommandContext {
 
 	/** The identity: CLI options over the workspace's saved settings over defaults. */

@@ -14,6 +14,7 @@ import org.herald.api.Identity;
  * workbench's Exposure view: each target is probed from the configured interface that reaches it
  * ({@link Identity#interfaceFor}), so a multi-homed host gets one answer everywhere.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface ExposureService {
 
 	/**

@@ -21,6 +21,7 @@ import org.herald.api.BindInterface;
  * A DS service (no configuration); {@code internal.SharedDatagramService} is the implementation, which
  * tests construct directly.
  */
+@org.osgi.annotation.versioning.ProviderType
 public interface DatagramService {
 
 	/** The NetBIOS datagram service port. */

@@ -10,6 +10,7 @@ import java.util.List;
 import org.herald.api.BindInterface;
 
 /** One consumer's hold on the datagram service: its interfaces and mailslots, and a way to send. */
+@org.osgi.annotation.versioning.ProviderType
 public interface Subscription extends AutoCloseable {
 
 	List<BindInterface> interfaces();
