@@ -6,5 +6,5 @@
  * recipients and deliveries, and the OEM code pages per host ({@link org.herald.messenger.CodePages}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.herald.messenger;

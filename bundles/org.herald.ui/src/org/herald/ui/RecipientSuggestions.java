@@ -11,6 +11,6 @@ import java.util.List;
  */
 public interface RecipientSuggestions {
 
-	/** The names to offer now; cheap to call. Workgroups as {@code /DOMAIN:WG}. */
+	/** The names to offer now; cheap to call. Workgroups as {@code /DOMAIN:WG}, recipient lists as {@code @NAME}. */
 	List<String> suggestions();
 }

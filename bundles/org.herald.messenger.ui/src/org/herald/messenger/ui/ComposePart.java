@@ -42,13 +42,15 @@ import org.herald.messenger.OutgoingMessage;
 import org.herald.messenger.PathChoice;
 import org.herald.messenger.PeerChannel;
 import org.herald.messenger.Recipient;
+import org.herald.messenger.RecipientLists;
 import org.herald.messenger.Sender;
 import org.herald.messenger.ui.internal.DeliveryRows;
 import org.herald.messenger.ui.internal.WorkbenchPeers;
 import org.herald.messenger.ui.internal.WorkspaceInbox;
 import org.herald.messenger.ui.internal.ByteCount;
 import org.herald.messenger.ui.internal.RecipientCodePages;
-import org.herald.messenger.ui.internal.RecipientList;
+import org.herald.messenger.ui.internal.ListSuggestions;
+import org.herald.messenger.ui.internal.ToField;
 import org.herald.ui.ComposeRequest;
 import org.herald.ui.EmptyState;
 import org.herald.ui.HeraldEvents;
@@ -137,7 +139,7 @@ public class ComposePart {
 		head.setLayout(headLayout);
 		new Label(head, SWT.NONE).setText("&To:");
 		to = new Text(head, SWT.BORDER | SWT.SINGLE);
-		to.setMessage("names, addresses, ranges (198.51.100.10-20, a CIDR) or /DOMAIN:WORKGROUP");
+		to.setMessage("names, addresses, ranges (198.51.100.10-20, a CIDR), /DOMAIN:WORKGROUP or @LIST");
 		to.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		to.addModifyListener(e -> updateCount()); // the count depends on the recipients' code pages
 		new Label(head, SWT.NONE).setText("&Path:");
@@ -151,6 +153,7 @@ public class ComposePart {
 				KeyStroke.getInstance(SWT.CTRL, ' '), null);
 		assist.setAutoActivationDelay(200);
 		assist.setProposalAcceptanceStyle(ContentProposalAdapter.PROPOSAL_REPLACE);
+		to.addListener(SWT.FocusIn, e -> worker.execute(this::loadSuggestions)); // lists may have changed (herald lists)
 		text = new Text(parent, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
 		GridData textData = new GridData(SWT.FILL, SWT.FILL, true, true);
 		textData.heightHint = 80;
@@ -185,9 +188,18 @@ public class ComposePart {
 		events.subscribe(HeraldEvents.COMPOSE, composeHandler);
 	}
 
-	/** Names the user may want: the suggestion services (the network browser), then recent senders. */
+	/** The workspace's recipient lists ({@code @NAME}), or null without a workspace. */
+	private RecipientLists lists() {
+		return WorkspaceInbox.directory(workspace).map(RecipientLists::in).orElse(null);
+	}
+
+	/** Names the user may want: the workspace's lists, the suggestion services (the network browser), then recent senders. */
 	private void loadSuggestions() {
 		Set<String> names = new LinkedHashSet<>();
+		RecipientLists lists = lists();
+		if (lists != null) {
+			names.addAll(new ListSuggestions(lists).suggestions());
+		}
 		if (suggestionSources != null) {
 			for (RecipientSuggestions s : suggestionSources) {
 				names.addAll(s.suggestions());
@@ -226,8 +238,8 @@ public class ComposePart {
 	private void updateCount() {
 		java.util.Set<java.nio.charset.Charset> codePages;
 		try {
-			codePages = RecipientCodePages.of(RecipientList.parse(to.getText()), messenger.codePages());
-		} catch (IllegalArgumentException e) {
+			codePages = RecipientCodePages.of(ToField.parse(to.getText(), lists()), messenger.codePages());
+		} catch (IllegalArgumentException | java.io.UncheckedIOException e) {
 			codePages = java.util.Set.of(messenger.oem()); // no recipient yet, or one being typed
 		}
 		ByteCount c = ByteCount.of(text.getText(), codePages, limit());
@@ -250,8 +262,8 @@ public class ComposePart {
 	void send() {
 		List<Recipient> recipients;
 		try {
-			recipients = RecipientList.parse(to.getText());
-		} catch (IllegalArgumentException e) {
+			recipients = ToField.parse(to.getText(), lists());
+		} catch (IllegalArgumentException | java.io.UncheckedIOException e) {
 			status.setText(e.getMessage());
 			status.getParent().layout();
 			return;

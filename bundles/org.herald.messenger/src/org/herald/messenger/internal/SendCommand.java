@@ -26,6 +26,7 @@ import org.herald.messenger.OutgoingMessage;
 import org.herald.messenger.PathChoice;
 import org.herald.messenger.PeerChannel;
 import org.herald.messenger.Recipient;
+import org.herald.messenger.RecipientLists;
 import org.herald.netbios.NameService;
 import org.herald.netbios.datagram.DatagramService;
 import org.osgi.service.component.annotations.Activate;
@@ -128,7 +129,8 @@ public final class SendCommand implements CliCommand {
 				usage: herald send [options] TARGET... [TEXT]
 				       herald send [options] --domain[=WG] [TARGET...] [TEXT]
 				  TARGET   a NetBIOS name (BOB, BOB#03), an IPv4 address, a range (198.51.100.10-20,
-				           198.51.100.10-198.51.100.20) or a subnet (198.51.100.0/24, host addresses only)
+				           198.51.100.10-198.51.100.20), a subnet (198.51.100.0/24, host addresses only),
+				           a workgroup (/DOMAIN:LAB, as --domain=LAB) or a recipient list (@ADMINS: herald lists)
 				  TEXT     the message; without it (or with -) the text is read from standard input
 				Options (the path: session, and for a name whose host refuses sessions, mailslot):
 				""" + OPTIONS.usageLines() + """
@@ -175,13 +177,7 @@ public final class SendCommand implements CliCommand {
 			}
 			text = readText(context);
 		}
-		for (int i = 0; i < targets; i++) {
-			try {
-				recipients.add(Recipient.parse(pos.get(i)));
-			} catch (IllegalArgumentException e) {
-				throw new UsageException("bad target '" + pos.get(i) + "': " + e.getMessage());
-			}
-		}
+		recipients.addAll(targets(context, pos.subList(0, targets)));
 		if (recipients.isEmpty()) {
 			throw new UsageException("no target: give a name, an address, a range or --domain");
 		}
@@ -217,6 +213,26 @@ public final class SendCommand implements CliCommand {
 		}
 		context.out().flush();
 		return failed ? 1 : queued ? 3 : 0;
+	}
+
+	/** The targets as recipients, each list ({@code @NAME}) expanded into its members (said on stderr), each recipient once. */
+	static List<Recipient> targets(CommandContext context, List<String> targets) throws UsageException, IOException {
+		java.util.Set<Recipient> out = new java.util.LinkedHashSet<>();
+		RecipientLists lists = RecipientLists.in(context.workspace());
+		for (String t : targets) {
+			try {
+				if (RecipientLists.isList(t)) {
+					RecipientLists.Expansion e = lists.expand(List.of(t));
+					e.lists().forEach((list, members) -> context.err().println("send: " + list + ": " + String.join(", ", members)));
+					out.addAll(e.recipients());
+				} else {
+					out.add(Recipient.parse(t));
+				}
+			} catch (IllegalArgumentException e) {
+				throw new UsageException(RecipientLists.isList(t) ? e.getMessage() : "bad target '" + t + "': " + e.getMessage());
+			}
+		}
+		return new ArrayList<>(out);
 	}
 
 	private java.util.Optional<String> keep(CommandContext context, OutgoingMessage message, Delivery d) throws IOException, UsageException {

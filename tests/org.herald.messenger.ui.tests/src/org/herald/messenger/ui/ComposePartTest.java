@@ -32,6 +32,7 @@ import org.herald.inbox.InboxQuery;
 import org.herald.inbox.InboxService;
 import org.herald.messenger.Messenger;
 import org.herald.messenger.Presence;
+import org.herald.messenger.RecipientLists;
 import org.herald.messenger.ui.internal.DeliveryRows;
 import org.herald.peer.IdentityKey;
 import org.herald.peer.PeerPins;
@@ -199,6 +200,37 @@ class ComposePartTest {
 			}
 		}
 		throw new AssertionError("no report row for " + address);
+	}
+
+	/**
+	 * A recipient list of the workspace, {@code @UITEAM}: a Herald present on 127.0.0.155 (standard
+	 * ports, loopback only) and 127.0.0.156, where nothing listens. The composer suggests the list,
+	 * expands it into one report row per member, and says so when a list does not exist.
+	 */
+	@Test
+	void aRecipientListIsSuggestedAndSentToEachMember() throws Exception {
+		Identity member = new Identity("LISTMEMBER", "UITEST", List.of(BindInterface.parse("127.0.0.155/8")), Optional.empty());
+		RecipientLists lists = RecipientLists.in(Path.of(UiTesting.workspace().getURL().getPath()));
+		lists.add("UITEAM", List.of("127.0.0.155", "127.0.0.156"));
+		Inbox memberInbox = UiTesting.service(InboxService.class).open(Files.createTempDirectory("herald-list-member"), member);
+		try (Presence present = UiTesting.service(Messenger.class).join(member, memberInbox, null)) {
+			part.toField().notifyListeners(SWT.FocusIn, new org.eclipse.swt.widgets.Event());
+			waitFor(display, "the list among the suggestions", () -> part.proposals().contains("@UITEAM"));
+			part.toField().setText("@uiteam");
+			part.textField().setText("Standup in five minutes.");
+			part.send();
+			waitFor(display, "the delivery report", () -> part.reportTable().getItemCount() == 2 && part.statusLabel().getText().endsWith(" sent"));
+			assertEquals("delivered", row("127.0.0.155").getText(DeliveryRows.RESULT));
+			assertTrue(row("127.0.0.156").getText(DeliveryRows.RESULT).startsWith("failed: "), "nothing listens on 127.0.0.156");
+			assertEquals("1 of 2 sent", part.statusLabel().getText());
+			assertEquals("Standup in five minutes.", memberInbox.page(InboxQuery.all()).messages().get(0).message().text());
+
+			part.toField().setText("@NOPE");
+			part.send();
+			assertEquals("'@NOPE' is not a recipient: unknown list @NOPE; the lists are @UITEAM", part.statusLabel().getText());
+		} finally {
+			lists.remove("UITEAM", List.of());
+		}
 	}
 
 	@Test
