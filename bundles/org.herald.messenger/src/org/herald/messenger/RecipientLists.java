@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,7 +33,7 @@ public final class RecipientLists {
 	public static final String PREFIX = "@";
 
 	/** The longest list name. */
-	public static final int MAX_NAME = 32;
+	public static final int MAX_NAME = StoreNames.MAX;
 
 	static final String FILE = "recipient-lists.txt";
 	private static final String HEADER = "# Herald recipient lists (herald lists): a list's name, then its members, tab-separated\n";
@@ -78,21 +77,7 @@ public final class RecipientLists {
 		if (s.startsWith(PREFIX)) {
 			s = s.substring(1);
 		}
-		if (s.isEmpty()) {
-			throw new IllegalArgumentException("a list name must not be empty");
-		}
-		if (s.length() > MAX_NAME) {
-			throw new IllegalArgumentException("list name '" + s + "' is longer than " + MAX_NAME + " characters");
-		}
-		for (int i = 0; i < s.length(); i++) {
-			char c = s.charAt(i);
-			boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || i > 0 && (c == '-' || c == '_' || c == '.');
-			if (!ok) {
-				throw new IllegalArgumentException("list name '" + s + "' may have letters, digits and (not first) - _ . only; '" + c
-						+ "' at position " + (i + 1) + " is not allowed");
-			}
-		}
-		return s.toUpperCase(Locale.ROOT);
+		return StoreNames.check("list", s);
 	}
 
 	/** Every list, by name. */

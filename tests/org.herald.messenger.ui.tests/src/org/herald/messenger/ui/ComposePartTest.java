@@ -31,6 +31,7 @@ import org.herald.inbox.Inbox;
 import org.herald.inbox.InboxQuery;
 import org.herald.inbox.InboxService;
 import org.herald.messenger.Messenger;
+import org.herald.messenger.MessageTemplates;
 import org.herald.messenger.Presence;
 import org.herald.messenger.RecipientLists;
 import org.herald.messenger.ui.internal.DeliveryRows;
@@ -230,6 +231,39 @@ class ComposePartTest {
 			assertEquals("'@NOPE' is not a recipient: unknown list @NOPE; the lists are @UITEAM", part.statusLabel().getText());
 		} finally {
 			lists.remove("UITEAM", List.of());
+		}
+	}
+
+	/**
+	 * A template of the workspace fills the text: {host} at once, {to} per recipient when sending, and
+	 * {ticket} is left for the user, who cannot send before filling it. The recipient is a Herald
+	 * present on 127.0.0.155 (standard ports, loopback only).
+	 */
+	@Test
+	void aTemplateFillsTheTextAndItsToFieldPerRecipient() throws Exception {
+		Identity member = new Identity("TPLMEMBER", "UITEST", List.of(BindInterface.parse("127.0.0.155/8")), Optional.empty());
+		MessageTemplates templates = MessageTemplates.in(Path.of(UiTesting.workspace().getURL().getPath()));
+		templates.put("UIMAINT", "Hello {to}, {host} restarts {ticket}.");
+		Inbox memberInbox = UiTesting.service(InboxService.class).open(Files.createTempDirectory("herald-template-member"), member);
+		try (Presence present = UiTesting.service(Messenger.class).join(member, memberInbox, null)) {
+			part.templateChooser().notifyListeners(SWT.FocusIn, new org.eclipse.swt.widgets.Event());
+			int index = List.of(part.templateChooser().getItems()).indexOf("UIMAINT");
+			assertTrue(index > 0, List.of(part.templateChooser().getItems()).toString());
+			part.templateChooser().select(index);
+			part.templateChooser().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+			assertEquals("Hello {to}, COMPOSER restarts {ticket}.", part.textField().getText());
+			assertEquals("Fill in {ticket}", part.statusLabel().getText());
+			part.toField().setText("127.0.0.155");
+			part.send();
+			assertEquals("Fill in {ticket} before sending", part.statusLabel().getText());
+			assertEquals(0, part.reportTable().getItemCount(), "nothing sent");
+			part.textField().setText(part.textField().getText().replace("{ticket}", "FS1"));
+			part.send();
+			waitFor(display, "the delivery report", () -> part.reportTable().getItemCount() == 1 && part.statusLabel().getText().endsWith(" sent"));
+			assertEquals("1 of 1 sent", part.statusLabel().getText());
+			assertEquals("Hello 127.0.0.155, COMPOSER restarts FS1.", memberInbox.page(InboxQuery.all()).messages().get(0).message().text());
+		} finally {
+			templates.remove("UIMAINT");
 		}
 	}
 
