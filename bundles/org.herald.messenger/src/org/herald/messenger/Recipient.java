@@ -17,6 +17,9 @@ public sealed interface Recipient {
 	/** The most addresses one range may expand to (a /16). */
 	int MAX_RANGE = 65536;
 
+	/** How a workgroup is written as a target: {@code /DOMAIN:LAB}, as NET SEND took it. */
+	String DOMAIN = "/DOMAIN:";
+
 	/** What the user typed, for the result line. */
 	String label();
 
@@ -75,12 +78,20 @@ public sealed interface Recipient {
 
 	/**
 	 * Parses a target: {@code 198.51.100.7}, {@code 198.51.100.10-20}, {@code 198.51.100.10-198.51.100.20},
-	 * {@code 198.51.100.0/24} (host addresses only), or a NetBIOS name ({@code BOB}, {@code BOB#03}, {@code BOB<03>}).
+	 * {@code 198.51.100.0/24} (host addresses only), a workgroup as NET SEND wrote it ({@code /DOMAIN:LAB}), or a
+	 * NetBIOS name ({@code BOB}, {@code BOB#03}, {@code BOB<03>}). A recipient list ({@code @ADMINS}) is not a target
+	 * of its own: {@link RecipientLists#expand} reads those.
 	 */
 	static Recipient parse(String text) {
 		String s = text.strip();
 		if (s.isEmpty()) {
 			throw new IllegalArgumentException("empty target");
+		}
+		if (s.regionMatches(true, 0, DOMAIN, 0, DOMAIN.length())) {
+			return new Workgroup(s.substring(DOMAIN.length()));
+		}
+		if (s.startsWith(RecipientLists.PREFIX)) {
+			throw new IllegalArgumentException(s + " is a recipient list, which only herald send and the composer expand");
 		}
 		if (looksNumeric(s)) {
 			int slash = s.indexOf('/');

@@ -12,6 +12,6 @@ import java.util.List;
 @org.osgi.annotation.versioning.ProviderType
 public interface RecipientSuggestions {
 
-	/** The names to offer now; cheap to call. Workgroups as {@code /DOMAIN:WG}. */
+	/** The names to offer now; cheap to call. Workgroups as {@code /DOMAIN:WG}, recipient lists as {@code @NAME}. */
 	List<String> suggestions();
 }

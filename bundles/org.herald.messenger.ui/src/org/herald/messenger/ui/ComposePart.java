@@ -41,11 +41,15 @@ import org.herald.inbox.InboxService;
 import org.herald.messenger.Delivery;
 import org.herald.messenger.DeliveryDiagnosis;
 import org.herald.messenger.EncryptionPolicy;
+import org.herald.messenger.MessageTemplate;
+import org.herald.messenger.MessageTemplates;
 import org.herald.messenger.Messenger;
+import org.herald.messenger.TemplateFields;
 import org.herald.messenger.OutgoingMessage;
 import org.herald.messenger.PathChoice;
 import org.herald.messenger.PeerChannel;
 import org.herald.messenger.Recipient;
+import org.herald.messenger.RecipientLists;
 import org.herald.messenger.Sender;
 import org.herald.messenger.ui.internal.DeliveryRows;
 import org.herald.messenger.ui.internal.DiagnosisDialog;
@@ -53,7 +57,8 @@ import org.herald.messenger.ui.internal.WorkbenchPeers;
 import org.herald.messenger.ui.internal.WorkspaceInbox;
 import org.herald.messenger.ui.internal.ByteCount;
 import org.herald.messenger.ui.internal.RecipientCodePages;
-import org.herald.messenger.ui.internal.RecipientList;
+import org.herald.messenger.ui.internal.ListSuggestions;
+import org.herald.messenger.ui.internal.ToField;
 import org.herald.ui.ComposeRequest;
 import org.herald.ui.EmptyState;
 import org.herald.ui.HeraldEvents;
@@ -76,6 +81,8 @@ public class ComposePart {
 
 	/** The mailslot path's data limit (424 bytes) less the names and their NULs. */
 	static final int MAILSLOT_DATA = 424;
+
+	private static final String NO_TEMPLATE = "(no template)";
 
 	@Inject
 	@Optional
@@ -117,6 +124,9 @@ public class ComposePart {
 	private Display display;
 	private Text to;
 	private Combo path;
+	private Combo template;
+	/** The template the text came from, whose fields are still to fill: {to} per recipient, the others by the user. */
+	private MessageTemplate chosen;
 	private Text text;
 	private Label count;
 	private Label status;
@@ -150,14 +160,20 @@ public class ComposePart {
 		}
 		Composite head = new Composite(parent, SWT.NONE);
 		head.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
-		GridLayout headLayout = new GridLayout(4, false);
+		GridLayout headLayout = new GridLayout(6, false);
 		headLayout.marginWidth = 0;
 		head.setLayout(headLayout);
 		new Label(head, SWT.NONE).setText("&To:");
 		to = new Text(head, SWT.BORDER | SWT.SINGLE);
-		to.setMessage("names, addresses, ranges (198.51.100.10-20, a CIDR) or /DOMAIN:WORKGROUP");
+		to.setMessage("names, addresses, ranges (198.51.100.10-20, a CIDR), /DOMAIN:WORKGROUP or @LIST");
 		to.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		to.addModifyListener(e -> updateCount()); // the count depends on the recipients' code pages
+		new Label(head, SWT.NONE).setText("Te&mplate:");
+		template = new Combo(head, SWT.READ_ONLY);
+		template.setItems(NO_TEMPLATE);
+		template.select(0);
+		template.addListener(SWT.FocusIn, e -> loadTemplates()); // herald templates may have added some
+		template.addListener(SWT.Selection, e -> applyTemplate());
 		new Label(head, SWT.NONE).setText("&Path:");
 		path = new Combo(head, SWT.READ_ONLY);
 		path.setItems("Auto", "Session (139/445)", "Mailslot (138)");
@@ -169,6 +185,7 @@ public class ComposePart {
 				KeyStroke.getInstance(SWT.CTRL, ' '), null);
 		assist.setAutoActivationDelay(200);
 		assist.setProposalAcceptanceStyle(ContentProposalAdapter.PROPOSAL_REPLACE);
+		to.addListener(SWT.FocusIn, e -> worker.execute(this::loadSuggestions)); // lists may have changed (herald lists)
 		text = new Text(parent, SWT.MULTI | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
 		GridData textData = new GridData(SWT.FILL, SWT.FILL, true, true);
 		textData.heightHint = 80;
@@ -211,13 +228,23 @@ public class ComposePart {
 		report.addListener(SWT.DefaultSelection, e -> diagnoseSelected());
 		updateWhy();
 		updateCount();
+		loadTemplates();
 		worker.execute(this::loadSuggestions);
 		events.subscribe(HeraldEvents.COMPOSE, composeHandler);
 	}
 
-	/** Names the user may want: the suggestion services (the network browser), then recent senders. */
+	/** The workspace's recipient lists ({@code @NAME}), or null without a workspace. */
+	private RecipientLists lists() {
+		return WorkspaceInbox.directory(workspace).map(RecipientLists::in).orElse(null);
+	}
+
+	/** Names the user may want: the workspace's lists, the suggestion services (the network browser), then recent senders. */
 	private void loadSuggestions() {
 		Set<String> names = new LinkedHashSet<>();
+		RecipientLists lists = lists();
+		if (lists != null) {
+			names.addAll(new ListSuggestions(lists).suggestions());
+		}
 		if (suggestionSources != null) {
 			for (RecipientSuggestions s : suggestionSources) {
 				names.addAll(s.suggestions());
@@ -256,8 +283,8 @@ public class ComposePart {
 	private void updateCount() {
 		java.util.Set<java.nio.charset.Charset> codePages;
 		try {
-			codePages = RecipientCodePages.of(RecipientList.parse(to.getText()), messenger.codePages());
-		} catch (IllegalArgumentException e) {
+			codePages = RecipientCodePages.of(ToField.parse(to.getText(), lists()), messenger.codePages());
+		} catch (IllegalArgumentException | java.io.UncheckedIOException e) {
 			codePages = java.util.Set.of(messenger.oem()); // no recipient yet, or one being typed
 		}
 		ByteCount c = ByteCount.of(text.getText(), codePages, limit());
@@ -271,17 +298,81 @@ public class ComposePart {
 		if (to == null || to.isDisposed()) {
 			return;
 		}
+		chosen = null;
+		template.select(0);
 		to.setText(request.recipients());
 		text.setText(request.text());
 		text.setSelection(0);
 		(request.recipients().isBlank() ? to : text).setFocus();
 	}
 
+	/** The workspace's templates in the drop-down, after "(no template)"; the selection is kept. */
+	void loadTemplates() {
+		java.util.Optional<java.nio.file.Path> dir = WorkspaceInbox.directory(workspace);
+		List<String> items = new ArrayList<>(List.of(NO_TEMPLATE));
+		if (dir.isPresent()) {
+			try {
+				MessageTemplates.in(dir.get()).all().forEach(t -> items.add(t.name()));
+			} catch (IOException e) {
+				status.setText("Templates: " + e.getMessage());
+			}
+		}
+		String selected = template.getText();
+		template.setItems(items.toArray(String[]::new));
+		template.select(Math.max(0, items.indexOf(selected)));
+	}
+
+	/** Fills the text from the template chosen: the built-in fields now, {to} per recipient when sending, the others left to the user. */
+	private void applyTemplate() {
+		chosen = null;
+		java.util.Optional<java.nio.file.Path> dir = WorkspaceInbox.directory(workspace);
+		if (template.getSelectionIndex() <= 0 || dir.isEmpty()) {
+			return;
+		}
+		try {
+			MessageTemplate t = MessageTemplates.in(dir.get()).get(template.getText());
+			chosen = t;
+			text.setText(t.fillKnown(TemplateFields.of(settings.identity(), java.time.Clock.systemDefaultZone())));
+			List<String> open = unfilled(text.getText());
+			status.setText(open.isEmpty() ? "" : "Fill in " + MessageTemplate.braces(open));
+		} catch (IOException | IllegalArgumentException e) {
+			status.setText("Template " + template.getText() + ": " + e.getMessage());
+		}
+		status.getParent().layout();
+	}
+
+	/** The chosen template's fields still in {@code current}, {to} aside. */
+	private List<String> unfilled(String current) {
+		if (chosen == null || current.isBlank()) {
+			return List.of();
+		}
+		List<String> open = new ArrayList<>(new MessageTemplate("TEXT", current).fields());
+		open.retainAll(chosen.fields());
+		open.remove(TemplateFields.TO);
+		return open;
+	}
+
+	/** The messages to send: one, or one per recipient when the text has the template's {to}. */
+	private List<OutgoingMessage> messages(Identity identity, List<Recipient> recipients, String body) {
+		boolean perRecipient = chosen != null && chosen.fields().contains(TemplateFields.TO)
+				&& new MessageTemplate("TEXT", body).fields().contains(TemplateFields.TO);
+		if (!perRecipient) {
+			return List.of(new OutgoingMessage(identity.name(), recipients, body, pathChoice()));
+		}
+		MessageTemplate t = new MessageTemplate("TEXT", body);
+		List<OutgoingMessage> each = new ArrayList<>();
+		for (Recipient r : recipients) {
+			each.add(new OutgoingMessage(identity.name(), List.of(r), t.fillKnown(java.util.Map.of(TemplateFields.TO, TemplateFields.to(r))),
+					pathChoice()));
+		}
+		return each;
+	}
+
 	void send() {
 		List<Recipient> recipients;
 		try {
-			recipients = RecipientList.parse(to.getText());
-		} catch (IllegalArgumentException e) {
+			recipients = ToField.parse(to.getText(), lists());
+		} catch (IllegalArgumentException | java.io.UncheckedIOException e) {
 			status.setText(e.getMessage());
 			status.getParent().layout();
 			return;
@@ -291,10 +382,16 @@ public class ComposePart {
 			status.getParent().layout();
 			return;
 		}
+		List<String> open = unfilled(text.getText());
+		if (!open.isEmpty()) {
+			status.setText("Fill in " + MessageTemplate.braces(open) + " before sending");
+			status.getParent().layout();
+			return;
+		}
 		Identity identity = settings.identity();
-		OutgoingMessage message;
+		List<OutgoingMessage> messages;
 		try {
-			message = new OutgoingMessage(identity.name(), recipients, text.getText(), pathChoice());
+			messages = messages(identity, recipients, text.getText());
 		} catch (IllegalArgumentException e) {
 			status.setText(e.getMessage());
 			return;
@@ -306,7 +403,11 @@ public class ComposePart {
 		status.getParent().layout();
 		sending = worker.submit(() -> {
 			try {
-				List<Delivery> results = sender(identity).send(message);
+				Sender sender = sender(identity);
+				List<Delivery> results = new ArrayList<>();
+				for (OutgoingMessage message : messages) {
+					results.addAll(sender.send(message));
+				}
 				ui(() -> showReport(results));
 			} catch (InterruptedException e) {
 				ui(() -> finish("Cancelled"));
@@ -456,6 +557,10 @@ public class ComposePart {
 
 	Combo pathChooser() {
 		return path;
+	}
+
+	Combo templateChooser() {
+		return template;
 	}
 
 	List<String> proposals() {

@@ -7,7 +7,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.herald.api.WorkgroupDirectory;
 import org.herald.api.cli.CliCommand;
@@ -26,6 +29,10 @@ import org.herald.messenger.OutgoingMessage;
 import org.herald.messenger.PathChoice;
 import org.herald.messenger.PeerChannel;
 import org.herald.messenger.Recipient;
+import org.herald.messenger.RecipientLists;
+import org.herald.messenger.MessageTemplate;
+import org.herald.messenger.MessageTemplates;
+import org.herald.messenger.TemplateFields;
 import org.herald.netbios.NameService;
 import org.herald.netbios.datagram.DatagramService;
 import org.osgi.service.component.annotations.Activate;
@@ -43,6 +50,9 @@ public final class SendCommand implements CliCommand {
 	private final CodePageStore codePages;
 	private final DatagramService datagrams;
 	private final WorkgroupDirectory directory;
+
+	/** The clock of {date} and {time} (tests set another). */
+	java.time.Clock clock = java.time.Clock.systemDefaultZone();
 
 	/** The outbox, when installed: {@code --queue} keeps the recipients that failed for a reason that may heal. */
 	@Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = org.osgi.service.component.annotations.ReferencePolicy.DYNAMIC,
@@ -109,6 +119,9 @@ public final class SendCommand implements CliCommand {
 					+ " others plain (auto); require fails a recipient that is not a Herald peer;"
 					+ " without it, the workspace's default (Preferences > Encryption; auto unless set)")
 			.value("--peer-port", "P", "the peer port (default 1139; 0: plain only)")
+			.value("--template", "NAME", "the text of the workspace's template NAME (herald templates); every operand is then a TARGET")
+			.repeatable("--field", "KEY=VALUE", "a value for the template's {KEY}; {date} {time} {host} {user} {workgroup} and {to}"
+					+ " (each recipient as given) are filled unless given; a field without a value is an error and nothing is sent")
 			.flag("--queue", "keep a recipient that is offline (unreachable, refused, name not found) in the outbox and retry it"
 					+ " with backoff until delivered or expired: herald outbox");
 
@@ -127,8 +140,10 @@ public final class SendCommand implements CliCommand {
 		return """
 				usage: herald send [options] TARGET... [TEXT]
 				       herald send [options] --domain[=WG] [TARGET...] [TEXT]
+				       herald send [options] --template NAME [--field KEY=VALUE]... TARGET...
 				  TARGET   a NetBIOS name (BOB, BOB#03), an IPv4 address, a range (198.51.100.10-20,
-				           198.51.100.10-198.51.100.20) or a subnet (198.51.100.0/24, host addresses only)
+				           198.51.100.10-198.51.100.20), a subnet (198.51.100.0/24, host addresses only),
+				           a workgroup (/DOMAIN:LAB, as --domain=LAB) or a recipient list (@ADMINS: herald lists)
 				  TEXT     the message; without it (or with -) the text is read from standard input
 				Options (the path: session, and for a name whose host refuses sessions, mailslot):
 				""" + OPTIONS.usageLines() + """
@@ -165,8 +180,13 @@ public final class SendCommand implements CliCommand {
 		}
 		List<String> pos = o.operands();
 		int targets = pos.size();
-		String text;
-		if (pos.size() >= (domain ? 1 : 2) && !"-".equals(pos.get(pos.size() - 1))) {
+		String text = null;
+		MessageTemplate template = null;
+		if (o.has("--template")) {
+			template = template(context, o.string("--template").orElseThrow());
+		} else if (!o.all("--field").isEmpty()) {
+			throw new UsageException("--field fills a template's {KEY}: give --template NAME");
+		} else if (pos.size() >= (domain ? 1 : 2) && !"-".equals(pos.get(pos.size() - 1))) {
 			text = pos.get(pos.size() - 1);
 			targets--;
 		} else {
@@ -175,48 +195,127 @@ public final class SendCommand implements CliCommand {
 			}
 			text = readText(context);
 		}
-		for (int i = 0; i < targets; i++) {
-			try {
-				recipients.add(Recipient.parse(pos.get(i)));
-			} catch (IllegalArgumentException e) {
-				throw new UsageException("bad target '" + pos.get(i) + "': " + e.getMessage());
-			}
-		}
+		recipients.addAll(targets(context, pos.subList(0, targets)));
 		if (recipients.isEmpty()) {
-			throw new UsageException("no target: give a name, an address, a range or --domain");
+			throw new UsageException("no target: give a name, an address, a range, @LIST or --domain");
 		}
-		recipients = SiteRecipients.expand(recipients, directory, context.identity(), context.err());
-		if (text.isEmpty()) {
+		List<OutgoingMessage> messages = template != null
+				? filled(template, fields(template, context, o.all("--field")), from, recipients, path)
+				: List.of(new OutgoingMessage(from, SiteRecipients.expand(recipients, directory, context.identity(), context.err()), text, path));
+		if (messages.stream().anyMatch(m -> m.text().isEmpty())) {
 			throw new UsageException("no text to send");
+		}
+		if (template != null) {
+			List<OutgoingMessage> expanded = new ArrayList<>();
+			for (OutgoingMessage m : messages) {
+				expanded.add(new OutgoingMessage(m.from(), SiteRecipients.expand(m.recipients(), directory, context.identity(), context.err()),
+						m.text(), m.path()));
+			}
+			messages = expanded;
 		}
 		CodePages pages = withDefault(codePages.load(), oem);
 		NameResolver resolver = resolverFor(context);
 		MessengerSender sender = new MessengerSender(context.identity(), resolver, ports, PeerCharsets.of(() -> pages),
 				Duration.ofSeconds(timeout), Duration.ofSeconds(timeout), parallel, datagrams);
 		PeerChannel peers = new PeerChannel(context.workspace(), encrypt != null ? encrypt : EncryptionPolicy.workspaceDefault(), peerPort);
-		List<Delivery> results;
+		boolean failed = false;
+		boolean queued = false;
 		try {
-			results = new RoutingSender(context.identity(), peers, resolver, sender, Duration.ofSeconds(timeout), PeerDiscovery.PROCESS)
-					.send(new OutgoingMessage(from, recipients, text, path));
-		} catch (java.io.UncheckedIOException e) {
-			throw e.getCause();
+			RoutingSender routing = new RoutingSender(context.identity(), peers, resolver, sender, Duration.ofSeconds(timeout), PeerDiscovery.PROCESS);
+			for (OutgoingMessage sent : messages) {
+				List<Delivery> results;
+				try {
+					results = routing.send(sent);
+				} catch (java.io.UncheckedIOException e) {
+					throw e.getCause();
+				}
+				for (Delivery d : results) {
+					String line = d.line();
+					java.util.Optional<String> kept = d.failed() && o.has("--queue") ? keep(context, sent, d) : java.util.Optional.empty();
+					context.out().println(kept.map(k -> line + " " + k).orElse(line));
+					queued |= kept.isPresent();
+					failed |= d.failed() && kept.isEmpty();
+				}
+			}
 		} finally {
 			if (resolver instanceof AutoCloseable c) {
 				c.close();
 			}
 		}
-		boolean failed = false;
-		boolean queued = false;
-		OutgoingMessage sent = new OutgoingMessage(from, recipients, text, path);
-		for (Delivery d : results) {
-			String line = d.line();
-			java.util.Optional<String> kept = d.failed() && o.has("--queue") ? keep(context, sent, d) : java.util.Optional.empty();
-			context.out().println(kept.map(k -> line + " " + k).orElse(line));
-			queued |= kept.isPresent();
-			failed |= d.failed() && kept.isEmpty();
-		}
 		context.out().flush();
 		return failed ? 1 : queued ? 3 : 0;
+	}
+
+	private static MessageTemplate template(CommandContext context, String name) throws UsageException, IOException {
+		try {
+			return MessageTemplates.in(context.workspace()).get(name);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException("--template: " + e.getMessage());
+		}
+	}
+
+	/**
+	 * The values for {@code template}: the built-in fields, then {@code --field KEY=VALUE} over them. A field the
+	 * template lacks, or one of the template's without a value ({@code {to}} aside, which is per recipient), is a
+	 * usage error: nothing is sent.
+	 */
+	Map<String, String> fields(MessageTemplate template, CommandContext context, List<String> given) throws UsageException {
+		Map<String, String> values = new LinkedHashMap<>(TemplateFields.of(context.identity(), clock));
+		Set<String> used = new java.util.HashSet<>(template.fields());
+		for (String f : given) {
+			int eq = f.indexOf('=');
+			String key = eq < 0 ? f : f.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
+			if (eq <= 0) {
+				throw new UsageException("--field wants KEY=VALUE, not '" + f + "'");
+			}
+			if (!used.contains(key)) {
+				throw new UsageException("--field " + key + ": the template " + template.name() + " has no {" + key + "}"
+						+ (used.isEmpty() ? "" : "; its fields are " + MessageTemplate.braces(template.fields())));
+			}
+			values.put(key, f.substring(eq + 1));
+		}
+		List<String> missing = new ArrayList<>(template.missing(values));
+		missing.remove(TemplateFields.TO);
+		if (!missing.isEmpty()) {
+			throw new UsageException("the template " + template.name() + " needs " + MessageTemplate.braces(missing) + ": give "
+					+ String.join(" ", missing.stream().map(m -> "--field " + m + "=VALUE").toList()) + "; nothing was sent");
+		}
+		return values;
+	}
+
+	/** One message for all, or, when the text names {@code {to}} (and no --field gave it), one per recipient. */
+	static List<OutgoingMessage> filled(MessageTemplate template, Map<String, String> values, String from, List<Recipient> recipients,
+			PathChoice path) {
+		if (values.containsKey(TemplateFields.TO) || !template.fields().contains(TemplateFields.TO)) {
+			return List.of(new OutgoingMessage(from, recipients, template.fill(values), path));
+		}
+		List<OutgoingMessage> each = new ArrayList<>();
+		for (Recipient r : recipients) {
+			Map<String, String> v = new LinkedHashMap<>(values);
+			v.put(TemplateFields.TO, TemplateFields.to(r));
+			each.add(new OutgoingMessage(from, List.of(r), template.fill(v), path));
+		}
+		return each;
+	}
+
+	/** The targets as recipients, each list ({@code @NAME}) expanded into its members (said on stderr), each recipient once. */
+	static List<Recipient> targets(CommandContext context, List<String> targets) throws UsageException, IOException {
+		java.util.Set<Recipient> out = new java.util.LinkedHashSet<>();
+		RecipientLists lists = RecipientLists.in(context.workspace());
+		for (String t : targets) {
+			try {
+				if (RecipientLists.isList(t)) {
+					RecipientLists.Expansion e = lists.expand(List.of(t));
+					e.lists().forEach((list, members) -> context.err().println("send: " + list + ": " + String.join(", ", members)));
+					out.addAll(e.recipients());
+				} else {
+					out.add(Recipient.parse(t));
+				}
+			} catch (IllegalArgumentException e) {
+				throw new UsageException(RecipientLists.isList(t) ? e.getMessage() : "bad target '" + t + "': " + e.getMessage());
+			}
+		}
+		return new ArrayList<>(out);
 	}
 
 	private java.util.Optional<String> keep(CommandContext context, OutgoingMessage message, Delivery d) throws IOException, UsageException {

@@ -20,11 +20,18 @@ final class TestContext implements CommandContext {
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 	private final PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
 	private final InputStream in;
+	private final Path workspace;
 	volatile boolean stop;
 
 	TestContext(Identity identity, String stdin) {
+		this(identity, stdin, Path.of(System.getProperty("java.io.tmpdir")));
+	}
+
+	/** With its own workspace ({@code -data}), e.g. a {@code @TempDir}. */
+	TestContext(Identity identity, String stdin, Path workspace) {
 		this.identity = identity;
 		this.in = new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8));
+		this.workspace = workspace;
 	}
 
 	@Override
@@ -34,7 +41,7 @@ final class TestContext implements CommandContext {
 
 	@Override
 	public Path workspace() {
-		return Path.of(System.getProperty("java.io.tmpdir"));
+		return workspace;
 	}
 
 	@Override

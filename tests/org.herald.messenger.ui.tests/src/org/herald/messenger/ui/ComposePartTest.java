@@ -31,7 +31,9 @@ import org.herald.inbox.Inbox;
 import org.herald.inbox.InboxQuery;
 import org.herald.inbox.InboxService;
 import org.herald.messenger.Messenger;
+import org.herald.messenger.MessageTemplates;
 import org.herald.messenger.Presence;
+import org.herald.messenger.RecipientLists;
 import org.herald.messenger.ui.internal.DeliveryRows;
 import org.herald.peer.IdentityKey;
 import org.herald.peer.PeerPins;
@@ -200,6 +202,70 @@ class ComposePartTest {
 			}
 		}
 		throw new AssertionError("no report row for " + address);
+	}
+
+	/**
+	 * A recipient list of the workspace, {@code @UITEAM}: a Herald present on 127.0.0.155 (standard
+	 * ports, loopback only) and 127.0.0.156, where nothing listens. The composer suggests the list,
+	 * expands it into one report row per member, and says so when a list does not exist.
+	 */
+	@Test
+	void aRecipientListIsSuggestedAndSentToEachMember() throws Exception {
+		Identity member = new Identity("LISTMEMBER", "UITEST", List.of(BindInterface.parse("127.0.0.155/8")), Optional.empty());
+		RecipientLists lists = RecipientLists.in(Path.of(UiTesting.workspace().getURL().getPath()));
+		lists.add("UITEAM", List.of("127.0.0.155", "127.0.0.156"));
+		Inbox memberInbox = UiTesting.service(InboxService.class).open(Files.createTempDirectory("herald-list-member"), member);
+		try (Presence present = UiTesting.service(Messenger.class).join(member, memberInbox, null)) {
+			part.toField().notifyListeners(SWT.FocusIn, new org.eclipse.swt.widgets.Event());
+			waitFor(display, "the list among the suggestions", () -> part.proposals().contains("@UITEAM"));
+			part.toField().setText("@uiteam");
+			part.textField().setText("Standup in five minutes.");
+			part.send();
+			waitFor(display, "the delivery report", () -> part.reportTable().getItemCount() == 2 && part.statusLabel().getText().endsWith(" sent"));
+			assertEquals("delivered", row("127.0.0.155").getText(DeliveryRows.RESULT));
+			assertTrue(row("127.0.0.156").getText(DeliveryRows.RESULT).startsWith("failed: "), "nothing listens on 127.0.0.156");
+			assertEquals("1 of 2 sent", part.statusLabel().getText());
+			assertEquals("Standup in five minutes.", memberInbox.page(InboxQuery.all()).messages().get(0).message().text());
+
+			part.toField().setText("@NOPE");
+			part.send();
+			assertEquals("'@NOPE' is not a recipient: unknown list @NOPE; the lists are @UITEAM", part.statusLabel().getText());
+		} finally {
+			lists.remove("UITEAM", List.of());
+		}
+	}
+
+	/**
+	 * A template of the workspace fills the text: {host} at once, {to} per recipient when sending, and
+	 * {ticket} is left for the user, who cannot send before filling it. The recipient is a Herald
+	 * present on 127.0.0.155 (standard ports, loopback only).
+	 */
+	@Test
+	void aTemplateFillsTheTextAndItsToFieldPerRecipient() throws Exception {
+		Identity member = new Identity("TPLMEMBER", "UITEST", List.of(BindInterface.parse("127.0.0.155/8")), Optional.empty());
+		MessageTemplates templates = MessageTemplates.in(Path.of(UiTesting.workspace().getURL().getPath()));
+		templates.put("UIMAINT", "Hello {to}, {host} restarts {ticket}.");
+		Inbox memberInbox = UiTesting.service(InboxService.class).open(Files.createTempDirectory("herald-template-member"), member);
+		try (Presence present = UiTesting.service(Messenger.class).join(member, memberInbox, null)) {
+			part.templateChooser().notifyListeners(SWT.FocusIn, new org.eclipse.swt.widgets.Event());
+			int index = List.of(part.templateChooser().getItems()).indexOf("UIMAINT");
+			assertTrue(index > 0, List.of(part.templateChooser().getItems()).toString());
+			part.templateChooser().select(index);
+			part.templateChooser().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
+			assertEquals("Hello {to}, COMPOSER restarts {ticket}.", part.textField().getText());
+			assertEquals("Fill in {ticket}", part.statusLabel().getText());
+			part.toField().setText("127.0.0.155");
+			part.send();
+			assertEquals("Fill in {ticket} before sending", part.statusLabel().getText());
+			assertEquals(0, part.reportTable().getItemCount(), "nothing sent");
+			part.textField().setText(part.textField().getText().replace("{ticket}", "FS1"));
+			part.send();
+			waitFor(display, "the delivery report", () -> part.reportTable().getItemCount() == 1 && part.statusLabel().getText().endsWith(" sent"));
+			assertEquals("1 of 1 sent", part.statusLabel().getText());
+			assertEquals("Hello 127.0.0.155, COMPOSER restarts FS1.", memberInbox.page(InboxQuery.all()).messages().get(0).message().text());
+		} finally {
+			templates.remove("UIMAINT");
+		}
 	}
 
 	@Test
