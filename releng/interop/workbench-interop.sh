@@ -56,7 +56,7 @@ xdotool mousemove 286 549 click 1
 xdotool type --delay 15 "BRAVO"
 xdotool mousemove 378 605 click 1
 xdotool type --delay 15 "Greetings from the workbench, end to end."
-xdotool mousemove 673 661 click 1
+xdotool mousemove 673 641 click 1
 check "the message reaches BRAVO" netns_wait 30 grep -q "Greetings from the workbench, end to end." "$NETNS_DIR/listen2.log"
 check "the composer sent it encrypted: BRAVO stored it ENCRYPTED" grep -qE "session from ALPHA \($IP1\) to BRAVO \[.*ENCRYPTED" "$NETNS_DIR/listen2.log"
 check "BRAVO stored it in its inbox" bash -c "ip netns exec $(netns_ns 2) '$HERALD' -data '$WS2' inbox list | grep -q 'ALPHA .*Greetings from the workbench'"
