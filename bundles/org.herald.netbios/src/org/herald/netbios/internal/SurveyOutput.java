@@ -25,7 +25,10 @@ final class SurveyOutput {
 			out.println(json ? Json.write(Map.of("note", note)) : "note: " + note);
 		}
 		for (Survey.Workgroup w : s.workgroups()) {
-			out.println(json ? Json.write(Map.of("workgroup", w.name(), "source", w.source())) : "workgroup " + w.name() + "\t" + w.source());
+			Map<String, Object> m = new LinkedHashMap<>();
+			m.put("workgroup", w.name());
+			m.put("source", w.source());
+			out.println(json ? Json.write(m) : "workgroup " + w.name() + "\t" + w.source());
 		}
 		for (Survey.Wins w : s.wins()) {
 			if (json) {
