@@ -55,6 +55,8 @@ final class FirstRunDialog extends TitleAreaDialog {
 	/** Whether the user typed a workgroup: a survey then leaves it alone. */
 	private boolean workgroupTyped;
 	private boolean filling;
+	/** A survey is running (the button waits for its answer). */
+	private boolean asking;
 
 	FirstRunDialog(Shell parent, List<LocalInterface> choices, String proposedName, Settings settings, Consumer<Identity> onSaved) {
 		super(parent);
@@ -173,13 +175,8 @@ final class FirstRunDialog extends TitleAreaDialog {
 
 	/** The form as it stands: the checked interfaces and the fields. */
 	IdentityForm form() {
-		List<String> checked = new ArrayList<>();
-		for (TableItem item : interfaces.getItems()) {
-			if (item.getChecked()) {
-				checked.add(((LocalInterface) item.getData()).address().toString());
-			}
-		}
-		return new IdentityForm(name.getText(), workgroup.getText(), String.join(", ", checked), wins.getText());
+		String chosen = String.join(", ", checked().stream().map(BindInterface::toString).toList());
+		return new IdentityForm(name.getText(), workgroup.getText(), chosen, wins.getText());
 	}
 
 	/** The checked interfaces, surveyed off the UI thread; the answer fills what the user did not type. */
@@ -188,6 +185,7 @@ final class FirstRunDialog extends TitleAreaDialog {
 		if (survey == null || chosen.isEmpty()) {
 			return;
 		}
+		asking = true;
 		look.setEnabled(false);
 		finding.setText("Asking " + String.join(", ", chosen.stream().map(BindInterface::toString).toList()) + " ...");
 		NetworkSurvey s = survey;
@@ -203,6 +201,7 @@ final class FirstRunDialog extends TitleAreaDialog {
 			Survey result = found;
 			String problem = failure;
 			display.asyncExec(() -> {
+				asking = false;
 				if (finding == null || finding.isDisposed()) {
 					return;
 				}
@@ -268,7 +267,7 @@ final class FirstRunDialog extends TitleAreaDialog {
 			return;
 		}
 		if (look != null && !look.isDisposed()) {
-			look.setEnabled(survey != null && !checked().isEmpty() && !finding.getText().startsWith("Asking "));
+			look.setEnabled(survey != null && !checked().isEmpty() && !asking);
 		}
 		IdentityForm f = form();
 		String problem = f.interfaces().isEmpty() ? "Choose at least one interface." : f.problem().orElse(null);

@@ -62,11 +62,7 @@ class FirstRunDialogTest {
 		shell.setText("Herald");
 		shell.setSize(900, 600);
 		shell.open();
-		ServiceTracker<Settings, Settings> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), Settings.class,
-				null);
-		tracker.open();
-		settings = tracker.waitForService(10_000);
-		assertNotNull(settings, "no Settings service");
+		settings = service(FrameworkUtil.getBundle(getClass()).getBundleContext(), Settings.class);
 		original = settings.identity();
 		settings.save(new Identity(original.name(), original.workgroup(), List.of(), Optional.empty()));
 	}
