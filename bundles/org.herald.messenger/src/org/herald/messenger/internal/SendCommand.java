@@ -122,6 +122,8 @@ public final class SendCommand implements CliCommand {
 			.value("--template", "NAME", "the text of the workspace's template NAME (herald templates); every operand is then a TARGET")
 			.repeatable("--field", "KEY=VALUE", "a value for the template's {KEY}; {date} {time} {host} {user} {workgroup} and {to}"
 					+ " (each recipient as given) are filled unless given; a field without a value is an error and nothing is sent")
+			.flag("--urgent", "mark it urgent: a flag to Herald peers (shown on top, pops up even in quiet mode), the text"
+					+ " prefixed 'URGENT: ' to Windows, Samba and other plain receivers; spam defences apply as to any message")
 			.flag("--queue", "keep a recipient that is offline (unreachable, refused, name not found) in the outbox and retry it"
 					+ " with backoff until delivered or expired: herald outbox");
 
@@ -172,6 +174,7 @@ public final class SendCommand implements CliCommand {
 		int peerPort = o.integer("--peer-port", 0, 65535, PeerChannel.DEFAULT_PORT);
 		EncryptionPolicy encrypt = o.has("--encrypt") ? policy(o.string("--encrypt").orElseThrow()) : null; // null: the workspace's default
 		boolean domain = o.has("--domain");
+		boolean urgent = o.has("--urgent");
 		if (o.has("--queue") && fallback == null) {
 			throw new UsageException("--queue: no outbox in this installation (bundle org.herald.outbox)");
 		}
@@ -200,16 +203,15 @@ public final class SendCommand implements CliCommand {
 			throw new UsageException("no target: give a name, an address, a range, @LIST or --domain");
 		}
 		List<OutgoingMessage> messages = template != null
-				? filled(template, fields(template, context, o.all("--field")), from, recipients, path)
-				: List.of(new OutgoingMessage(from, SiteRecipients.expand(recipients, directory, context.identity(), context.err()), text, path));
+				? filled(template, fields(template, context, o.all("--field")), new OutgoingMessage(from, recipients, "-", path, urgent))
+				: List.of(new OutgoingMessage(from, SiteRecipients.expand(recipients, directory, context.identity(), context.err()), text, path, urgent));
 		if (messages.stream().anyMatch(m -> m.text().isEmpty())) {
 			throw new UsageException("no text to send");
 		}
 		if (template != null) {
 			List<OutgoingMessage> expanded = new ArrayList<>();
 			for (OutgoingMessage m : messages) {
-				expanded.add(new OutgoingMessage(m.from(), SiteRecipients.expand(m.recipients(), directory, context.identity(), context.err()),
-						m.text(), m.path()));
+				expanded.add(m.withRecipients(SiteRecipients.expand(m.recipients(), directory, context.identity(), context.err())));
 			}
 			messages = expanded;
 		}
@@ -284,16 +286,15 @@ public final class SendCommand implements CliCommand {
 	}
 
 	/** One message for all, or, when the text names {@code {to}} (and no --field gave it), one per recipient. */
-	static List<OutgoingMessage> filled(MessageTemplate template, Map<String, String> values, String from, List<Recipient> recipients,
-			PathChoice path) {
+	static List<OutgoingMessage> filled(MessageTemplate template, Map<String, String> values, OutgoingMessage message) {
 		if (values.containsKey(TemplateFields.TO) || !template.fields().contains(TemplateFields.TO)) {
-			return List.of(new OutgoingMessage(from, recipients, template.fill(values), path));
+			return List.of(message.withText(template.fill(values)));
 		}
 		List<OutgoingMessage> each = new ArrayList<>();
-		for (Recipient r : recipients) {
+		for (Recipient r : message.recipients()) {
 			Map<String, String> v = new LinkedHashMap<>(values);
 			v.put(TemplateFields.TO, TemplateFields.to(r));
-			each.add(new OutgoingMessage(from, List.of(r), template.fill(v), path));
+			each.add(message.withRecipients(List.of(r)).withText(template.fill(v)));
 		}
 		return each;
 	}

@@ -64,7 +64,8 @@ public final class OutboxFallback implements DeliveryFallback {
 		if (target.isEmpty()) {
 			return Optional.empty();
 		}
-		OutboxEntry e = outbox.queue(workspace).add(identity, message.from(), target.get(), message.text(), message.path(), failure);
+		OutboxEntry e = outbox.queue(workspace).add(identity, message.from(), target.get(), message.text(), message.path(), message.urgent(),
+				failure);
 		return Optional.of("queued for retry as #" + e.id() + " (next attempt " + TIME.format(e.nextAttempt()) + ", expires "
 				+ TIME.format(e.expires()) + ")");
 	}
