@@ -124,6 +124,9 @@ public final class SendCommand implements CliCommand {
 					+ " (each recipient as given) are filled unless given; a field without a value is an error and nothing is sent")
 			.flag("--urgent", "mark it urgent: a flag to Herald peers (shown on top, pops up even in quiet mode), the text"
 					+ " prefixed 'URGENT: ' to Windows, Samba and other plain receivers; spam defences apply as to any message")
+			.value("--at", "TIME", "do not send now: keep it in the outbox for TIME (HH:MM today or tomorrow, or 2026-12-07T18:00);"
+					+ " herald listen or the workbench sends it then")
+			.value("--every", "DURATION", "repeat every DURATION (30m, 2h, 1d; from --at, or from now) until herald outbox cancel N")
 			.flag("--queue", "keep a recipient that is offline (unreachable, refused, name not found) in the outbox and retry it"
 					+ " with backoff until delivered or expired: herald outbox");
 
@@ -152,7 +155,8 @@ public final class SendCommand implements CliCommand {
 
 				One line per recipient: TARGET ADDRESS PATH STATUS [REASON] [(DETAIL)].
 				Exit status 1 if any recipient failed (with --queue: failed and was not queued), 3 if none failed
-				but some were queued for retry.""";
+				but some were queued for retry. With --at or --every nothing is sent now: one line per recipient,
+				TARGET scheduled as #N for TIME, exit 0; herald outbox list shows them as scheduled.""";
 	}
 
 	@Override
@@ -175,6 +179,12 @@ public final class SendCommand implements CliCommand {
 		EncryptionPolicy encrypt = o.has("--encrypt") ? policy(o.string("--encrypt").orElseThrow()) : null; // null: the workspace's default
 		boolean domain = o.has("--domain");
 		boolean urgent = o.has("--urgent");
+		if ((o.has("--at") || o.has("--every")) && fallback == null) {
+			throw new UsageException("--at/--every: no outbox in this installation (bundle org.herald.outbox)");
+		}
+		if ((o.has("--at") || o.has("--every")) && o.has("--queue")) {
+			throw new UsageException("--queue is for a send now; a scheduled send is kept in the outbox anyway");
+		}
 		if (o.has("--queue") && fallback == null) {
 			throw new UsageException("--queue: no outbox in this installation (bundle org.herald.outbox)");
 		}
@@ -215,6 +225,9 @@ public final class SendCommand implements CliCommand {
 			}
 			messages = expanded;
 		}
+		if (o.has("--at") || o.has("--every")) {
+			return schedule(context, o, messages);
+		}
 		CodePages pages = withDefault(codePages.load(), oem);
 		NameResolver resolver = resolverFor(context);
 		MessengerSender sender = new MessengerSender(context.identity(), resolver, ports, PeerCharsets.of(() -> pages),
@@ -246,6 +259,34 @@ public final class SendCommand implements CliCommand {
 		}
 		context.out().flush();
 		return failed ? 1 : queued ? 3 : 0;
+	}
+
+	/** {@code --at}/{@code --every}: stored in the outbox, one line per recipient; herald listen and the workbench send them. */
+	private int schedule(CommandContext context, ParsedOptions o, List<OutgoingMessage> messages) throws UsageException, IOException {
+		java.time.Instant at;
+		java.util.Optional<Duration> every;
+		try {
+			every = o.has("--every") ? java.util.Optional.of(SendTimes.every(o.string("--every").orElseThrow())) : java.util.Optional.empty();
+			at = o.has("--at") ? SendTimes.at(o.string("--at").orElseThrow(), clock) : clock.instant();
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+		org.herald.messenger.DeliveryFallback f = fallback;
+		if (f == null) {
+			throw new UsageException("--at: the outbox went away");
+		}
+		try {
+			for (OutgoingMessage m : messages) {
+				for (String line : f.schedule(context.workspace(), context.identity(), m, at, every)) {
+					context.out().println(line);
+				}
+			}
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+		context.out().println("sent by herald listen or the workbench on this workspace when due; herald outbox list, cancel N");
+		context.out().flush();
+		return 0;
 	}
 
 	private static MessageTemplate template(CommandContext context, String name) throws UsageException, IOException {
