@@ -28,19 +28,14 @@ public interface OutboxQueue {
 	 * @param target a name or an address as {@code herald send} takes it
 	 * @throws IllegalArgumentException if the target does not parse
 	 */
-	default OutboxEntry add(Identity identity, String from, String target, String text, PathChoice path, Delivery firstFailure)
-			throws IOException {
-		return add(identity, from, target, text, path, false, firstFailure);
-	}
+	OutboxEntry add(Identity identity, String from, String target, String text, PathChoice path, Delivery firstFailure) throws IOException;
 
 	/** Like {@link #add(Identity, String, String, String, PathChoice, Delivery)}, urgent or not. */
 	OutboxEntry add(Identity identity, String from, String target, String text, PathChoice path, boolean urgent, Delivery firstFailure)
 			throws IOException;
 
 	/** Keeps a message for one recipient, first tried at {@code at} (a scheduled send), expiring a policy's expiry after it. */
-	default OutboxEntry schedule(Identity identity, String from, String target, String text, PathChoice path, Instant at) throws IOException {
-		return schedule(identity, from, target, text, path, false, at, Optional.empty());
-	}
+	OutboxEntry schedule(Identity identity, String from, String target, String text, PathChoice path, Instant at) throws IOException;
 
 	/**
 	 * Keeps a scheduled send for one recipient ({@link OutboxEntry.State#SCHEDULED}): first tried at

@@ -53,6 +53,17 @@ public final class WorkspaceQueue implements OutboxQueue {
 	}
 
 	@Override
+	public OutboxEntry add(Identity identity, String from, String target, String text, PathChoice path, Delivery firstFailure)
+			throws IOException {
+		return add(identity, from, target, text, path, false, firstFailure);
+	}
+
+	@Override
+	public OutboxEntry schedule(Identity identity, String from, String target, String text, PathChoice path, Instant at) throws IOException {
+		return schedule(identity, from, target, text, path, false, at, Optional.empty());
+	}
+
+	@Override
 	public OutboxEntry add(Identity identity, String from, String target, String text, PathChoice path, boolean urgent, Delivery firstFailure)
 			throws IOException {
 		Instant now = clock.instant();

@@ -32,6 +32,7 @@ import org.herald.inbox.InboxService;
 import org.herald.inbox.SpamSettings;
 import org.herald.messenger.ui.internal.ArrivalPopup;
 import org.herald.messenger.ui.internal.Notifications;
+import org.herald.ui.testing.Screenshots;
 import org.herald.ui.testing.UiTesting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
