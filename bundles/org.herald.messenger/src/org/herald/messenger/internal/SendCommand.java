@@ -124,7 +124,7 @@ public final class SendCommand implements CliCommand {
 					+ " (each recipient as given) are filled unless given; a field without a value is an error and nothing is sent")
 			.flag("--urgent", "mark it urgent: a flag to Herald peers (shown on top, pops up even in quiet mode), the text"
 					+ " prefixed 'URGENT: ' to Windows, Samba and other plain receivers; spam defences apply as to any message")
-			.value("--at", "TIME", "do not send now: keep it in the outbox for TIME (HH:MM today or tomorrow, or 2026-12-07T18:00);"
+			.value("--at", "TIME", "do not send now: keep it in the outbox for TIME (HH:MM[:SS] today or tomorrow, or 2026-12-07T18:00);"
 					+ " herald listen or the workbench sends it then")
 			.value("--every", "DURATION", "repeat every DURATION (30m, 2h, 1d; from --at, or from now) until herald outbox cancel N")
 			.flag("--queue", "keep a recipient that is offline (unreachable, refused, name not found) in the outbox and retry it"
@@ -188,6 +188,7 @@ public final class SendCommand implements CliCommand {
 		if (o.has("--queue") && fallback == null) {
 			throw new UsageException("--queue: no outbox in this installation (bundle org.herald.outbox)");
 		}
+		SendTimes.When when = scheduled(o); // before the text is read or a name looked up: a wrong time sends nothing
 		for (String wg : o.all("--domain")) {
 			recipients.add(wg.isEmpty() ? new Recipient.Workgroup(context.identity().workgroup()) : workgroup(wg));
 		}
@@ -225,8 +226,8 @@ public final class SendCommand implements CliCommand {
 			}
 			messages = expanded;
 		}
-		if (o.has("--at") || o.has("--every")) {
-			return schedule(context, o, messages);
+		if (when != null) {
+			return schedule(context, when, messages);
 		}
 		CodePages pages = withDefault(codePages.load(), oem);
 		NameResolver resolver = resolverFor(context);
@@ -261,23 +262,30 @@ public final class SendCommand implements CliCommand {
 		return failed ? 1 : queued ? 3 : 0;
 	}
 
-	/** {@code --at}/{@code --every}: stored in the outbox, one line per recipient; herald listen and the workbench send them. */
-	private int schedule(CommandContext context, ParsedOptions o, List<OutgoingMessage> messages) throws UsageException, IOException {
-		java.time.Instant at;
-		java.util.Optional<Duration> every;
+	/** {@code --at} and {@code --every} as given, or null for a send now. */
+	private SendTimes.When scheduled(ParsedOptions o) throws UsageException {
+		if (!o.has("--at") && !o.has("--every")) {
+			return null;
+		}
 		try {
-			every = o.has("--every") ? java.util.Optional.of(SendTimes.every(o.string("--every").orElseThrow())) : java.util.Optional.empty();
-			at = o.has("--at") ? SendTimes.at(o.string("--at").orElseThrow(), clock) : clock.instant();
+			java.util.Optional<Duration> every = o.has("--every") ? java.util.Optional.of(SendTimes.every(o.string("--every").orElseThrow()))
+					: java.util.Optional.empty();
+			java.time.Instant at = o.has("--at") ? SendTimes.at(o.string("--at").orElseThrow(), clock) : clock.instant();
+			return new SendTimes.When(at, every);
 		} catch (IllegalArgumentException e) {
 			throw new UsageException(e.getMessage());
 		}
+	}
+
+	/** {@code --at}/{@code --every}: stored in the outbox, one line per recipient; herald listen and the workbench send them. */
+	private int schedule(CommandContext context, SendTimes.When when, List<OutgoingMessage> messages) throws UsageException, IOException {
 		org.herald.messenger.DeliveryFallback f = fallback;
 		if (f == null) {
 			throw new UsageException("--at: the outbox went away");
 		}
 		try {
 			for (OutgoingMessage m : messages) {
-				for (String line : f.schedule(context.workspace(), context.identity(), m, at, every)) {
+				for (String line : f.schedule(context.workspace(), context.identity(), m, when.at(), when.every())) {
 					context.out().println(line);
 				}
 			}

@@ -18,9 +18,13 @@ final class SendTimes {
 	private SendTimes() {
 	}
 
+	/** A scheduled send's first time and its repeat. */
+	record When(Instant at, java.util.Optional<Duration> every) {
+	}
+
 	/**
-	 * {@code 2026-12-07T18:00} (ISO local date-time), or {@code HH:MM}: today if that is still ahead,
-	 * else tomorrow.
+	 * {@code 2026-12-07T18:00} (ISO local date-time, seconds optional), or {@code HH:MM[:SS]}: today if
+	 * that is still ahead, else tomorrow.
 	 *
 	 * @throws IllegalArgumentException saying what is accepted; a date-time that has passed is refused
 	 */
@@ -28,9 +32,9 @@ final class SendTimes {
 		String s = text.strip();
 		ZonedDateTime now = ZonedDateTime.now(clock);
 		try {
-			if (s.length() <= 5 && s.contains(":")) {
-				LocalTime t = LocalTime.parse(s.length() == 4 ? "0" + s : s);
-				ZonedDateTime today = now.with(t).withSecond(0).withNano(0);
+			if (s.indexOf('T') < 0 && s.indexOf(':') > 0) {
+				LocalTime t = LocalTime.parse(s.indexOf(':') == 1 ? "0" + s : s);
+				ZonedDateTime today = now.with(t);
 				return (today.isAfter(now) ? today : today.plusDays(1)).toInstant();
 			}
 			Instant at = LocalDateTime.parse(s).atZone(clock.getZone()).toInstant();
@@ -39,7 +43,7 @@ final class SendTimes {
 			}
 			return at;
 		} catch (DateTimeParseException e) {
-			throw new IllegalArgumentException("--at wants HH:MM (today, or tomorrow once past) or a local date-time such as 2026-12-07T18:00, not '"
+			throw new IllegalArgumentException("--at wants HH:MM[:SS] (today, or tomorrow once past) or a local date-time such as 2026-12-07T18:00, not '"
 					+ s + "'");
 		}
 	}

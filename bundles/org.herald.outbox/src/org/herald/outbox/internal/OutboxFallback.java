@@ -91,7 +91,7 @@ public final class OutboxFallback implements DeliveryFallback {
 		for (String t : targets) {
 			OutboxEntry e = outbox.queue(workspace).schedule(identity, message.from(), t, message.text(), message.path(), message.urgent(), at,
 					every);
-			lines.add(t + " scheduled as #" + e.id() + " for " + MINUTE.format(e.nextAttempt())
+			lines.add(t + " scheduled as #" + e.id() + " for " + (e.nextAttempt().getEpochSecond() % 60 == 0 ? MINUTE : TIME).format(e.nextAttempt())
 					+ every.map(d -> " (every " + d.toString().substring(2).toLowerCase(java.util.Locale.ROOT) + ")").orElse(""));
 		}
 		return lines;

@@ -182,8 +182,9 @@ public final class WorkspaceQueue implements OutboxQueue {
 			OutboxEntry after = attempt(e, now);
 			done.add(journal.update((entries, writes) -> {
 				OutboxEntry current = entries.get(e.id());
-				// cancelled while it was being sent: the outcome of the send still stands when it got through
-				if (current != null && current.state() == State.CANCELLED && after.state().pending()) {
+				// cancelled while it was being sent: the outcome of the send still stands when it got through,
+				// but a cancelled repeat is not scheduled again
+				if (current != null && current.state() == State.CANCELLED && (after.state().pending() || after.repeats())) {
 					return current;
 				}
 				OutboxEntry kept = after.repeats() && !after.state().pending() ? next(after, after.state(), now) : after;

@@ -25,9 +25,13 @@ class SendTimesTest {
 		assertEquals(Instant.parse("2026-12-24T08:00:00Z"), SendTimes.at("2026-12-24T09:00", clock));
 		assertEquals("--at 2026-12-01T09:00 has passed", assertThrows(IllegalArgumentException.class, () -> SendTimes.at("2026-12-01T09:00", clock))
 				.getMessage());
-		assertEquals("--at wants HH:MM (today, or tomorrow once past) or a local date-time such as 2026-12-07T18:00, not 'soon'",
+		assertEquals("--at wants HH:MM[:SS] (today, or tomorrow once past) or a local date-time such as 2026-12-07T18:00, not 'soon'",
 				assertThrows(IllegalArgumentException.class, () -> SendTimes.at("soon", clock)).getMessage());
 		assertThrows(IllegalArgumentException.class, () -> SendTimes.at("25:00", clock));
+		assertEquals(Instant.parse("2026-12-07T16:30:20Z"), SendTimes.at("17:30:20", clock), "seconds: 20 s from now");
+		assertEquals(Instant.parse("2026-12-07T16:30:20Z"), SendTimes.at("2026-12-07T17:30:20", clock));
+		assertEquals(Instant.parse("2026-12-08T16:30:00Z"), SendTimes.at("17:30", clock), "now is not ahead: tomorrow");
+		assertThrows(IllegalArgumentException.class, () -> SendTimes.at("17:3", clock));
 	}
 
 	@Test

@@ -109,6 +109,8 @@ class ArrivalAddonTest {
 		waitFor(display, "a pop-up", () -> addon.popups().size() == 1);
 		Shell shell = addon.popups().get(0).shell();
 		assertEquals("Urgent message from BOSS", shell.getText());
+		assertTrue(((org.eclipse.swt.widgets.Label) shell.getChildren()[0]).getText().startsWith("Urgent message from BOSS (127.0.0.8)"),
+				"the header inside says so too (a desktop without title bars shows only that)");
 		assertTrue((shell.getStyle() & SWT.ON_TOP) != 0);
 	}
 

@@ -88,6 +88,39 @@ class OutboxScheduleTest {
 		assertEquals(1, sink.stored.size());
 	}
 
+	/**
+	 * {@code herald outbox cancel} in another process while herald listen is sending an occurrence: the
+	 * occurrence still goes out (it was on its way), but the repeat stays cancelled and is not scheduled again.
+	 */
+	@Test
+	void aRepeatCancelledWhileAnOccurrenceIsBeingSentStaysCancelled() throws Exception {
+		Messenger messenger = messenger();
+		MovableClock clock = new MovableClock(Instant.parse("2026-12-06T08:00:00Z"));
+		Identity me = OutboxDeliveryTest.identity("OBXSCHED", "127.0.0.157");
+		WorkspaceQueue other = new WorkspaceQueue(workspace, RetryPolicy.DEFAULT, clock, messenger::sender);
+		long[] id = new long[1];
+		WorkspaceQueue listen = new WorkspaceQueue(workspace, RetryPolicy.DEFAULT, clock, identity -> m -> {
+			try {
+				other.cancel(id[0]);
+			} catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+			return messenger.sender(identity).send(m);
+		});
+		id[0] = listen.schedule(me, "OBXSCHED", "127.0.0.158", "Stand-up", PathChoice.SESSION, false, Instant.parse("2026-12-06T09:00:00Z"),
+				Optional.of(Duration.ofHours(1))).id();
+		OutboxDeliveryTest.StoringSink sink = new OutboxDeliveryTest.StoringSink();
+		try (Presence receiver = messenger.join(OutboxDeliveryTest.identity("OBXDUE", "127.0.0.158"), sink, null)) {
+			clock.advance(Duration.ofHours(1));
+			List<OutboxEntry> tried = listen.retryDueNow();
+			assertEquals(1, sink.stored.size(), "the occurrence under way was delivered");
+			assertEquals(State.CANCELLED, tried.get(0).state());
+		}
+		assertEquals(State.CANCELLED, other.get(id[0]).orElseThrow().state(), "not scheduled again");
+		clock.advance(Duration.ofHours(2));
+		assertEquals(List.of(), listen.retryDueNow());
+	}
+
 	/** What {@code herald send --at} hands the outbox: one scheduled entry per recipient, a range as its addresses. */
 	@Test
 	void theFallbackSchedulesEachRecipient() throws Exception {
