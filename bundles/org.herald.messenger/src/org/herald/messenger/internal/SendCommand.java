@@ -214,7 +214,7 @@ public final class SendCommand implements CliCommand {
 			throw new UsageException("no target: give a name, an address, a range, @LIST or --domain");
 		}
 		List<OutgoingMessage> messages = template != null
-				? filled(template, fields(template, context, o.all("--field")), new OutgoingMessage(from, recipients, "-", path, urgent))
+				? filled(template, fields(template, context, o.all("--field"), when), new OutgoingMessage(from, recipients, "-", path, urgent))
 				: List.of(new OutgoingMessage(from, SiteRecipients.expand(recipients, directory, context.identity(), context.err()), text, path, urgent));
 		if (messages.stream().anyMatch(m -> m.text().isEmpty())) {
 			throw new UsageException("no text to send");
@@ -311,8 +311,31 @@ public final class SendCommand implements CliCommand {
 	 * usage error: nothing is sent.
 	 */
 	Map<String, String> fields(MessageTemplate template, CommandContext context, List<String> given) throws UsageException {
-		Map<String, String> values = new LinkedHashMap<>(TemplateFields.of(context.identity(), clock));
+		return fields(template, context, given, null);
+	}
+
+	/**
+	 * For a scheduled send ({@code when}), {@code {date}} and {@code {time}} are those of its time; a repeat
+	 * would carry the first occurrence's to every later one, so a repeating template may not use them
+	 * unless given by {@code --field}.
+	 */
+	Map<String, String> fields(MessageTemplate template, CommandContext context, List<String> given, SendTimes.When when)
+			throws UsageException {
+		Map<String, String> values = new LinkedHashMap<>(
+				TemplateFields.of(context.identity(), when == null ? clock : java.time.Clock.fixed(when.at(), clock.getZone())));
 		Set<String> used = new java.util.HashSet<>(template.fields());
+		if (when != null && when.every().isPresent()) {
+			List<String> dated = new ArrayList<>();
+			for (String f : List.of("date", "time")) {
+				if (used.contains(f) && given.stream().noneMatch(g -> g.strip().toLowerCase(java.util.Locale.ROOT).startsWith(f + "="))) {
+					dated.add(f);
+				}
+			}
+			if (!dated.isEmpty()) {
+				throw new UsageException("--every: the template " + template.name() + " uses " + MessageTemplate.braces(dated)
+						+ ", which would be the first occurrence's every time; give --field or use a template without them");
+			}
+		}
 		for (String f : given) {
 			int eq = f.indexOf('=');
 			String key = eq < 0 ? f : f.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);

@@ -70,4 +70,27 @@ class ScheduledSendUsageTest {
 				refused(UNTOUCHED, "--at", "12:00", "--queue", "BOB"));
 		assertEquals("--at/--every: no outbox in this installation (bundle org.herald.outbox)", refused(null, "--at", "12:00", "BOB"));
 	}
+
+	/** A template's {date} and {time} in a scheduled send are those of its time; a repeat may not carry the first one's along. */
+	@Test
+	void aScheduledTemplateIsDatedByItsTimeAndARepeatRefusesAFixedDate() throws Exception {
+		org.herald.messenger.MessageTemplates.in(workspace).put("backup", "Backup on {date} at {time} by {host}");
+		org.herald.messenger.MessageTemplates.in(workspace).put("plain", "Stand-up in 5 minutes, {to}");
+		assertEquals("--every: the template backup uses {date}, {time}, which would be the first occurrence's every time;"
+				+ " give --field or use a template without them", refused(UNTOUCHED, "--every", "1d", "--template", "backup", "BOB"));
+		assertEquals("--every: the template backup uses {time}, which would be the first occurrence's every time;"
+				+ " give --field or use a template without them",
+				refused(UNTOUCHED, "--every", "1d", "--template", "backup", "--field", "date=Monday", "BOB"));
+
+		SendCommand cmd = new SendCommand(n -> List.of(), Loopback.DATAGRAMS);
+		cmd.clock = java.time.Clock.fixed(java.time.Instant.parse("2026-12-07T08:00:00Z"), java.time.ZoneId.of("Europe/Berlin"));
+		TestContext c = new TestContext(Loopback.identity("SENDER", "127.0.0.153"), "", workspace);
+		org.herald.messenger.MessageTemplate backup = org.herald.messenger.MessageTemplates.in(workspace).get("backup");
+		var at = new SendTimes.When(java.time.Instant.parse("2026-12-08T17:30:00Z"), Optional.empty());
+		assertEquals("Backup on 2026-12-08 at 18:30 by SENDER", backup.fill(cmd.fields(backup, c, List.of(), at)), "the scheduled time, local");
+		assertEquals("Backup on 2026-12-07 at 09:00 by SENDER", backup.fill(cmd.fields(backup, c, List.of())), "a send now: now");
+		var daily = new SendTimes.When(at.at(), Optional.of(java.time.Duration.ofDays(1)));
+		org.herald.messenger.MessageTemplate plain = org.herald.messenger.MessageTemplates.in(workspace).get("plain");
+		assertEquals("SENDER", cmd.fields(plain, c, List.of(), daily).get("host"), "a template without {date} or {time} may repeat");
+	}
 }
