@@ -76,9 +76,9 @@ class ScheduledSendUsageTest {
 	void aScheduledTemplateIsDatedByItsTimeAndARepeatRefusesAFixedDate() throws Exception {
 		org.herald.messenger.MessageTemplates.in(workspace).put("backup", "Backup on {date} at {time} by {host}");
 		org.herald.messenger.MessageTemplates.in(workspace).put("plain", "Stand-up in 5 minutes, {to}");
-		assertEquals("--every: the template backup uses {date}, {time}, which would be the first occurrence's every time;"
+		assertEquals("--every: the template BACKUP uses {date}, {time}, which would be the first occurrence's every time;"
 				+ " give --field or use a template without them", refused(UNTOUCHED, "--every", "1d", "--template", "backup", "BOB"));
-		assertEquals("--every: the template backup uses {time}, which would be the first occurrence's every time;"
+		assertEquals("--every: the template BACKUP uses {time}, which would be the first occurrence's every time;"
 				+ " give --field or use a template without them",
 				refused(UNTOUCHED, "--every", "1d", "--template", "backup", "--field", "date=Monday", "BOB"));
 
