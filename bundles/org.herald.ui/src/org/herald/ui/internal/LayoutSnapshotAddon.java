@@ -12,6 +12,8 @@ import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.osgi.service.event.Event;
 
+import org.herald.api.workbench.WorkbenchIds;
+
 import jakarta.inject.Inject;
 
 /**
@@ -22,7 +24,7 @@ import jakarta.inject.Inject;
 public class LayoutSnapshotAddon {
 
 	/** The perspective whose first layout is kept; the snippet has the same id. */
-	static final String PERSPECTIVE = "org.herald.ui.perspective.main";
+	static final String PERSPECTIVE = WorkbenchIds.MAIN_PERSPECTIVE;
 
 	@Inject
 	@Optional

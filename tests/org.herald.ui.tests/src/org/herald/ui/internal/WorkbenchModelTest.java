@@ -27,6 +27,7 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
+import org.herald.api.workbench.WorkbenchIds;
 import org.herald.ui.EmptyState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,21 +116,39 @@ class WorkbenchModelTest {
 		assertRenders();
 	}
 
-	private void assertModel() {
+	private void assertModel() throws IllegalAccessException {
 		MApplication app = workbench.getApplication();
 		EModelService models = workbench.getContext().get(EModelService.class);
 		MTrimmedWindow window = assertInstanceOf(MTrimmedWindow.class, app.getChildren().get(0));
 		assertEquals("Herald", window.getLabel());
-		List<MPerspective> perspectives = models.findElements(app, "org.herald.ui.perspective.main", MPerspective.class);
+		List<MPerspective> perspectives = models.findElements(app, WorkbenchIds.MAIN_PERSPECTIVE, MPerspective.class);
 		assertEquals(1, perspectives.size());
 		assertEquals("Messaging", perspectives.get(0).getLabel());
 		List<String> parts = models.findElements(app, null, MPart.class).stream().map(MPart::getElementId).toList();
-		assertPartIn(models, app, parts, "org.herald.ui.stack.inbox", "org.herald.messenger.ui.inbox", "Inbox");
-		assertPartIn(models, app, parts, "org.herald.ui.stack.compose", "org.herald.messenger.ui.compose", "Compose");
-		assertPartIn(models, app, parts, "org.herald.ui.stack.network", "org.herald.network.ui.network", "Network");
+		assertPartIn(models, app, parts, WorkbenchIds.INBOX_STACK, WorkbenchIds.INBOX_PART, "Inbox");
+		assertPartIn(models, app, parts, WorkbenchIds.COMPOSE_STACK, WorkbenchIds.COMPOSE_PART, "Compose");
+		assertPartIn(models, app, parts, WorkbenchIds.NETWORK_STACK, WorkbenchIds.NETWORK_PART, "Network");
 		assertNotNull(window.getMainMenu(), "the window has a menu");
 		assertEquals(2, window.getTrimBars().size(), "a toolbar and a status line");
 		assertActions(app, models);
+		assertApiIds(app, models);
+	}
+
+	/** Every id WorkbenchIds publishes to extensions names an element of the assembled model. */
+	private static void assertApiIds(MApplication app, EModelService models) throws IllegalAccessException {
+		List<String> commands = app.getCommands().stream().map(c -> c.getElementId()).toList();
+		int checked = 0;
+		for (java.lang.reflect.Field f : WorkbenchIds.class.getFields()) {
+			String id = (String) f.get(null);
+			if (f.getName().endsWith("_COMMAND")) {
+				assertTrue(commands.contains(id), f.getName() + " = " + id + " is a command of the model");
+			} else {
+				assertEquals(1, models.findElements(app, id, org.eclipse.e4.ui.model.application.ui.MUIElement.class, null,
+						EModelService.ANYWHERE | EModelService.IN_MAIN_MENU).size(), f.getName() + " = " + id + " names one element of the model");
+			}
+			checked++;
+		}
+		assertEquals(19, checked, "the ids in WorkbenchIds");
 	}
 
 	/** org.herald.ui's fragment: toolbar icons, menu items with key bindings, Window > Reset Layout. */
@@ -171,7 +190,7 @@ class WorkbenchModelTest {
 		Runnable check = new Runnable() {
 			@Override
 			public void run() {
-				MPart inboxPart = (MPart) models.find("org.herald.messenger.ui.inbox", app);
+				MPart inboxPart = (MPart) models.find(WorkbenchIds.INBOX_PART, app);
 				boolean ready = window.getWidget() instanceof Shell shell && shell.isVisible() && inboxPart != null
 						&& inboxPart.getWidget() != null && showsPresence(shell);
 				if (!ready && System.nanoTime() < deadline) {
@@ -197,8 +216,8 @@ class WorkbenchModelTest {
 	private void assertRendered(MApplication app, EModelService models, MTrimmedWindow window) {
 		Shell shell = assertInstanceOf(Shell.class, window.getWidget());
 		assertEquals("Herald", shell.getText());
-		Control inbox = (Control) ((MPart) models.find("org.herald.messenger.ui.inbox", app)).getWidget();
-		Control network = (Control) ((MPart) models.find("org.herald.network.ui.network", app)).getWidget();
+		Control inbox = (Control) ((MPart) models.find(WorkbenchIds.INBOX_PART, app)).getWidget();
+		Control network = (Control) ((MPart) models.find(WorkbenchIds.NETWORK_PART, app)).getWidget();
 		assertNotNull(inbox, "the inbox part was rendered");
 		assertNotNull(network, "the network part was rendered");
 		int inboxX = display.map(inbox.getParent(), null, inbox.getLocation()).x;
@@ -210,7 +229,7 @@ class WorkbenchModelTest {
 		collect((Composite) inbox, org.eclipse.swt.widgets.Table.class, tables);
 		assertTrue(tables.stream().anyMatch(t -> t.getColumnCount() > 0 && t.getColumn(0).getText().equals("Sender")),
 				"the inbox shows its message table");
-		Control compose = (Control) ((MPart) models.find("org.herald.messenger.ui.compose", app)).getWidget();
+		Control compose = (Control) ((MPart) models.find(WorkbenchIds.COMPOSE_PART, app)).getWidget();
 		List<org.eclipse.swt.widgets.Button> buttons = new ArrayList<>();
 		collect((Composite) compose, org.eclipse.swt.widgets.Button.class, buttons);
 		assertTrue(buttons.stream().anyMatch(b -> b.getText().equals("&Send")), "the composer can send");
