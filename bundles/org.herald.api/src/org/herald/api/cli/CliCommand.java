@@ -10,6 +10,12 @@ import java.util.List;
  * services of this type; the CLI application finds them by {@link #name()}. The identity options
  * ({@code --name --workgroup --interfaces --wins}) and {@code -data} are taken off the arguments
  * before {@link #run} sees them; they are in {@link CommandContext#identity()}.
+ * <p>
+ * Declare the name as the service property {@code herald.command} too, e.g.
+ * {@code @Component(service = CliCommand.class, property = "herald.command=alerts")}: the CLI then
+ * starts only the command it runs (and the services that one needs). A command without the
+ * property still works, but is started in every {@code herald} run that looks for a command by
+ * name, only to ask its {@link #name()}.
  */
 public interface CliCommand {
 

@@ -47,7 +47,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * master browser's server lists, announcements heard on UDP 138 and, on request, a scan and WINS;
  * with {@code --announce} Herald also announces itself until stopped.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=browse")
 public final class BrowseCommand implements CliCommand {
 
 	private final HostBrowsers browsers;

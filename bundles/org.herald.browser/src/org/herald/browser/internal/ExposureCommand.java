@@ -31,7 +31,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code herald exposure}: which NetBIOS, SMB and RPC ports hosts answer on, what that exposes, and how to close it. */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=exposure")
 public final class ExposureCommand implements CliCommand {
 
 	private final ExposureService exposure;

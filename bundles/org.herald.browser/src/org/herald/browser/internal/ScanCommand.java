@@ -35,7 +35,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code herald scan}: a node status scan of address ranges, printed like nbtscan (IP, NetBIOS
  * name, server, user, MAC), or as JSON or CSV.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=scan")
 public final class ScanCommand implements CliCommand {
 
 	private final HostBrowsers browsers;

@@ -34,7 +34,39 @@ public final class Cli {
 	static final String IDENTITY_HELP = "Identity options (every command; saved settings of the workspace apply where one is not given):\n"
 			+ IdentityOptionParser.OPTIONS.usageLines() + "\n  -data DIR  the workspace (inbox, settings), as in Eclipse\n";
 
-	private final Map<String, CliCommand> commands = new TreeMap<>();
+	/**
+	 * Where the commands come from. The CLI asks for the one it runs by name, and for all of them
+	 * only to list them (help, an unknown word), so a command's services start only when it runs.
+	 */
+	public interface Commands {
+
+		/** The command of that name, if one is installed. */
+		Optional<CliCommand> named(String name);
+
+		/** Every installed command. */
+		List<CliCommand> all();
+
+		/** A fixed list of commands; the first of a name wins. */
+		static Commands of(List<CliCommand> commands) {
+			Map<String, CliCommand> byName = new TreeMap<>();
+			for (CliCommand c : commands) {
+				byName.putIfAbsent(c.name(), c);
+			}
+			return new Commands() {
+				@Override
+				public Optional<CliCommand> named(String name) {
+					return Optional.ofNullable(byName.get(name));
+				}
+
+				@Override
+				public List<CliCommand> all() {
+					return List.copyOf(byName.values());
+				}
+			};
+		}
+	}
+
+	private final Commands commands;
 	private final Settings settings;
 	private final Path workspace;
 	private final PrintStream out;
@@ -45,9 +77,12 @@ public final class Cli {
 
 	public Cli(List<CliCommand> commands, Settings settings, Path workspace, PrintStream out, PrintStream err, InputStream in,
 			BooleanSupplier stopRequested, String version) {
-		for (CliCommand c : commands) {
-			this.commands.putIfAbsent(c.name(), c);
-		}
+		this(Commands.of(commands), settings, workspace, out, err, in, stopRequested, version);
+	}
+
+	public Cli(Commands commands, Settings settings, Path workspace, PrintStream out, PrintStream err, InputStream in,
+			BooleanSupplier stopRequested, String version) {
+		this.commands = commands;
 		this.settings = settings;
 		this.workspace = workspace;
 		this.out = out;
@@ -83,7 +118,7 @@ public final class Cli {
 		if (word.equals("config")) {
 			return config(parsed.options(), rest.subList(1, rest.size()));
 		}
-		CliCommand command = commands.get(word);
+		CliCommand command = commands.named(word).orElse(null);
 		if (command == null) {
 			err.println("herald: unknown command '" + word + "'. Commands: " + String.join(", ", names()));
 			err.println("Try 'herald --help'.");
@@ -150,7 +185,7 @@ public final class Cli {
 	}
 
 	private int helpFor(String word) {
-		CliCommand command = commands.get(word);
+		CliCommand command = commands.named(word).orElse(null);
 		if (command == null) {
 			err.println("herald: unknown command '" + word + "'");
 			return USAGE;
@@ -162,7 +197,7 @@ public final class Cli {
 	}
 
 	private List<String> names() {
-		List<String> names = new ArrayList<>(commands.keySet());
+		List<String> names = new ArrayList<>(sorted(commands.all()).stream().map(CliCommand::name).toList());
 		names.add("version");
 		names.add("config");
 		names.sort(Comparator.naturalOrder());
@@ -176,7 +211,7 @@ public final class Cli {
 		to.println("Commands:");
 		to.printf("  %-10s %s%n", "config", "show the identity in effect; 'config save' keeps the options given in the workspace");
 		to.printf("  %-10s %s%n", "version", "print Herald's version");
-		for (CliCommand c : commands.values()) {
+		for (CliCommand c : sorted(commands.all())) {
 			to.printf("  %-10s %s%n", c.name(), c.summary());
 		}
 		to.println();
@@ -184,6 +219,12 @@ public final class Cli {
 		to.println();
 		to.println("'herald COMMAND --help' tells more about a command.");
 		to.println("Exit status: 0 success, 1 failure, 2 usage error.");
+	}
+
+	private static List<CliCommand> sorted(List<CliCommand> commands) {
+		Map<String, CliCommand> byName = new TreeMap<>();
+		commands.forEach(c -> byName.putIfAbsent(c.name(), c));
+		return List.copyOf(byName.values());
 	}
 
 	private CommandContext context(Identity identity) {

@@ -5,9 +5,7 @@ package org.herald.cli.internal;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,7 +14,6 @@ import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.osgi.service.datalocation.Location;
 import org.herald.api.Settings;
-import org.herald.api.cli.CliCommand;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
@@ -45,9 +42,7 @@ public class CliApplication implements IApplication {
 		Bundle bundle = FrameworkUtil.getBundle(getClass());
 		BundleContext bc = bundle.getBundleContext();
 		ServiceTracker<Settings, Settings> settings = new ServiceTracker<>(bc, Settings.class, null);
-		ServiceTracker<CliCommand, CliCommand> commands = new ServiceTracker<>(bc, CliCommand.class, null);
 		settings.open();
-		commands.open();
 		Thread hook = new Thread(this::requestStopAndWait, "herald-cli-stop");
 		Runtime.getRuntime().addShutdownHook(hook);
 		try {
@@ -56,15 +51,7 @@ public class CliApplication implements IApplication {
 				System.err.println("herald: the settings service did not start; is the installation complete?");
 				return Cli.FAILURE;
 			}
-			List<CliCommand> found = new ArrayList<>();
-			ServiceReference<CliCommand>[] refs = commands.getServiceReferences();
-			if (refs != null) {
-				Arrays.sort(refs); // highest ranking last; Cli keeps the first of a name, so reverse
-				for (int i = refs.length - 1; i >= 0; i--) {
-					found.add(bc.getService(refs[i]));
-				}
-			}
-			Cli cli = new Cli(found, s, workspace(bc), System.out, System.err, System.in, stop::get, bundle.getVersion().toString());
+			Cli cli = new Cli(new ServiceCommands(bc, null), s, workspace(bc), System.out, System.err, System.in, stop::get, bundle.getVersion().toString());
 			return cli.run(Arrays.asList(args));
 		} catch (RuntimeException | Error e) {
 			// Equinox would log it in the workspace and end the process with status 0
@@ -72,7 +59,6 @@ public class CliApplication implements IApplication {
 			return Cli.FAILURE;
 		} finally {
 			finished.countDown();
-			commands.close();
 			settings.close();
 			try {
 				Runtime.getRuntime().removeShutdownHook(hook);

@@ -26,7 +26,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code herald extensions}: list, install, uninstall and update extensions of this installation. */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=extensions")
 public final class ExtensionsCommand implements CliCommand {
 
 	private static final String USAGE = """

@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code herald inbox ...}: list, search, show and export messages; edit the spam policy. One
  * {@link InboxVerb} per verb; this command picks it, parses its options and opens the inbox.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=inbox")
 public final class InboxCommand implements CliCommand {
 
 	@Reference

@@ -31,7 +31,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code herald charset}: the OEM code page per host, address or network, and workgroup, kept in
  * the workspace next to the default (the same settings as Preferences &gt; Character sets).
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=charset")
 public final class CharsetCommand implements CliCommand {
 
 	private final CodePageStore store;

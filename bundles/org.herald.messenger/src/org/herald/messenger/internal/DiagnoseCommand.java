@@ -24,7 +24,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code herald diagnose TARGET}: why a pop-up to TARGET does not arrive, step by step ({@link DeliveryDiagnosis}). */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=diagnose")
 public final class DiagnoseCommand implements CliCommand {
 
 	private static final Options OPTIONS = new Options().flag("--json", "print the steps as JSON")

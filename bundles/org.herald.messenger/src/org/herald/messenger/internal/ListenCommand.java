@@ -47,7 +47,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
  * {@code herald listen}: makes Herald present on the configured interfaces (name responder and
  * receivers), stores each message in the workspace's inbox and prints it, until stopped.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=listen")
 public final class ListenCommand implements CliCommand {
 
 	private final NameService names;

@@ -20,7 +20,7 @@ import org.herald.messenger.RecipientLists;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code herald lists}: the workspace's recipient lists, which {@code herald send @NAME} and the composer expand. */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=lists")
 public final class ListsCommand implements CliCommand {
 
 	private static final Options OPTIONS = new Options().flag("--json", "list and show: print JSON");

@@ -19,7 +19,7 @@ import org.herald.peer.PeerPins;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code herald peers}: the Herald peers this workspace pinned, verifying and forgetting them, and our own fingerprint. */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=peers")
 public final class PeersCommand implements CliCommand {
 
 	@Override

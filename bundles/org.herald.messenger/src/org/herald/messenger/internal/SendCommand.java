@@ -42,7 +42,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /** {@code herald send}: a pop-up to names, addresses, ranges or the workgroup; one result line each. */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=send")
 public final class SendCommand implements CliCommand {
 
 	private final NameResolver resolver;

@@ -19,7 +19,7 @@ import org.herald.messenger.MessageTemplates;
 import org.osgi.service.component.annotations.Component;
 
 /** {@code herald templates}: the workspace's message templates, for {@code herald send --template} and the composer. */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=templates")
 public final class TemplatesCommand implements CliCommand {
 
 	private static final Options OPTIONS = new Options().flag("--json", "list and show: print JSON");

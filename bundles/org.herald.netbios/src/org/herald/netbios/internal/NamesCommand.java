@@ -42,7 +42,7 @@ import org.osgi.service.component.annotations.Reference;
  * {@code herald names}: name queries and node status like {@code nmblookup}, and a foreground
  * responder. Output follows nmblookup's, or one JSON object per line with {@code --json}.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=names")
 public final class NamesCommand implements CliCommand {
 
 	private static final String USAGE = """

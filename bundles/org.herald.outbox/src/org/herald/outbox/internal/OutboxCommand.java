@@ -24,7 +24,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code herald outbox list|retry|cancel}: the messages kept for hosts that were offline. */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=outbox")
 public final class OutboxCommand implements CliCommand {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());

@@ -1,0 +1,51 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Herald contributors. SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.herald.api.baseline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.herald.api.cli.CliCommand;
+import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+
+/**
+ * Every command of Herald's own bundles declares its name as the service property
+ * {@code herald.command}, the same as its {@code name()}: the CLI starts only the command it runs by
+ * that property, so a command whose property said otherwise could not be run.
+ */
+class CommandNamesTest {
+
+	@Test
+	void everyHeraldCommandDeclaresTheNameItAnswersTo() throws Exception {
+		BundleContext bc = FrameworkUtil.getBundle(CommandNamesTest.class).getBundleContext();
+		Map<String, String> declared = new TreeMap<>();
+		long deadline = System.nanoTime() + 60_000_000_000L; // bounds a hang only: DS registers the commands as bundles start
+		ServiceReference<CliCommand>[] refs;
+		do {
+			refs = bc.getServiceReferences(CliCommand.class, null).toArray(ServiceReference[]::new);
+			if (refs.length >= 14 || System.nanoTime() > deadline) {
+				break;
+			}
+			Thread.sleep(50);
+		} while (true);
+		for (ServiceReference<CliCommand> ref : refs) {
+			CliCommand c = bc.getService(ref);
+			try {
+				Object property = ref.getProperty("herald.command");
+				assertEquals(c.name(), property, c.getClass().getName() + " answers to '" + c.name() + "' but declares herald.command=" + property);
+				declared.put(c.name(), c.getClass().getName());
+			} finally {
+				bc.ungetService(ref);
+			}
+		}
+		assertTrue(declared.keySet().containsAll(java.util.List.of("browse", "charset", "diagnose", "exposure", "extensions", "inbox", "listen",
+				"lists", "names", "outbox", "peers", "scan", "send", "templates")), "Herald's commands: " + declared);
+	}
+}
