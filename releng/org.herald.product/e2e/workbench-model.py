@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Reads an e4 workbench's saved model (workspace/.metadata/.plugins/org.eclipse.e4.workbench/
+workbench.xmi) and prints the children of one element of the live model, by element id, one a
+line: the child's element id, then ' selected' for the container's selected element and ' hidden'
+for one not rendered (toBeRendered="false"). The snippets the model keeps (copies of the layout,
+e.g. for Window > Reset Layout) are not the live model and are not searched.
+Usage: workbench-model.py WORKBENCH_XMI ELEMENT_ID
+Exit status: 0 printed, 1 no such element in the live model, 2 unreadable."""
+import sys
+import xml.etree.ElementTree as ET
+
+XMI_ID = "{http://www.omg.org/XMI}id"
+
+
+def find(node, element_id):
+    for child in node.findall("children"):
+        if child.get("elementId") == element_id:
+            return child
+        found = find(child, element_id)
+        if found is not None:
+            return found
+    return None
+
+
+def main():
+    if len(sys.argv) != 3:
+        sys.exit("usage: workbench-model.py WORKBENCH_XMI ELEMENT_ID")
+    try:
+        root = ET.parse(sys.argv[1]).getroot()
+    except (OSError, ET.ParseError) as e:
+        print("workbench-model: %s" % e, file=sys.stderr)
+        sys.exit(2)
+    container = find(root, sys.argv[2])
+    if container is None:
+        print("workbench-model: no %s in the live model of %s" % (sys.argv[2], sys.argv[1]), file=sys.stderr)
+        sys.exit(1)
+    selected = container.get("selectedElement")
+    for child in container.findall("children"):
+        line = child.get("elementId") or "(no id)"
+        if selected is not None and child.get(XMI_ID) == selected:
+            line += " selected"
+        if child.get("toBeRendered") == "false":
+            line += " hidden"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
