@@ -238,8 +238,10 @@ fi
 # Update: the publisher's next release in a repository the installation is told about.
 h extensions repositories add "$url_next" >"$out/repositories-add.txt" 2>&1; rc=$?
 check "repositories add remembers the new repository" eval 'test $rc -eq 0 && h extensions repositories | grep -qx "$url_next"'
+installed_state=$(state)
 h extensions update >"$out/update-unsigned.txt" 2>&1; rc=$?
 check "update: unsigned 1.0.1 refused without --allow-unsigned, 1.0.0 stays" eval 'test $rc -eq 1 && has "$out/update-unsigned.txt" "unsigned: " && h extensions list | grep -q "org.herald.alerter.feature  1.0.0"'
+check "the refused update left the installation as it was" test "$(state)" = "$installed_state"
 start=$(now)
 h extensions update --allow-unsigned >"$out/update.txt" 2>&1; rc=$?
 echo "update (1.0.0 to 1.0.1): $(secs "$start") s" | tee -a "$out/timing.txt"
