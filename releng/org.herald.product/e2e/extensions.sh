@@ -3,17 +3,21 @@
 # against Herald's p2 repository, and a copy of it as version 1.0.1; installs 1.0.0 into a copy of
 # the materialized product with `herald extensions install` from an https repository on 127.0.0.13
 # (a self-signed certificate made here, trusted the way an administrator trusts it: a trust store
-# named in configuration/config.ini), restarts: `herald alerts` answers and, on the X display
-# $DISPLAY, the Alerts part is in the network stack (read from the model the workbench saves when
-# its window is closed, and screenshot); updates to 1.0.1 from an http repository on 127.0.0.1;
-# uninstalls it: the command and the part are gone. Refusals (unsigned content, an untrusted
+# named in configuration/config.ini), restarts: `herald alerts` answers and, on an X display of
+# its own (own-xvfb.sh), the Alerts part is in the network stack (read from the model the workbench
+# saves when its window is closed, and screenshot); updates to 1.0.1 from an http repository on
+# 127.0.0.1; uninstalls it: the command and the part are gone, from the live layout and from the
+# copy Window > Reset Layout restores, also in a workspace first opened while it was installed
+# (whose copy was taken with the Alerts part). Refusals (unsigned content, an untrusted
 # certificate, the administrator's lock, another process provisioning, broken repositories,
 # unknown units) leave the installation as it was.
 # Binds only to loopback: http on 127.0.0.1, https on 127.0.0.13 and 127.0.0.14, the workbench's
 # NetBIOS identity on 127.0.0.12/8.
 # Usage: extensions.sh PRODUCT_DIR HERALD_REPOSITORY EXAMPLE_DIR OUT_DIR [offline=true|false]
-# Leaves OUT_DIR/{before,installed,uninstalled}.png and the seconds in OUT_DIR/timing.txt.
-# Waits only on conditions (a port printed, a window drawn, a process ended), each bounded.
+# Leaves OUT_DIR/{before,installed,fresh-installed,uninstalled,fresh-uninstalled}.png and the
+# seconds in OUT_DIR/timing.txt.
+# Waits only on conditions (a port printed, a display answering, a window drawn, a process ended),
+# each bounded.
 # Run inside the build (which holds the build lock): it runs Maven for the example itself.
 set -u
 product_src=$1; repo=$2; example=$3; out=$4; offline=${5:-offline=false}; offline=${offline#offline=}
@@ -29,6 +33,7 @@ wait_for() { local limit=$(($(date +%s) + $1)); shift; until "$@"; do [ "$(date 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill -TERM -- "-$p" 2>/dev/null || kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; }
 trap cleanup EXIT
+. "$e2e/own-xvfb.sh"
 
 # A copy of the product, so the build's own stays as built.
 product=$out/herald
@@ -138,18 +143,28 @@ h version >"$out/version.txt" 2>&1; rc=$?
 check "the product still works after the failures" test $rc -eq 0 -a -n "$(grep '^Herald ' "$out/version.txt")"
 check "failed repositories are not remembered" test -z "$(h extensions repositories 2>/dev/null)"
 
-# The workbench under $DISPLAY. Without a window manager keys do not reach it, so it is closed as a
+# The workbench on an X display of this script's own, started here and used once it accepts
+# connections (own-xvfb.sh). Without a window manager keys do not reach it, so it is closed as a
 # window manager closes a window (WM_DELETE_WINDOW, x11close.py): SWT takes that as the shell's
 # close, the workbench exits cleanly and saves its model, workbench.xmi, which is read afterwards.
 has_display=no
-if [ -n "${DISPLAY:-}" ] && command -v xdotool >/dev/null && command -v import >/dev/null; then has_display=yes; fi
+if command -v xdotool >/dev/null && command -v import >/dev/null && own_xvfb "$out"; then
+  has_display=yes
+  [ -n "$XVFB_PID" ] && pids+=($XVFB_PID)
+  echo "workbench checks on display $DISPLAY"
+fi
 check "an X display for the workbench checks" test $has_display = yes
-xmi=$ws/.metadata/.plugins/org.eclipse.e4.workbench/workbench.xmi
+xmi_of() { echo "$1/.metadata/.plugins/org.eclipse.e4.workbench/workbench.xmi"; }
+xmi=$(xmi_of "$ws")
 network_stack=org.herald.ui.stack.network # the network stack's id (Application.e4xmi, EXTENDING.md)
 alerts_part=org.herald.alerter.alerts      # the Alerts part's id (the example's fragment.e4xmi)
+# A second workspace, first opened once the extension is installed: the copy of the first layout
+# that Window > Reset Layout restores is taken then, with the Alerts part in it.
+ws_fresh=$out/workspace-fresh
 # An identity on loopback, so the first-run dialog does not cover the window and the workbench
 # binds nowhere else.
 h config save --name E2EXT --workgroup E2E --interfaces 127.0.0.12/8 >"$out/config.txt" 2>&1
+"$herald" -data "$ws_fresh" config save --name E2EXF --workgroup E2E --interfaces 127.0.0.12/8 >>"$out/config.txt" 2>&1
 main_window() { # the largest viewable Herald window, or nothing
   local w best="" area=0 WIDTH HEIGHT
   for w in $(xdotool search --onlyvisible --class Herald 2>/dev/null); do
@@ -159,11 +174,12 @@ main_window() { # the largest viewable Herald window, or nothing
   done
   echo "$best"
 }
-workbench() { # name: starts the workbench, screenshots it to OUT/name.png once drawn and still, closes it
-  local name=$1 pid window="" drawn=no still=0 sig prev="" limit rc closed=no begin
+workbench() { # name [workspace]: starts the workbench, screenshots it to OUT/name.png once drawn and still, closes it
+  local name=$1 data=${2:-$ws} pid window="" drawn=no still=0 sig prev="" limit rc closed=no begin model
+  model=$(xmi_of "$data")
   touch "$out/$name.started"
   begin=$(now)
-  setsid "$herald" -data "$ws" >"$out/$name.log" 2>&1 &
+  setsid "$herald" -data "$data" >"$out/$name.log" 2>&1 &
   pid=$!; pids+=($pid)
   # Drawn: the window is there and the screen is not blank. Still: three screenshots in a row alike
   # (the parts have painted); both bounded at two minutes.
@@ -188,8 +204,10 @@ workbench() { # name: starts the workbench, screenshots it to OUT/name.png once 
   if kill -0 "$pid" 2>/dev/null; then kill -TERM -- "-$pid" 2>/dev/null; else closed=yes; fi
   wait "$pid" 2>/dev/null; rc=$?
   check "$name: closing the window ends the workbench cleanly" test $closed = yes -a $rc -eq 0
-  check "$name: the workbench saved its model" test -f "$xmi" -a "$xmi" -nt "$out/$name.started"
-  python3 "$e2e/workbench-model.py" "$xmi" "$network_stack" >"$out/$name-network-stack.txt" 2>&1
+  check "$name: the workbench saved its model" test -f "$model" -a "$model" -nt "$out/$name.started"
+  python3 "$e2e/workbench-model.py" "$model" "$network_stack" >"$out/$name-network-stack.txt" 2>&1
+  # The network stack in the copy of the first layout, which Window > Reset Layout restores.
+  python3 "$e2e/workbench-model.py" --snippets "$model" "$network_stack" >"$out/$name-reset-layout.txt" 2>&1
 }
 
 # Before the install: the workbench saves a model without the extension (the next start merges
@@ -198,6 +216,8 @@ if [ $has_display = yes ]; then
   workbench before
   check "before: the network stack holds Herald's parts and no Alerts part" \
     eval 'has "$out/before-network-stack.txt" "^org.herald.network.ui.network" && ! has "$out/before-network-stack.txt" "^$alerts_part"'
+  check "before: the Reset Layout copy is kept, with Herald's parts and no Alerts part" \
+    eval 'has "$out/before-reset-layout.txt" "^org.herald.network.ui.network" && ! has "$out/before-reset-layout.txt" "^$alerts_part"'
 fi
 
 # Install, from https.
@@ -233,6 +253,9 @@ if [ $has_display = yes ]; then
   workbench installed
   check "installed: the Alerts part is a child of the network stack in the saved model" has "$out/installed-network-stack.txt" "^$alerts_part\( selected\)\?$"
   check "installed: Herald's parts are still in the network stack" has "$out/installed-network-stack.txt" "^org.herald.network.ui.network"
+  workbench fresh-installed "$ws_fresh"
+  check "fresh-installed: a workspace first opened now has the Alerts part in the network stack" has "$out/fresh-installed-network-stack.txt" "^$alerts_part\( selected\)\?$"
+  check "fresh-installed: and in its Reset Layout copy" has "$out/fresh-installed-reset-layout.txt" "^$alerts_part\( selected\)\?$"
 fi
 
 # Update: the publisher's next release in a repository the installation is told about.
@@ -271,8 +294,13 @@ h extensions uninstall org.herald.feature >"$out/uninstall-own.txt" 2>&1; rc=$?
 check "Herald's own feature cannot be uninstalled" test $rc -eq 1 -a -n "$(grep 'part of Herald itself' "$out/uninstall-own.txt")"
 if [ $has_display = yes ]; then
   workbench uninstalled
-  check "uninstalled: no Alerts part in the saved model" eval '! grep -q "$alerts_part" "$xmi"'
+  check "uninstalled: no Alerts part anywhere in the saved model" eval '! grep -q "$alerts_part" "$xmi"'
   check "uninstalled: the network stack keeps Herald's parts" has "$out/uninstalled-network-stack.txt" "^org.herald.network.ui.network"
+  check "uninstalled: the Reset Layout copy keeps Herald's parts" has "$out/uninstalled-reset-layout.txt" "^org.herald.network.ui.network"
+  workbench fresh-uninstalled "$ws_fresh"
+  check "fresh-uninstalled: the Alerts part is out of the network stack" eval 'has "$out/fresh-uninstalled-network-stack.txt" "^org.herald.network.ui.network" && ! has "$out/fresh-uninstalled-network-stack.txt" "^$alerts_part"'
+  check "fresh-uninstalled: and out of the Reset Layout copy taken with it" eval 'has "$out/fresh-uninstalled-reset-layout.txt" "^org.herald.network.ui.network" && ! has "$out/fresh-uninstalled-reset-layout.txt" "^$alerts_part"'
+  check "fresh-uninstalled: no Alerts part anywhere in the saved model" eval '! grep -q "$alerts_part" "$(xmi_of "$ws_fresh")"'
 fi
 h version >/dev/null 2>&1; rc=$?
 check "the product works after uninstall" test $rc -eq 0

@@ -3,9 +3,10 @@
 workbench.xmi) and prints the children of one element of the live model, by element id, one a
 line: the child's element id, then ' selected' for the container's selected element and ' hidden'
 for one not rendered (toBeRendered="false"). The snippets the model keeps (copies of the layout,
-e.g. for Window > Reset Layout) are not the live model and are not searched.
-Usage: workbench-model.py WORKBENCH_XMI ELEMENT_ID
-Exit status: 0 printed, 1 no such element in the live model, 2 unreadable."""
+e.g. the one Window > Reset Layout restores) are not the live model and are searched only with
+--snippets, and then only they.
+Usage: workbench-model.py [--snippets] WORKBENCH_XMI ELEMENT_ID
+Exit status: 0 printed, 1 no such element in the model searched, 2 unreadable."""
 import sys
 import xml.etree.ElementTree as ET
 
@@ -22,17 +23,33 @@ def find(node, element_id):
     return None
 
 
+def find_in_snippets(root, element_id):
+    for snippet in root.findall("snippets"):
+        if snippet.get("elementId") == element_id:
+            return snippet
+        found = find(snippet, element_id)
+        if found is not None:
+            return found
+    return None
+
+
 def main():
-    if len(sys.argv) != 3:
-        sys.exit("usage: workbench-model.py WORKBENCH_XMI ELEMENT_ID")
+    args = sys.argv[1:]
+    snippets = args[:1] == ["--snippets"]
+    if snippets:
+        args = args[1:]
+    if len(args) != 2:
+        sys.exit("usage: workbench-model.py [--snippets] WORKBENCH_XMI ELEMENT_ID")
+    xmi, element_id = args
     try:
-        root = ET.parse(sys.argv[1]).getroot()
+        root = ET.parse(xmi).getroot()
     except (OSError, ET.ParseError) as e:
         print("workbench-model: %s" % e, file=sys.stderr)
         sys.exit(2)
-    container = find(root, sys.argv[2])
+    container = find_in_snippets(root, element_id) if snippets else find(root, element_id)
     if container is None:
-        print("workbench-model: no %s in the live model of %s" % (sys.argv[2], sys.argv[1]), file=sys.stderr)
+        where = "snippets" if snippets else "live model"
+        print("workbench-model: no %s in the %s of %s" % (element_id, where, xmi), file=sys.stderr)
         sys.exit(1)
     selected = container.get("selectedElement")
     for child in container.findall("children"):
