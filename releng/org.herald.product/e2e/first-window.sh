@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end check of the materialized product: the CLI answers, and the workbench opens its
-# window "Herald" on the X display $DISPLAY (the build's Xvfb when there is no display).
+# window "Herald" on an X display of its own (own-xvfb.sh: an Xvfb started here and used once it
+# accepts connections; $DISPLAY only where there is no Xvfb).
 # With ARCHIVE (the Linux tar.gz) it also unpacks it and runs it as on a machine without Java:
 # an empty environment but DISPLAY and HOME (no PATH, no JAVA_HOME), so only its bundled jre/ can
 # serve: --help, then the workbench's window.
@@ -36,11 +37,16 @@ check "bad --interfaces exits 2 with its reason" test $rc -eq 2 -a -n "$(grep 'n
 for tool in xdotool import; do
   command -v $tool >/dev/null || { echo "first-window: $tool is missing (Debian: xdotool, imagemagick)"; exit 1; }
 done
+. "$(dirname "$0")/own-xvfb.sh"
+own_xvfb "$out" || exit 1
+stop_xvfb() { [ -z "$XVFB_PID" ] || { kill "$XVFB_PID" 2>/dev/null; wait "$XVFB_PID" 2>/dev/null; XVFB_PID=""; }; }
+trap stop_xvfb EXIT
+echo "first-window: on display $DISPLAY"
 start=$(date +%s.%N)
 setsid "$herald" -data "$out/workspace" >"$out/workbench.log" 2>&1 &
 pid=$!
 stop_workbench() { kill -TERM -- -"$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }
-trap stop_workbench EXIT
+trap 'stop_workbench; stop_xvfb' EXIT
 # The window exists once X knows a window named Herald; it has appeared once the screen is no
 # longer blank (without a window manager, GTK's named X windows report themselves unmapped).
 window=""
@@ -71,7 +77,7 @@ fi
 # The unpacked archive with nothing from this environment: env -i with DISPLAY and HOME only.
 if [ -n "$archive" ]; then
   stop_workbench
-  trap - EXIT
+  trap stop_xvfb EXIT
   rm -rf "$out/unpacked" "$out/home" "$out/unpacked-workspace"
   mkdir -p "$out/unpacked" "$out/home"
   tar -xzf "$archive" -C "$out/unpacked"
@@ -81,7 +87,7 @@ if [ -n "$archive" ]; then
   check "unpacked archive, empty environment: no Java warning" test -z "$(grep -i 'java' "$out/unpacked-help.txt")"
   setsid "${bare[@]}" "$out/unpacked/herald/herald" -data "$out/unpacked-workspace" >"$out/unpacked-workbench.log" 2>&1 &
   pid=$!
-  trap stop_workbench EXIT
+  trap 'stop_workbench; stop_xvfb' EXIT
   window=""
   drawn=no
   for _ in $(seq 600); do
@@ -103,7 +109,7 @@ if [ -n "$archive" ]; then
   sleep 1.5 # let the parts paint
   import -window root "$out/unpacked-window.png" 2>/dev/null
   stop_workbench
-  trap - EXIT
+  trap stop_xvfb EXIT
   [ -n "$window" ] || cat "$out/unpacked-workbench.log"
 fi
 echo "first-window: $passed passed, $failed failed"

@@ -35,12 +35,13 @@ public final class ExtensionsCommand implements CliCommand {
 			herald extensions install REPOSITORY [UNIT...] [--allow-unsigned]
 			herald extensions uninstall UNIT...
 			herald extensions update [UNIT...] [--allow-unsigned]
-			herald extensions repositories
+			herald extensions repositories [add REPOSITORY]
 			    Changes this installation (its own p2 profile); a change takes effect when Herald restarts.
 			    REPOSITORY: a p2 repository folder, a .zip of one, or a file:, http: or https: URL.
 			    UNIT: a feature id (org.example.feature), a p2 id, or ID/VERSION; install without a UNIT
 			    installs everything the repository's categories offer. update looks in the repositories
-			    earlier installs came from. Unsigned content is refused unless --allow-unsigned.
+			    earlier installs came from and in those named with 'repositories add'.
+			    Unsigned content is refused unless --allow-unsigned.
 			    A failed change leaves the installation as it was. The administrator turns changes off
 			    with herald.extensions.locked=true (configuration/config.ini or -D).
 			Exit status: 0 done (or nothing to do), 1 failure, 2 wrong arguments.""";
@@ -99,8 +100,14 @@ public final class ExtensionsCommand implements CliCommand {
 					print(out, extensions.available(repo, monitor), a.has("--json"), repo + " offers nothing to install");
 				}
 				case "repositories" -> {
-					none(rest, verb);
-					extensions.repositories().forEach(out::println);
+					if (!rest.isEmpty() && rest.get(0).equals("add")) {
+						URI repo = repository(rest.subList(1, rest.size()), "repositories add");
+						extensions.addRepository(repo, monitor);
+						out.println("added " + repo + "; herald extensions update looks there");
+					} else {
+						none(rest, verb);
+						extensions.repositories().forEach(out::println);
+					}
 				}
 				case "install" -> {
 					URI repo = repository(rest, verb);
@@ -133,8 +140,8 @@ public final class ExtensionsCommand implements CliCommand {
 		if (rest.isEmpty()) {
 			throw new UsageException(verb + " needs a REPOSITORY (a folder, a .zip, or a file:, http: or https: URL)");
 		}
-		if (verb.equals("available") && rest.size() > 1) {
-			throw new UsageException("available takes one REPOSITORY");
+		if ((verb.equals("available") || verb.equals("repositories add")) && rest.size() > 1) {
+			throw new UsageException(verb + " takes one REPOSITORY");
 		}
 		try {
 			return Repositories.parse(rest.get(0));

@@ -49,6 +49,9 @@ public final class P2Extensions implements ExtensionService {
 	static final Set<String> BUILT_IN = Set.of("org.herald.product", "org.herald.feature.feature.group",
 			"org.herald.rcp.feature.feature.group", "org.herald.extensions.feature.feature.group");
 
+	static final String UNTRUSTED_SERVER = "the server's certificate is not trusted by Herald's Java (an administrator adds its CA"
+			+ " to the trust store: javax.net.ssl.trustStore in configuration/config.ini, see EXTENDING.md); ";
+
 	private final IProvisioningAgent agent;
 	private final String profileId;
 	private final BooleanSupplier locked;
@@ -275,7 +278,8 @@ public final class P2Extensions implements ExtensionService {
 			if (!known) {
 				forget(repository);
 			}
-			throw new ExtensionException("no usable p2 repository at " + repository + ": " + Statuses.describe(e.getStatus()), e);
+			throw new ExtensionException("no usable p2 repository at " + repository + ": "
+					+ (Statuses.untrustedCertificate(e.getStatus()) ? UNTRUSTED_SERVER : "") + Statuses.describe(e.getStatus()), e);
 		} catch (OperationCanceledException e) {
 			throw new ExtensionException("cancelled; nothing was changed");
 		}

@@ -3,8 +3,12 @@
  *******************************************************************************/
 package org.herald.extensions.internal;
 
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
 import java.util.LinkedHashSet;
 import java.util.Set;
+
+import javax.net.ssl.SSLHandshakeException;
 
 import org.eclipse.core.runtime.IStatus;
 
@@ -18,6 +22,28 @@ final class Statuses {
 		Set<String> lines = new LinkedHashSet<>();
 		collect(status, lines);
 		return String.join("; ", lines);
+	}
+
+	/**
+	 * Whether the status tree failed on a TLS server whose certificate chain the JVM's trust store
+	 * does not lead to (JSSE's handshake failure with a certificate-path cause).
+	 */
+	static boolean untrustedCertificate(IStatus status) {
+		if (status == null) {
+			return false;
+		}
+		for (Throwable e = status.getException(); e != null; e = e.getCause() == e ? null : e.getCause()) {
+			if (e instanceof CertPathBuilderException || e instanceof CertPathValidatorException
+					|| e instanceof SSLHandshakeException && e.getMessage() != null && e.getMessage().contains("PKIX")) {
+				return true;
+			}
+		}
+		for (IStatus child : status.getChildren()) {
+			if (untrustedCertificate(child)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void collect(IStatus status, Set<String> lines) {
