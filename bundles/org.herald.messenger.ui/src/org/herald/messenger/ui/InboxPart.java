@@ -85,6 +85,11 @@ public class InboxPart {
 			case BLOCKED -> q.withFlags(Set.of(MessageFlag.BLOCKED));
 			};
 		}
+
+		/** Whether unread urgent messages are held on top (not among the quarantined and blocked: urgency changes only how a message is shown). */
+		boolean urgentOnTop() {
+			return this == INBOX || this == UNREAD;
+		}
 	}
 
 	/** Milliseconds the search waits for the typing to pause. */
@@ -250,12 +255,13 @@ public class InboxPart {
 			countersStale.set(true); // whichever reload runs to the end reads them
 		}
 		int expected = generation.incrementAndGet();
-		InboxQuery query = View.values()[view.getSelectionIndex()].query(search.getText());
+		View shown = View.values()[view.getSelectionIndex()];
+		InboxQuery query = shown.query(search.getText());
 		trace.log("reload %s", query);
 		worker.execute(() -> {
 			try {
 				long t0 = System.nanoTime();
-				InboxRows first = InboxRows.firstPage(inbox, query);
+				InboxRows first = shown.urgentOnTop() ? InboxRows.firstPageUrgentOnTop(inbox, query) : InboxRows.firstPage(inbox, query);
 				trace.log("first page %d rows in %d ms", first.size(), (System.nanoTime() - t0) / 1_000_000);
 				if (generation.get() != expected) {
 					return;
@@ -263,7 +269,7 @@ public class InboxPart {
 				ui(() -> showRows(first, expected));
 				if (!first.complete()) {
 					long t1 = System.nanoTime();
-					InboxRows all = InboxRows.of(inbox, query);
+					InboxRows all = shown.urgentOnTop() ? InboxRows.ofUrgentOnTop(inbox, query) : InboxRows.of(inbox, query);
 					trace.log("ids %d in %d ms", all.size(), (System.nanoTime() - t1) / 1_000_000);
 					all.adopt(first);
 					ui(() -> showRows(all, expected));
@@ -375,6 +381,7 @@ public class InboxPart {
 				MessageText.path(m), MessageText.flags(m) });
 		keyColumn.show(item, m);
 		item.setFont(stored.read() ? null : bold);
+		item.setForeground(m.flags().contains(MessageFlag.URGENT) ? display.getSystemColor(SWT.COLOR_DARK_RED) : null);
 		item.setData(stored);
 	}
 

@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.herald.api.Identity;
 import org.herald.messenger.internal.Aliases.Alias;
@@ -34,9 +35,18 @@ import org.herald.netbios.NameTableEntry;
 public final class AliasKeeper implements AutoCloseable {
 
 	/** What the keeper asks of the aliases it keeps. */
-	public record Plan(List<Alias> fixed, Optional<Aliases> file, boolean users, Consumer<String> report) {
+	/**
+	 * @param users     whether users' names (aliases with a workspace) are received here
+	 * @param userInbox why a user's inbox cannot be opened now, or null if it can (asked when a user's
+	 *                  name is registered; its messages are refused with an error while it cannot)
+	 */
+	public record Plan(List<Alias> fixed, Optional<Aliases> file, boolean users, Function<Alias, String> userInbox, Consumer<String> report) {
 		public Plan {
 			fixed = List.copyOf(fixed);
+		}
+
+		public Plan(List<Alias> fixed, Optional<Aliases> file, boolean users, Consumer<String> report) {
+			this(fixed, file, users, a -> null, report);
 		}
 
 		/** No aliases at all. */
@@ -158,6 +168,11 @@ public final class AliasKeeper implements AutoCloseable {
 
 	private void register(Alias a, boolean moved) {
 		String to = a.workspace().map(w -> "; messages to " + a.name() + " go to the inbox of " + w).orElse("");
+		String problem = a.workspace().isPresent() ? plan.userInbox().apply(a) : null;
+		if (problem != null) {
+			plan.report().accept("WARNING: alias " + a.messengerName() + ": the inbox of " + a.workspace().get() + " cannot be opened ("
+					+ problem + "); messages to " + a.name() + " are refused with an error until it can");
+		}
 		if (moved) {
 			plan.report().accept("alias " + a.messengerName() + ": now " + a + to);
 			return; // the name stays registered; only where its messages go changed

@@ -87,7 +87,7 @@ public final class ListenCommand implements CliCommand {
 					+ " rules per host, address and workgroup apply: herald charset")
 			.value("--idle-timeout", "SEC", "close sessions silent or half-sent this long (default: the workspace's,"
 					+ " herald inbox policy --idle-timeout; 30 unless set)")
-			.value("--count", "N", "stop after N messages (stored or refused)")
+			.value("--count", "N", "stop after N messages (stored, refused, or not stored)")
 			.value("--peer-port", "P", "Herald's encrypted peer service, TCP (default 1139; 0 disables it)")
 			.repeatable("--alias", "NAME", "also receive as NAME<03> (registered, defended, released at stop), into this inbox;"
 					+ " kept ones: herald alias add NAME")
@@ -175,7 +175,7 @@ public final class ListenCommand implements CliCommand {
 			return 1;
 		}
 		java.util.concurrent.atomic.AtomicReference<AliasedPresence> joined = new java.util.concurrent.atomic.AtomicReference<>();
-		MessageSink routed = store == null ? null : new UserRouting(store, name -> {
+		UserRouting routed = store == null ? null : new UserRouting(store, name -> {
 			AliasedPresence p = joined.get();
 			if (p == null) {
 				// only between the names' registration and the end of join: fail rather than guess the inbox
@@ -184,7 +184,18 @@ public final class ListenCommand implements CliCommand {
 			return p.alias(name);
 		}, inboxes, identity);
 		PrintingSink sink = new PrintingSink(routed, context.out());
-		AliasKeeper.Plan plan = new AliasKeeper.Plan(given, java.util.Optional.of(kept), store != null, line -> {
+		// the peer service first: once our names answer, a Herald that looks us up finds it (a sender that
+		// probed the peer port in between would take us for a legacy host and send plain for a while)
+		AutoCloseable peers;
+		try {
+			peers = ListenPeers.start(identity, peerPort, context, sink);
+		} catch (IOException e) {
+			sink.close();
+			context.err().println("herald listen: " + e.getMessage());
+			return 1;
+		}
+		AliasKeeper.Plan plan = new AliasKeeper.Plan(given, java.util.Optional.of(kept), store != null,
+				a -> routed == null ? null : routed.problemWith(a), line -> {
 			synchronized (context.out()) {
 				context.out().println(line);
 				context.out().flush();
@@ -214,15 +225,7 @@ public final class ListenCommand implements CliCommand {
 				context.out().flush();
 			}
 		} catch (PortsInUseException e) {
-			sink.close();
-			context.err().println("herald listen: " + e.getMessage());
-			return 1;
-		}
-		AutoCloseable peers;
-		try {
-			peers = ListenPeers.start(identity, peerPort, context, sink);
-		} catch (IOException e) {
-			presence.close();
+			peers.close();
 			sink.close();
 			context.err().println("herald listen: " + e.getMessage());
 			return 1;
@@ -302,7 +305,13 @@ public final class ListenCommand implements CliCommand {
 
 		@Override
 		public Acceptance accept(ReceivedMessage m) throws IOException {
-			Acceptance a = store != null ? store.accept(m) : Acceptance.stored(new StoredMessage(seen.incrementAndGet(), m, false));
+			Acceptance a;
+			try {
+				a = store != null ? store.accept(m) : Acceptance.stored(new StoredMessage(seen.incrementAndGet(), m, false));
+			} catch (IOException | RuntimeException e) {
+				printer.print(failure(m, e));
+				throw e;
+			}
 			printer.print(switch (a) {
 			case Acceptance.Stored s -> format(m);
 			case Acceptance.Refused r -> refusal(m, r.reason());
@@ -317,6 +326,16 @@ public final class ListenCommand implements CliCommand {
 		static String refusal(ReceivedMessage m, Acceptance.Refusal reason) {
 			return "[" + m.received() + "] refused " + m.path().name().toLowerCase(java.util.Locale.ROOT) + " from " + m.senderName() + " ("
 					+ m.senderAddress().getHostAddress() + "): " + reason.label() + NL;
+		}
+
+		/**
+		 * {@code [time] NOT STORED path from SENDER (address) to RECIPIENT: REASON}: the store failed
+		 * (a user's inbox that cannot be opened, a full disk); on the session path the sender got an error.
+		 */
+		static String failure(ReceivedMessage m, Exception e) {
+			Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+			return "[" + m.received() + "] NOT STORED " + m.path().name().toLowerCase(java.util.Locale.ROOT) + " from " + m.senderName() + " ("
+					+ m.senderAddress().getHostAddress() + ") to " + m.recipientName() + ": " + cause.getMessage() + NL;
 		}
 
 		/** {@code [time] path from SENDER (address) to RECIPIENT [flags]}, then each line of the text indented. */

@@ -4,6 +4,7 @@
 package org.herald.messenger.internal;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -12,6 +13,7 @@ import org.herald.api.Identity;
 import org.herald.api.MessageSink;
 import org.herald.api.NetbiosName;
 import org.herald.api.ReceivedMessage;
+import org.herald.inbox.Inbox;
 import org.herald.inbox.InboxService;
 import org.herald.messenger.internal.Aliases.Alias;
 
@@ -46,7 +48,25 @@ final class UserRouting implements MessageSink {
 		if (user.isEmpty()) {
 			return host.accept(m);
 		}
-		return inboxes.open(user.get().workspace().orElseThrow(), identity).accept(m);
+		Alias a = user.get();
+		Path workspace = a.workspace().orElseThrow();
+		Inbox inbox;
+		try {
+			inbox = inboxes.open(workspace, identity);
+		} catch (IOException | RuntimeException e) {
+			throw new IOException("the inbox of " + a.name() + " in " + workspace + " cannot be opened (" + e.getMessage() + ")", e);
+		}
+		return inbox.accept(m);
+	}
+
+	/** Why the inbox of the user {@code a} cannot be opened now, or null if it opens. */
+	String problemWith(Alias a) {
+		try {
+			inboxes.open(a.workspace().orElseThrow(), identity);
+			return null;
+		} catch (IOException | RuntimeException e) {
+			return String.valueOf(e.getMessage());
+		}
 	}
 
 	/** The user a recipient name stands for, if it is one. */

@@ -125,6 +125,23 @@ class AliasListenTest {
 			assertEquals(Map.of("LATER", Delivery.Status.FAILED), send(ports, "LATER"));
 			assertEquals(List.of("EXTRA", "HOSTA", "LATER"), recipients(inboxes.open(hostWs, HOST)));
 
+			// a user whose inbox cannot be opened (its workspace would be under a regular file, which no
+			// one, not even root, can create): the name is registered with a warning, a message to it is
+			// refused with an error the sender sees and the listener prints, and stored nowhere
+			Path notADirectory = Files.writeString(temp.resolve("plain-file"), "x");
+			Path carol = notADirectory.resolve("carol");
+			assertEquals(0, alias.run(later, List.of("add", "CAROL", "--workspace", carol.toString())), later.output());
+			waitFor(() -> c.output().contains("alias CAROL<03>: active"), c::output);
+			assertTrue(c.output().contains("WARNING: alias CAROL<03>: the inbox of " + carol + " cannot be opened"), c.output());
+			assertEquals(Map.of("CAROL", Delivery.Status.FAILED), send(ports, "CAROL"));
+			waitFor(() -> c.output().contains("NOT STORED session from"), c::output);
+			assertTrue(c.output().contains(") to CAROL: the inbox of CAROL in " + carol + " cannot be opened"), c.output());
+			assertEquals(List.of("ALICE"), recipients(inboxes.open(alice, HOST)));
+			assertEquals(List.of("BOB"), recipients(inboxes.open(bob, HOST)));
+			assertEquals(List.of("EXTRA", "HOSTA", "LATER"), recipients(inboxes.open(hostWs, HOST)));
+			assertEquals(0, alias.run(later, List.of("remove", "CAROL")), later.output());
+			waitFor(() -> c.output().contains("alias CAROL<03>: released"), c::output);
+
 			c.stop = true;
 			assertEquals(0, running.get(60, TimeUnit.SECONDS));
 			String out = c.output();
@@ -132,7 +149,7 @@ class AliasListenTest {
 				assertTrue(out.contains("name: RELEASED " + released + "<03>"), out);
 			}
 			assertFalse(out.contains("name: RELEASED TAKEN<03>"), "a name in conflict is not ours to release: " + out);
-			assertTrue(out.contains("stopped: 5 stored"), out);
+			assertTrue(out.contains("stopped: 5 stored, 0 refused by the spam policy, 1 not stored (store failed)"), out);
 		} finally {
 			owner.stop();
 		}

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.herald.api.StoredMessage;
 import org.herald.inbox.Inbox;
 import org.herald.inbox.InboxPage;
+import org.herald.api.MessageFlag;
 import org.herald.inbox.InboxQuery;
 
 /**
@@ -65,6 +66,43 @@ public final class InboxRows {
 			rows.cache.put(m.id(), m);
 		}
 		return rows;
+	}
+
+	/** The most urgent messages held on top. */
+	public static final int PINNED = 100;
+
+	/**
+	 * Like {@link #firstPage}, with the unread urgent messages of {@code query} (the newest
+	 * {@link #PINNED}) on top, before the others; once read, an urgent message takes its place by time.
+	 */
+	public static InboxRows firstPageUrgentOnTop(Inbox inbox, InboxQuery query) throws IOException {
+		InboxRows pinned = firstPage(inbox, urgentUnread(query).withLimit(PINNED));
+		return pinned.size() == 0 ? firstPage(inbox, query) : pinned.then(firstPage(inbox, query));
+	}
+
+	/** Like {@link #of}, with the unread urgent messages on top (see {@link #firstPageUrgentOnTop}). */
+	public static InboxRows ofUrgentOnTop(Inbox inbox, InboxQuery query) throws IOException {
+		InboxRows pinned = firstPage(inbox, urgentUnread(query).withLimit(PINNED));
+		return pinned.size() == 0 ? of(inbox, query) : pinned.then(of(inbox, query));
+	}
+
+	private static InboxQuery urgentUnread(InboxQuery query) {
+		java.util.EnumSet<MessageFlag> with = java.util.EnumSet.of(MessageFlag.URGENT);
+		with.addAll(query.withFlags());
+		return query.withFlags(with).withRead(InboxQuery.ReadFilter.UNREAD);
+	}
+
+	/** These rows, then those of {@code rest} that are not among them; complete when {@code rest} is. */
+	private InboxRows then(InboxRows rest) {
+		Set<Long> mine = new HashSet<>();
+		for (long id : ids) {
+			mine.add(id);
+		}
+		long[] all = java.util.stream.LongStream.concat(Arrays.stream(ids), Arrays.stream(rest.ids).filter(id -> !mine.contains(id))).toArray();
+		InboxRows joined = new InboxRows(all, rest.complete);
+		joined.adopt(this);
+		joined.adopt(rest);
+		return joined;
 	}
 
 	/** False while these are only the first rows of a larger result. */
