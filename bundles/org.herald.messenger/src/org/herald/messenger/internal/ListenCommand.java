@@ -188,7 +188,10 @@ public final class ListenCommand implements CliCommand {
 		// probed the peer port in between would take us for a legacy host and send plain for a while)
 		AutoCloseable peers;
 		try {
-			peers = ListenPeers.start(identity, peerPort, context, sink);
+			peers = ListenPeers.start(identity, name -> {
+				AliasedPresence p = joined.get();
+				return p != null && p.alias(name).isPresent();
+			}, peerPort, context, sink);
 		} catch (IOException e) {
 			sink.close();
 			context.err().println("herald listen: " + e.getMessage());
