@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import org.herald.api.Acceptance;
 import org.herald.api.BindInterface;
@@ -69,6 +70,7 @@ public final class PeerService implements AutoCloseable {
 	}
 
 	private final Identity identity;
+	private final Predicate<String> answersTo;
 	private final IdentityKey key;
 	private final PeerPins pins;
 	private final MessageSink sink;
@@ -82,8 +84,10 @@ public final class PeerService implements AutoCloseable {
 	private final AtomicLong overCap = new AtomicLong();
 	private volatile boolean closed;
 
-	private PeerService(Identity identity, IdentityKey key, PeerPins pins, MessageSink sink, Listener listener, Limits limits, Clock clock) {
+	private PeerService(Identity identity, Predicate<String> answersTo, IdentityKey key, PeerPins pins, MessageSink sink, Listener listener,
+			Limits limits, Clock clock) {
 		this.identity = identity;
+		this.answersTo = answersTo;
 		this.key = key;
 		this.pins = pins;
 		this.sink = sink;
@@ -96,7 +100,18 @@ public final class PeerService implements AutoCloseable {
 	/** Binds {@code port} on every configured interface of {@code identity} and starts accepting. */
 	public static PeerService start(Identity identity, int port, IdentityKey key, PeerPins pins, MessageSink sink, Listener listener,
 			Limits limits) throws IOException {
-		PeerService service = new PeerService(identity, key, pins, sink, listener, limits, Clock.systemUTC());
+		return start(identity, name -> false, port, key, pins, sink, listener, limits);
+	}
+
+	/**
+	 * Like {@link #start(Identity, int, IdentityKey, PeerPins, MessageSink, Listener, Limits)}, also
+	 * answering to the names {@code aliases} accepts (canonical: upper-case, no padding or suffix),
+	 * asked at each connection: this host's aliases and the names of its users. The handshake's
+	 * prologue binds the name the initiator called, so a message to an alias arrives addressed to it.
+	 */
+	public static PeerService start(Identity identity, Predicate<String> aliases, int port, IdentityKey key, PeerPins pins, MessageSink sink,
+			Listener listener, Limits limits) throws IOException {
+		PeerService service = new PeerService(identity, aliases, key, pins, sink, listener, limits, Clock.systemUTC());
 		if (identity.interfaces().isEmpty()) {
 			throw new IllegalStateException("no interfaces configured: Herald binds only to configured interfaces");
 		}
@@ -157,10 +172,11 @@ public final class PeerService implements AutoCloseable {
 				return;
 			}
 			String initiator = names[0];
-			if (!PeerPrologue.canonical(names[1]).equals(PeerPrologue.canonical(identity.name()))) {
+			String called = PeerPrologue.canonical(names[1]);
+			if (!called.equals(PeerPrologue.canonical(identity.name())) && !answersTo.test(called)) {
 				throw new FrameException(FrameException.Reason.MALFORMED, "addressed to " + names[1] + ", this is " + identity.name());
 			}
-			NoiseSession session = NoiseSession.responder(key, PeerPrologue.of(initiator, identity.name()));
+			NoiseSession session = NoiseSession.responder(key, PeerPrologue.of(initiator, called));
 			session.readMessage(c.read());
 			c.write(session.writeMessage(new byte[0]));
 			session.readMessage(c.read());

@@ -138,6 +138,27 @@ class PeerServiceTest {
 	}
 
 	@Test
+	void aMessageToAnAliasArrivesAddressedToItAndAnotherNameIsDropped() throws Exception {
+		Host alice = host("ALICE", "127.0.0.2", "a");
+		Host bob = host("BOB", "127.0.0.3", "b");
+		ListSink bobInbox = new ListSink();
+		Warnings warnings = new Warnings();
+		// BOB's host also answers to CAROL (a user of the same multi-session host), asked per connection
+		PeerService atBob = PeerService.start(bob.identity(), "CAROL"::equals, 0, bob.key(), bob.pins(), bobInbox, warnings,
+				PeerService.Limits.defaults());
+		services.add(atBob);
+		Outcome.Answered a = assertInstanceOf(Outcome.Answered.class, client(alice, atBob).send("carol", bob.address(), List.of("for carol"), false));
+		assertEquals(Status.STORED, a.answers().get(0).status());
+		assertEquals(bob.key().fingerprint(), a.fingerprint());
+		assertEquals("CAROL", bobInbox.stored.get(0).recipientName());
+
+		Outcome other = client(alice, atBob).send("DAVE", bob.address(), List.of("for dave"), false);
+		assertTrue(!(other instanceof Outcome.Answered), other.toString());
+		await(() -> warnings.dropped.stream().anyMatch(w -> w.contains("addressed to DAVE")));
+		assertEquals(1, bobInbox.stored.size());
+	}
+
+	@Test
 	void aRefusalIsAnsweredWithItsReason() throws Exception {
 		Host alice = host("ALICE", "127.0.0.2", "a");
 		Host bob = host("BOB", "127.0.0.3", "b");

@@ -30,7 +30,6 @@ import org.herald.messenger.CodePages;
 import org.herald.messenger.DeliveryFallback;
 import org.herald.messenger.MessengerPorts;
 import org.herald.messenger.PortsInUseException;
-import org.herald.messenger.Presence;
 import org.herald.messenger.ReceiverStats;
 import org.herald.netbios.NameResponderFactory;
 import org.herald.netbios.NameService;
@@ -88,8 +87,12 @@ public final class ListenCommand implements CliCommand {
 					+ " rules per host, address and workgroup apply: herald charset")
 			.value("--idle-timeout", "SEC", "close sessions silent or half-sent this long (default: the workspace's,"
 					+ " herald inbox policy --idle-timeout; 30 unless set)")
-			.value("--count", "N", "stop after N messages (stored or refused)")
-			.value("--peer-port", "P", "Herald's encrypted peer service, TCP (default 1139; 0 disables it)");
+			.value("--count", "N", "stop after N messages (stored, refused, or not stored)")
+			.value("--peer-port", "P", "Herald's encrypted peer service, TCP (default 1139; 0 disables it)")
+			.repeatable("--alias", "NAME", "also receive as NAME<03> (registered, defended, released at stop), into this inbox;"
+					+ " kept ones: herald alias add NAME")
+			.repeatable("--user", "NAME=DIR", "also receive as NAME<03> for a user of this host: into the inbox of the workspace DIR"
+					+ " (that user's -data); kept ones: herald alias add NAME --workspace DIR");
 
 	/** {@code SESSION,DIRECT,DATAGRAM}, e.g. {@code 139,445,138}; 0 disables one. */
 	static MessengerPorts ports(String text) throws UsageException {
@@ -115,8 +118,10 @@ public final class ListenCommand implements CliCommand {
 	public String usage() {
 		return """
 				usage: herald listen [options]
-				Receives on the configured interfaces only: TCP 139 (session requests for our NAME<03>),
-				TCP 445, UDP 138 (mailslot \\MAILSLOT\\MESSNGR, unicast and subnet broadcast).
+				Receives on the configured interfaces only: TCP 139 (session requests for our NAME<03>
+				and each alias's), TCP 445, UDP 138 (mailslot \\MAILSLOT\\MESSNGR, unicast and subnet broadcast).
+				Aliases: --alias and --user for this run, and the workspace's (herald alias list), read
+				again while listening, so herald alias add/remove act at once (like NET NAME /ADD, /DELETE).
 				""" + OPTIONS.usageLines() + """
 
 				Sessions open at once per address and in all: herald inbox policy --sessions-per-address, --sessions.
@@ -135,6 +140,17 @@ public final class ListenCommand implements CliCommand {
 		Integer idle = o.has("--idle-timeout") ? o.integer("--idle-timeout", 1, 3600, 0) : null;
 		long count = o.has("--count") ? o.integer("--count", 1, Integer.MAX_VALUE, 0) : Long.MAX_VALUE;
 		int peerPort = o.integer("--peer-port", 0, 65535, org.herald.peer.PeerService.DEFAULT_PORT);
+		List<Aliases.Alias> given = new java.util.ArrayList<>();
+		try {
+			for (String a : o.all("--alias")) {
+				given.add(new Aliases.Alias(a, java.util.Optional.empty()));
+			}
+			for (String u : o.all("--user")) {
+				given.add(Aliases.parseUser(u));
+			}
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
 		String override = oem;
 		SendCommand.withDefault(codePages.load(), override); // a bad --oem is a usage error now, not at the first message
 		Identity identity = context.identity();
@@ -151,18 +167,44 @@ public final class ListenCommand implements CliCommand {
 				throw new UncheckedIOException(e);
 			}
 		};
-		PrintingSink sink = new PrintingSink(store, context.out());
+		Aliases kept = Aliases.in(context.workspace());
+		try {
+			checkUsers(given, kept, store, identity);
+		} catch (IOException e) {
+			context.err().println("herald listen: " + e.getMessage());
+			return 1;
+		}
+		java.util.concurrent.atomic.AtomicReference<AliasedPresence> joined = new java.util.concurrent.atomic.AtomicReference<>();
+		UserRouting routed = store == null ? null : new UserRouting(store, name -> {
+			AliasedPresence p = joined.get();
+			if (p == null) {
+				// only between the names' registration and the end of join: fail rather than guess the inbox
+				throw new UncheckedIOException(new IOException("not ready: the aliases are being registered"));
+			}
+			return p.alias(name);
+		}, inboxes, identity);
+		PrintingSink sink = new PrintingSink(routed, context.out());
 		// the peer service first: once our names answer, a Herald that looks us up finds it (a sender that
 		// probed the peer port in between would take us for a legacy host and send plain for a while)
 		AutoCloseable peers;
 		try {
-			peers = ListenPeers.start(identity, peerPort, context, sink);
+			peers = ListenPeers.start(identity, name -> {
+				AliasedPresence p = joined.get();
+				return p != null && p.alias(name).isPresent();
+			}, peerPort, context, sink);
 		} catch (IOException e) {
 			sink.close();
 			context.err().println("herald listen: " + e.getMessage());
 			return 1;
 		}
-		Presence presence;
+		AliasKeeper.Plan plan = new AliasKeeper.Plan(given, java.util.Optional.of(kept), store != null,
+				a -> routed == null ? null : routed.problemWith(a), line -> {
+			synchronized (context.out()) {
+				context.out().println(line);
+				context.out().flush();
+			}
+		});
+		AliasedPresence presence;
 		try {
 			synchronized (context.out()) { // the first message is printed after this line
 				presence = messenger.join(identity, sink, event -> {
@@ -170,11 +212,16 @@ public final class ListenCommand implements CliCommand {
 						context.out().println("name: " + event);
 						context.out().flush();
 					}
-				}, limits);
+				}, limits, plan);
+				joined.set(presence);
 				context.out().printf("listening as %s in %s on %s (tcp %d/%d, udp %d)%s%n", identity.messengerName(), identity.workgroup(),
 						identity.interfaces().stream().map(BindInterface::toString).toList(), ports.session(), ports.direct(),
 						ports.datagram(), store == null ? "; no inbox: messages are printed, not stored"
 								: "; storing in the inbox of " + context.workspace());
+				if (!presence.aliases().isEmpty()) {
+					context.out().println("aliases: " + String.join(", ", presence.aliases().stream().map(Aliases.Alias::toString).toList())
+							+ " (" + kept.path() + " followed while listening)");
+				}
 				SessionLimits l = limits.get();
 				context.out().printf("sessions: %d at once per address, %d in all, closed after %d s idle or half-sent%n", l.perAddress(),
 						l.total(), idle != null ? idle : l.idleTimeout().toSeconds());
@@ -207,6 +254,38 @@ public final class ListenCommand implements CliCommand {
 		return 0;
 	}
 
+	/**
+	 * A user's inbox must open before its name is registered: a workspace the service cannot write
+	 * is an error now, not a message refused later. Users need an inbox store.
+	 */
+	private void checkUsers(List<Aliases.Alias> given, Aliases kept, Inbox store, Identity identity) throws IOException {
+		List<Aliases.Alias> users = new java.util.ArrayList<>();
+		for (Aliases.Alias a : given) {
+			if (a.workspace().isPresent()) {
+				users.add(a);
+			}
+		}
+		for (Aliases.Alias a : kept.all()) {
+			if (a.workspace().isPresent()) {
+				users.add(a);
+			}
+		}
+		if (users.isEmpty()) {
+			return;
+		}
+		if (store == null) {
+			throw new IOException("users' names (" + users + ") need an inbox store, and this installation has none");
+		}
+		for (Aliases.Alias u : users) {
+			try {
+				inboxes.open(u.workspace().get(), identity);
+			} catch (IOException | RuntimeException e) {
+				throw new IOException("cannot open the inbox of " + u.name() + " in " + u.workspace().get() + ": " + e.getMessage()
+						+ " (the service's user needs write access there: see README, several users on one host)", e);
+			}
+		}
+	}
+
 	private static CodePages withDefault(CodePages pages, String oem) {
 		try {
 			return SendCommand.withDefault(pages, oem);
@@ -229,7 +308,13 @@ public final class ListenCommand implements CliCommand {
 
 		@Override
 		public Acceptance accept(ReceivedMessage m) throws IOException {
-			Acceptance a = store != null ? store.accept(m) : Acceptance.stored(new StoredMessage(seen.incrementAndGet(), m, false));
+			Acceptance a;
+			try {
+				a = store != null ? store.accept(m) : Acceptance.stored(new StoredMessage(seen.incrementAndGet(), m, false));
+			} catch (IOException | RuntimeException e) {
+				printer.print(failure(m, e));
+				throw e;
+			}
 			printer.print(switch (a) {
 			case Acceptance.Stored s -> format(m);
 			case Acceptance.Refused r -> refusal(m, r.reason());
@@ -244,6 +329,16 @@ public final class ListenCommand implements CliCommand {
 		static String refusal(ReceivedMessage m, Acceptance.Refusal reason) {
 			return "[" + m.received() + "] refused " + m.path().name().toLowerCase(java.util.Locale.ROOT) + " from " + m.senderName() + " ("
 					+ m.senderAddress().getHostAddress() + "): " + reason.label() + NL;
+		}
+
+		/**
+		 * {@code [time] NOT STORED path from SENDER (address) to RECIPIENT: REASON}: the store failed
+		 * (a user's inbox that cannot be opened, a full disk); on the session path the sender got an error.
+		 */
+		static String failure(ReceivedMessage m, Exception e) {
+			Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+			return "[" + m.received() + "] NOT STORED " + m.path().name().toLowerCase(java.util.Locale.ROOT) + " from " + m.senderName() + " ("
+					+ m.senderAddress().getHostAddress() + ") to " + m.recipientName() + ": " + cause.getMessage() + NL;
 		}
 
 		/** {@code [time] path from SENDER (address) to RECIPIENT [flags]}, then each line of the text indented. */

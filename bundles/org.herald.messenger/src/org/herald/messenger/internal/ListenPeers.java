@@ -21,8 +21,12 @@ final class ListenPeers {
 	private ListenPeers() {
 	}
 
-	/** Starts the peer service on {@code port} (0: none) with the workspace's key and pins. */
-	static AutoCloseable start(Identity identity, int port, CommandContext context, MessageSink sink) throws IOException {
+	/**
+	 * Starts the peer service on {@code port} (0: none) with the workspace's key and pins, answering
+	 * to {@code aliases} (the names of this host's aliases and users) besides its own name.
+	 */
+	static AutoCloseable start(Identity identity, java.util.function.Predicate<String> aliases, int port, CommandContext context, MessageSink sink)
+			throws IOException {
 		if (port == 0) {
 			return () -> {
 			};
@@ -30,7 +34,7 @@ final class ListenPeers {
 		IdentityKey key = IdentityKey.loadOrCreate(context.workspace());
 		PeerPins pins = PeerPins.in(context.workspace());
 		PrintStream out = context.out();
-		PeerService service = PeerService.start(identity, port, key, pins, sink, new PeerService.Listener() {
+		PeerService service = PeerService.start(identity, aliases, port, key, pins, sink, new PeerService.Listener() {
 			@Override
 			public void keyChanged(String name, InetAddress from, Fingerprint pinned, Fingerprint presented) {
 				synchronized (out) {

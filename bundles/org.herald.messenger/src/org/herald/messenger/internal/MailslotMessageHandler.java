@@ -76,7 +76,7 @@ final class MailslotMessageHandler {
 		// A write to our workgroup's group name (NET SEND /DOMAIN) tells the sender's workgroup.
 		String group = d.type() == DatagramPacket.DIRECT_UNIQUE ? null : workgroup;
 		Optional<Acceptance> outcome = acceptance.accept(sender, body.to(), body.text(), !body.terminated(), new MessageAcceptance.Origin(from, source, group),
-				d.destination().name().name(), MessagePath.MAILSLOT);
+				d.destination().name().name(), group == null, MessagePath.MAILSLOT);
 		// A mailslot datagram has no answer: a refused message is only counted (MessageAcceptance).
 		return outcome.map(a -> a instanceof Acceptance.Stored ? Outcome.STORED : Outcome.REFUSED).orElse(Outcome.SINK_FAILED);
 	}

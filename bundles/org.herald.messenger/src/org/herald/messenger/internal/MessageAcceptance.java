@@ -58,10 +58,16 @@ final class MessageAcceptance {
 	/**
 	 * Decodes and stores one message.
 	 *
-	 * @param damaged whether the bytes are known to be incomplete (cut at a limit, missing terminator)
+	 * @param damaged   whether the bytes are known to be incomplete (cut at a limit, missing terminator)
+	 * @param addressed the name the transport addressed (a session request's called name, a datagram's
+	 *                  destination), or "" when it named none (TCP 445)
+	 * @param decides   whether {@code addressed} is the recipient even when the message's own
+	 *                  destination field names another (a unique name we hold: the message reached us,
+	 *                  an alias or a user, under it); otherwise it is only the fallback for an empty field
 	 * @return what the sink did with it, or empty if the sink failed (nothing was stored)
 	 */
-	Optional<Acceptance> accept(byte[] from, byte[] to, byte[] text, boolean damaged, Origin origin, String fallbackRecipient, MessagePath path) {
+	Optional<Acceptance> accept(byte[] from, byte[] to, byte[] text, boolean damaged, Origin origin, String addressed, boolean decides,
+			MessagePath path) {
 		List<String> names = new ArrayList<>(2);
 		names.add(origin.hostName());
 		names.add(charsets.defaultCharset().decodeName(from).text());
@@ -74,7 +80,10 @@ final class MessageAcceptance {
 		if (damaged || t.repaired() || f.repaired() || r.repaired()) {
 			flags.add(MessageFlag.REPAIRED);
 		}
-		String recipient = r.text().isBlank() ? fallbackRecipient : r.text();
+		String recipient = r.text().isBlank() ? addressed : r.text();
+		if (decides && !addressed.isEmpty() && !recipient.strip().equalsIgnoreCase(addressed)) {
+			recipient = addressed;
+		}
 		ReceivedMessage message = new ReceivedMessage(f.text(), sender, recipient, path, clock.instant(), t.text(), flags);
 		try {
 			Acceptance a = sink.accept(message);

@@ -7,12 +7,14 @@ import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.herald.api.Identity;
 import org.herald.api.MessageSink;
+import org.herald.api.NetbiosName;
 import org.herald.api.SessionLimits;
 import org.herald.messenger.CodePages;
 import org.herald.messenger.HeldNames;
@@ -156,18 +158,42 @@ public final class MessengerService implements Messenger {
 		return new PeerCharsets(pages, workgroups);
 	}
 
+	/**
+	 * Joins with the aliases of the process's workspace ({@code aliases.txt}, followed while the
+	 * presence lasts) besides NAME&lt;03&gt;; a user's name there (one with a workspace of its own)
+	 * is left to {@code herald listen}, which routes it.
+	 */
 	@Override
 	public Presence join(Identity identity, MessageSink sink, Consumer<NameEvent> nameEvents, Supplier<SessionLimits> limits) throws IOException {
+		Optional<Aliases> file = AliasKeeper.processWorkspace().map(Aliases::in);
+		return join(identity, sink, nameEvents, limits,
+				new AliasKeeper.Plan(List.of(), file, false, line -> LOG.log(System.Logger.Level.INFO, "presence: " + line)));
+	}
+
+	private static final System.Logger LOG = System.getLogger(MessengerService.class.getName());
+
+	/**
+	 * Like {@link #join(Identity, MessageSink, Consumer, Supplier)}, registering and receiving under
+	 * the aliases {@code aliases} asks for too (each ALIAS&lt;03&gt;, defended, refreshed, released
+	 * when the presence closes).
+	 */
+	public AliasedPresence join(Identity identity, MessageSink sink, Consumer<NameEvent> nameEvents, Supplier<SessionLimits> limits,
+			AliasKeeper.Plan aliases) throws IOException {
 		if (identity.interfaces().isEmpty()) {
 			throw new IOException("no interfaces configured: Herald listens only on the interfaces it is given");
 		}
 		// The receivers first: they find out cheaply whether another process holds the ports, before
 		// any name is registered on the network. Until the responder runs, our NAME<03> counts as held.
 		AtomicReference<NameResponder> responder = new AtomicReference<>();
+		AtomicReference<AliasKeeper> keeper = new AtomicReference<>();
 		HeldNames own = MessengerReceivers.ownMessengerName(identity);
 		HeldNames held = name -> {
 			NameResponder r = responder.get();
-			return r != null ? new ResponderHeldNames(r).holds(name) : own.holds(name);
+			if (r != null) {
+				return new ResponderHeldNames(r).holds(name);
+			}
+			AliasKeeper k = keeper.get();
+			return own.holds(name) || k != null && name.suffix() == NetbiosName.MESSENGER && k.alias(name.name()).isPresent();
 		};
 		PeerCharsets charsets = receivingCharsets(identity);
 		Duration idle = idleTimeout;
@@ -196,7 +222,20 @@ public final class MessengerService implements Messenger {
 				throw e;
 			}
 		}
-		return new Presence() {
+		AliasKeeper k = new AliasKeeper(responder.get(), identity, aliases);
+		keeper.set(k);
+		k.start();
+		return new AliasedPresence() {
+			@Override
+			public List<Aliases.Alias> aliases() {
+				return k.current();
+			}
+
+			@Override
+			public Optional<Aliases.Alias> alias(String name) {
+				return k.alias(name);
+			}
+
 			@Override
 			public Identity identity() {
 				return identity;
@@ -215,6 +254,7 @@ public final class MessengerService implements Messenger {
 
 			@Override
 			public void close() {
+				k.close();
 				receivers.close();
 				charsets.close();
 				NameResponder r = responder.get();

@@ -129,7 +129,7 @@ final class SmbMessengerSession {
 		}
 		case SmbCommand.SEND_MESSAGE -> {
 			SendMessage m = SendMessage.parse(p);
-			return answer(h, acceptance.accept(m.originator(), m.destination(), m.text(), false, peer, calledName, MessagePath.SESSION));
+			return answer(h, acceptance.accept(m.originator(), m.destination(), m.text(), false, peer, calledName, true, MessagePath.SESSION));
 		}
 		case SmbCommand.SEND_START_MB_MESSAGE -> {
 			StartMultiBlock s = StartMultiBlock.parse(p);
@@ -160,7 +160,7 @@ final class SmbMessengerSession {
 			if (g == null) {
 				return SmbReplies.error(h, SmbError.INVALID_PARAMETER);
 			}
-			return answer(h, acceptance.accept(g.from, g.to, g.text.toByteArray(), g.truncated, peer, calledName, MessagePath.SESSION));
+			return answer(h, acceptance.accept(g.from, g.to, g.text.toByteArray(), g.truncated, peer, calledName, true, MessagePath.SESSION));
 		}
 		default -> {
 			counters.rejectedCommands.increment();
