@@ -22,7 +22,7 @@ import org.osgi.service.component.annotations.Component;
  * ({@link Aliases}), like {@code NET NAME}: {@code herald listen}, the workbench and the service
  * register each as NAME&lt;03&gt;, and a running one follows a change within seconds.
  */
-@Component(service = CliCommand.class)
+@Component(service = CliCommand.class, property = "herald.command=alias")
 public final class AliasCommand implements CliCommand {
 
 	private static final Options OPTIONS = new Options().flag("--json", "list: print JSON")
