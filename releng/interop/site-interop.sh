@@ -129,6 +129,17 @@ check "HERALD3 came from SAMBA3's server list, its address from WINS" jsonq "$sj
 	"set(host('HERALD3')['sources']) == {'server list of SAMBA3 192.0.2.1', 'WINS HERALD3<00> at $W'}"
 check "browse --site reported no problem" jsonq "$sj" "d['problems'] == []"
 
+echo "== herald names survey: the workgroup a new installation on subnet 3 should join"
+check "SAMBA3 is SITEC's local master on subnet 3 (node status <1D>)" netns_wait 90 bash -c \
+	"ip netns exec $(netns_ns 1.5) nmblookup -s $cc -A $(netns_ip 3.1) | grep -q 'SITEC *<1d>'"
+out=$(herald 3.2 HERALD3 SITEC names survey 2>&1)
+echo "$out" | sed 's/^/  /'
+sv=$(herald 3.2 HERALD3 SITEC names survey --json 2>/dev/null)
+ip3=$(netns_ip 3.2); ip3=${ip3//./\\.}; ip31=$(netns_ip 3.1); ip31=${ip31//./\\.}
+check "survey: SAMBA3, the local master on subnet 3, names SITEC" has "$sv" "\"workgroup\":\"SITEC\",\"source\":\"local master browser SAMBA3 at $ip31 on $ip3/"
+check "survey: it proposes --workgroup SITEC" has "$out" "^proposal: --workgroup SITEC"
+check "survey: the broadcast stayed on subnet 3 (no SITEA/SITEB master listed)" bash -c '! grep -qE "\"workgroup\":\"SITE[AB]\",\"source\":\"local master" <<<"$1"' _ "$sv"
+
 echo "== herald send --domain=WG to a workgroup on other subnets: each member its own line"
 out=$(herald 2.3 HERALD2 SITEB send --domain=SITEA "to all of SITEA" 2>&1)
 echo "$out" | sed 's/^/  /'
