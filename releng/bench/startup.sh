@@ -8,7 +8,9 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 product=${1:-$here/../org.herald.product/target/products/org.herald.product/linux/gtk/x86_64/herald}
 runs=${2:-5}
-java=${JAVA_HOME:+$JAVA_HOME/bin/}java
+# The product's own runtime (jre/), as its launcher would; else $JAVA_HOME, else java on the PATH.
+java=$product/jre/bin/java
+[ -x "$java" ] || java=${JAVA_HOME:+$JAVA_HOME/bin/}java
 work=$(mktemp -d /tmp/herald-startup.XXXXXX)
 xvfb_pid=""
 app_pid=""
