@@ -253,6 +253,7 @@ if [ $has_display = yes ]; then
   workbench installed
   check "installed: the Alerts part is a child of the network stack in the saved model" has "$out/installed-network-stack.txt" "^$alerts_part\( selected\)\?$"
   check "installed: Herald's parts are still in the network stack" has "$out/installed-network-stack.txt" "^org.herald.network.ui.network"
+  check "installed: the Reset Layout copy taken before the install gained the Alerts part" has "$out/installed-reset-layout.txt" "^$alerts_part\( selected\)\?$"
   workbench fresh-installed "$ws_fresh"
   check "fresh-installed: a workspace first opened now has the Alerts part in the network stack" has "$out/fresh-installed-network-stack.txt" "^$alerts_part\( selected\)\?$"
   check "fresh-installed: and in its Reset Layout copy" has "$out/fresh-installed-reset-layout.txt" "^$alerts_part\( selected\)\?$"
