@@ -30,6 +30,7 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableItem;
+import org.herald.ui.testing.Screenshots;
 import org.herald.api.Settings;
 import org.herald.api.StoredMessage;
 import org.herald.inbox.Inbox;
