@@ -271,15 +271,15 @@ class InboxPartWindowTest {
 		part.rows().scrollTo((int) total);
 		waitFor(display, "the end", () -> part.rows().top() + part.table().getItemCount() == total && rowsShown());
 		part.rows().scrollTo(row - 3);
-		waitFor(display, "the message again", () -> rowsShown() && shownAt(3).id() == id);
-		assertTrue(part.table().isSelected(3), "still selected");
+		// the rows and then the selection by id are set on the UI thread: wait for both
+		waitFor(display, "the message again, still selected", () -> rowsShown() && shownAt(3).id() == id && part.table().isSelected(3));
 		assertFalse(bold(part.table().getItem(3)));
 
 		// a deletion reads every row again: the position and the selection stay
 		inbox.delete(List.of(ids[10]));
-		waitFor(display, "the rows read again", () -> window() != null && window().counted() && window().size() == total - 1 && rowsShown()
-				&& shownAt(2) != null && shownAt(2).id() == id);
-		assertTrue(part.table().isSelected(2), "still selected after the rows were read again");
+		waitFor(display, "the rows read again, the message still selected", () -> window() != null && window().counted() && window().size() == total - 1 && rowsShown()
+				&& shownAt(2) != null && shownAt(2).id() == id && part.table().isSelected(2)
+				&& part.details().getText().contains("note "));
 		assertFalse(bold(part.table().getItem(2)));
 		assertEquals(id, part.rows().selection().get(0).id());
 		assertTrue(part.details().getText().contains("note "), part.details().getText());
