@@ -213,6 +213,29 @@ else
 	ko "herald inbox policy --flood 3/600 on HERALD3's workspace"
 fi
 
+# --- 9. a template sent to a recipient list (both kept in host 4's workspace): each member gets it
+# filled, {to} with its own name; HERALD2 and HERALD3 on the peer channel, smbd plain
+if "$HERALD" templates --help >/dev/null 2>&1 && "$HERALD" lists --help >/dev/null 2>&1; then
+	OUT=$("$HERALD" templates add maint 'Maintenance of {system} at {when}, {to}: please log off ({host})' -data "$NETNS_DIR/ws4" 2>&1)
+	check "herald templates add maint" eval '"$HERALD" templates show maint -data "$NETNS_DIR/ws4" | grep -qF "Maintenance of {system} at {when}, {to}"'
+	OUT=$("$HERALD" lists add ops HERALD2 HERALD3 SMBD1 -data "$NETNS_DIR/ws4" 2>&1)
+	check "herald lists add ops HERALD2 HERALD3 SMBD1" eval '"$HERALD" lists show ops --json -data "$NETNS_DIR/ws4" | grep -q HERALD3'
+	n2=$(inbox_count "$INBOX2"); n3=$(inbox_count "$INBOX3")
+	OUT=$(herald 4 SENDER send --template maint @ops 2>&1); rc=$?
+	check "send --template without its fields: usage error (exit 2) naming them, nothing sent" \
+		eval '[ $rc -eq 2 ] && grep -qF "needs {system}, {when}" <<<"$OUT" && [ "$(inbox_count "$INBOX2")" = "$n2" ]'
+	OUT=$(herald 4 SENDER send @nosuchlist "x" 2>&1); rc=$?
+	check "send to an unknown @LIST: usage error (exit 2)" eval '[ $rc -eq 2 ]'
+	OUT=$(herald 4 SENDER send --from htmpl --template maint --field system=mail --field when=18:00 @ops 2>&1); rc=$?
+	echo "$OUT" | sed 's/^/  /'
+	check "send --template maint --field ... @ops: three recipients delivered, exit 0" eval '[ $rc -eq 0 ] && [ "$(grep -c " delivered" <<<"$OUT")" = 3 ]'
+	check "HERALD2 got the template filled with its own name" expect_inbox "$INBOX2" "$n2" "Maintenance of mail at 18:00, HERALD2: please log off (SENDER)"
+	check "HERALD3 got the template filled with its own name" expect_inbox "$INBOX3" "$n3" "Maintenance of mail at 18:00, HERALD3: please log off (SENDER)"
+	check "smbd got the template filled with its own name" expect_smbd htmpl "Maintenance of mail at 18:00, SMBD1: please log off (SENDER)"
+else
+	ko "herald templates and herald lists"
+fi
+
 netns_capture_stop
 # --- 6. tshark decodes Herald's mailslot frames without expert warnings
 HF='nbdgm.source_name contains "SENDER" && smb.cmd == 0x25'

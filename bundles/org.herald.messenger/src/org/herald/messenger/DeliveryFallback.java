@@ -32,4 +32,17 @@ public interface DeliveryFallback {
 	 * workbench); a one-shot command does not, so it never sends what others queued.
 	 */
 	AutoCloseable retryWhileRunning(Path workspace);
+
+	/**
+	 * Keeps {@code message} for each of its recipients (a range as its addresses) to be sent at
+	 * {@code at}, and with {@code every} again a period after each time, durably; the processes that
+	 * call {@link #retryWhileRunning} send it when it is due.
+	 *
+	 * @return one line per recipient kept, e.g. {@code BOB<03> scheduled as #4 for 2026-12-07 18:00}
+	 * @throws IllegalArgumentException if a recipient cannot be kept or the period is too short
+	 */
+	default java.util.List<String> schedule(Path workspace, Identity identity, OutgoingMessage message, java.time.Instant at,
+			Optional<java.time.Duration> every) throws IOException {
+		throw new UnsupportedOperationException("this outbox cannot schedule sends");
+	}
 }

@@ -30,8 +30,23 @@ public interface OutboxQueue {
 	 */
 	OutboxEntry add(Identity identity, String from, String target, String text, PathChoice path, Delivery firstFailure) throws IOException;
 
+	/** Like {@link #add(Identity, String, String, String, PathChoice, Delivery)}, urgent or not. */
+	OutboxEntry add(Identity identity, String from, String target, String text, PathChoice path, boolean urgent, Delivery firstFailure)
+			throws IOException;
+
 	/** Keeps a message for one recipient, first tried at {@code at} (a scheduled send), expiring a policy's expiry after it. */
 	OutboxEntry schedule(Identity identity, String from, String target, String text, PathChoice path, Instant at) throws IOException;
+
+	/**
+	 * Keeps a scheduled send for one recipient ({@link OutboxEntry.State#SCHEDULED}): first tried at
+	 * {@code at} (now, if that has passed), and with {@code every} again a period after each
+	 * occurrence, until cancelled. An occurrence is retried like any entry; it expires after the
+	 * policy's expiry or when the next occurrence is due, whichever is sooner.
+	 *
+	 * @throws IllegalArgumentException if the target does not parse or the period is under {@link OutboxEntry#MIN_EVERY}
+	 */
+	OutboxEntry schedule(Identity identity, String from, String target, String text, PathChoice path, boolean urgent, Instant at,
+			Optional<java.time.Duration> every) throws IOException;
 
 	/** Every entry, oldest first. */
 	List<OutboxEntry> list() throws IOException;

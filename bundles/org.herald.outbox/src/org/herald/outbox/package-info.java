@@ -6,5 +6,5 @@
  * backoff until delivered or expired ({@link org.herald.outbox.Outbox}, {@link org.herald.outbox.OutboxQueue}).
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("0.1.0")
+@org.osgi.annotation.versioning.Version("0.2.0")
 package org.herald.outbox;

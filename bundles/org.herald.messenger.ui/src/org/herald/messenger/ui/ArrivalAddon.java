@@ -132,9 +132,7 @@ public class ArrivalAddon {
 					.filter(m -> !m.flags().contains(MessageFlag.QUARANTINED) && !m.flags().contains(MessageFlag.BLOCKED))
 					.sorted(Comparator.comparingLong(StoredMessage::id)).limit(MAX_POPUPS_AT_ONCE).toList();
 			ui(() -> {
-				if (how.popsUp()) {
-					shown.forEach(this::popUp);
-				}
+				shown.stream().filter(m -> how.popsUp(m.flags().contains(MessageFlag.URGENT))).forEach(this::popUp);
 			});
 			updateTray();
 		} catch (IOException e) {

@@ -131,6 +131,7 @@ public class ComposePart {
 	private Label count;
 	private Label status;
 	private Button send;
+	private Button urgent;
 	private Button cancel;
 	private ProgressBar progress;
 	private Table report;
@@ -193,7 +194,7 @@ public class ComposePart {
 		text.addModifyListener(e -> updateCount());
 		Composite foot = new Composite(parent, SWT.NONE);
 		foot.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		GridLayout footLayout = new GridLayout(5, false);
+		GridLayout footLayout = new GridLayout(6, false);
 		footLayout.marginWidth = 0;
 		foot.setLayout(footLayout);
 		count = new Label(foot, SWT.NONE);
@@ -201,6 +202,10 @@ public class ComposePart {
 		progress = new ProgressBar(foot, SWT.INDETERMINATE);
 		progress.setVisible(false);
 		status = new Label(foot, SWT.NONE);
+		urgent = new Button(foot, SWT.CHECK);
+		urgent.setText("&Urgent");
+		urgent.setToolTipText("Herald peers show it on top and pop it up even in quiet mode; others get the text after 'URGENT: '");
+		urgent.addListener(SWT.Selection, e -> updateCount());
 		send = new Button(foot, SWT.PUSH);
 		send.setText("&Send");
 		send.addListener(SWT.Selection, e -> send());
@@ -287,7 +292,9 @@ public class ComposePart {
 		} catch (IllegalArgumentException | java.io.UncheckedIOException e) {
 			codePages = java.util.Set.of(messenger.oem()); // no recipient yet, or one being typed
 		}
-		ByteCount c = ByteCount.of(text.getText(), codePages, limit());
+		// an urgent text goes to plain receivers after "URGENT: ", which counts against their limit
+		String counted = (urgent != null && urgent.getSelection() ? OutgoingMessage.URGENT_PREFIX : "") + text.getText();
+		ByteCount c = ByteCount.of(counted, codePages, limit());
 		count.setText(c.toString());
 		count.setForeground(c.fits() ? null : display.getSystemColor(SWT.COLOR_RED));
 		count.getParent().layout();
@@ -357,13 +364,13 @@ public class ComposePart {
 		boolean perRecipient = chosen != null && chosen.fields().contains(TemplateFields.TO)
 				&& new MessageTemplate("TEXT", body).fields().contains(TemplateFields.TO);
 		if (!perRecipient) {
-			return List.of(new OutgoingMessage(identity.name(), recipients, body, pathChoice()));
+			return List.of(new OutgoingMessage(identity.name(), recipients, body, pathChoice(), urgent.getSelection()));
 		}
 		MessageTemplate t = new MessageTemplate("TEXT", body);
 		List<OutgoingMessage> each = new ArrayList<>();
 		for (Recipient r : recipients) {
 			each.add(new OutgoingMessage(identity.name(), List.of(r), t.fillKnown(java.util.Map.of(TemplateFields.TO, TemplateFields.to(r))),
-					pathChoice()));
+					pathChoice(), urgent.getSelection()));
 		}
 		return each;
 	}
@@ -557,6 +564,10 @@ public class ComposePart {
 
 	Combo pathChooser() {
 		return path;
+	}
+
+	Button urgentBox() {
+		return urgent;
 	}
 
 	Combo templateChooser() {

@@ -87,6 +87,11 @@ public class InboxPart {
 			case BLOCKED -> q.withFlags(Set.of(MessageFlag.BLOCKED));
 			};
 		}
+
+		/** Whether unread urgent messages are held on top (not among the quarantined and blocked: urgency changes only how a message is shown). */
+		boolean urgentOnTop() {
+			return this == INBOX || this == UNREAD;
+		}
 	}
 
 	/** Milliseconds the search waits for the typing to pause. */
@@ -258,7 +263,8 @@ public class InboxPart {
 			countersStale.set(true); // whichever reload runs to the end reads them
 		}
 		int expected = generation.incrementAndGet();
-		InboxQuery query = View.values()[view.getSelectionIndex()].query(search.getText());
+		View shown = View.values()[view.getSelectionIndex()];
+		InboxQuery query = shown.query(search.getText());
 		int fromRow = storeChanged ? rowsView.top() : 0;
 		trace.log("reload %s", query);
 		worker.execute(() -> {
@@ -266,7 +272,7 @@ public class InboxPart {
 				if (generation.get() != expected) {
 					return;
 				}
-				InboxWindow rows = InboxWindow.open(inbox, query, worker, this::windowChanged, trace);
+				InboxWindow rows = InboxWindow.open(inbox, query, shown.urgentOnTop(), worker, this::windowChanged, trace);
 				latest = rows;
 				ui(() -> {
 					if (generation.get() != expected) {
@@ -341,6 +347,7 @@ public class InboxPart {
 				MessageText.path(m), MessageText.flags(m) });
 		keyColumn.show(item, m);
 		item.setFont(stored.read() ? null : bold);
+		item.setForeground(m.flags().contains(MessageFlag.URGENT) ? display.getSystemColor(SWT.COLOR_DARK_RED) : null);
 		item.setData(stored);
 	}
 

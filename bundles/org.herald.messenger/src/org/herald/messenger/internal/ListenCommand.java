@@ -152,6 +152,16 @@ public final class ListenCommand implements CliCommand {
 			}
 		};
 		PrintingSink sink = new PrintingSink(store, context.out());
+		// the peer service first: once our names answer, a Herald that looks us up finds it (a sender that
+		// probed the peer port in between would take us for a legacy host and send plain for a while)
+		AutoCloseable peers;
+		try {
+			peers = ListenPeers.start(identity, peerPort, context, sink);
+		} catch (IOException e) {
+			sink.close();
+			context.err().println("herald listen: " + e.getMessage());
+			return 1;
+		}
 		Presence presence;
 		try {
 			synchronized (context.out()) { // the first message is printed after this line
@@ -171,15 +181,7 @@ public final class ListenCommand implements CliCommand {
 				context.out().flush();
 			}
 		} catch (PortsInUseException e) {
-			sink.close();
-			context.err().println("herald listen: " + e.getMessage());
-			return 1;
-		}
-		AutoCloseable peers;
-		try {
-			peers = ListenPeers.start(identity, peerPort, context, sink);
-		} catch (IOException e) {
-			presence.close();
+			peers.close();
 			sink.close();
 			context.err().println("herald listen: " + e.getMessage());
 			return 1;

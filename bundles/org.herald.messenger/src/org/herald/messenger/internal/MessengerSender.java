@@ -265,7 +265,7 @@ public final class MessengerSender implements Sender {
 			String destination) {
 		Optional<Inet4Address> addr = Optional.of(target);
 		Optional<MessagePath> path = Optional.of(MessagePath.SESSION);
-		EncodedText text = charset.encodeText(m.text());
+		EncodedText text = charset.encodeText(m.plainText());
 		if (text.length() > MAX_SESSION_TEXT) {
 			return Delivery.failed(label, addr, path, FailureReason.TOO_LONG,
 					text.length() + " bytes of text; the session path takes at most " + MAX_SESSION_TEXT);
@@ -357,7 +357,7 @@ public final class MessengerSender implements Sender {
 		if (ports.datagram() == 0) {
 			return Delivery.failed(label, addr, path, FailureReason.REFUSED, "the datagram port is disabled");
 		}
-		EncodedText text = charset.encodeText(m.text());
+		EncodedText text = charset.encodeText(m.plainText());
 		byte[] body = new WinPopupBody(charset.encodeName(m.from()).bytes(), charset.encodeName(toField).bytes(), text.bytes()).encode();
 		if (body.length > MailslotWrite.MAX_DATA) {
 			return Delivery.failed(label, addr, path, FailureReason.TOO_LONG,

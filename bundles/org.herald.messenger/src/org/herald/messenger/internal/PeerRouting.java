@@ -53,7 +53,7 @@ final class PeerRouting {
 	private PeerRouting() {
 	}
 
-	static Split route(Identity identity, PeerChannel channel, NameResolver resolver, List<Recipient> recipients, String text, Duration timeout,
+	static Split route(Identity identity, PeerChannel channel, NameResolver resolver, List<Recipient> recipients, String text, boolean urgent, Duration timeout,
 			PeerDiscovery discovery) throws IOException, InterruptedException {
 		List<Delivery> peer = new ArrayList<>();
 		List<Recipient> plain = new ArrayList<>();
@@ -123,7 +123,7 @@ final class PeerRouting {
 						client = new PeerClient(identity, IdentityKey.loadOrCreate(channel.workspace()), PeerPins.in(channel.workspace()), port, connect,
 								timeout);
 					}
-					o = client.send(name, host, List.of(text), false);
+					o = client.send(name, host, List.of(text), urgent);
 					if (!(o instanceof Outcome.NotAPeer)) {
 						discovery.peer(host, port);
 					}

@@ -54,15 +54,15 @@ final class RoutingSender implements Sender {
 				: channel;
 		PeerRouting.Split split;
 		try {
-			split = PeerRouting.route(identity, effective, resolver, message.recipients(), message.text(), timeout, discovery);
+			split = PeerRouting.route(identity, effective, resolver, message.recipients(), message.text(), message.urgent(), timeout, discovery);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e.getMessage(), e);
 		}
 		List<Delivery> plainResults = split.plain().isEmpty() ? List.of()
-				: plain.send(new OutgoingMessage(message.from(), split.plain(), message.text(), message.path()));
+				: plain.send(message.withRecipients(split.plain()));
 		List<Delivery> legacyResults = new ArrayList<>();
 		if (!split.legacy().isEmpty()) {
-			for (Delivery d : plain.send(new OutgoingMessage(message.from(), split.legacy(), message.text(), message.path()))) {
+			for (Delivery d : plain.send(message.withRecipients(split.legacy()))) {
 				legacyResults.add(d.withChannel(Delivery.Channel.LEGACY));
 			}
 		}

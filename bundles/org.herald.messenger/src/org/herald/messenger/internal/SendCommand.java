@@ -122,6 +122,11 @@ public final class SendCommand implements CliCommand {
 			.value("--template", "NAME", "the text of the workspace's template NAME (herald templates); every operand is then a TARGET")
 			.repeatable("--field", "KEY=VALUE", "a value for the template's {KEY}; {date} {time} {host} {user} {workgroup} and {to}"
 					+ " (each recipient as given) are filled unless given; a field without a value is an error and nothing is sent")
+			.flag("--urgent", "mark it urgent: a flag to Herald peers (shown on top, pops up even in quiet mode), the text"
+					+ " prefixed 'URGENT: ' to Windows, Samba and other plain receivers; spam defences apply as to any message")
+			.value("--at", "TIME", "do not send now: keep it in the outbox for TIME (HH:MM[:SS] today or tomorrow, or 2026-12-07T18:00);"
+					+ " herald listen or the workbench sends it then")
+			.value("--every", "DURATION", "repeat every DURATION (30m, 2h, 1d; from --at, or from now) until herald outbox cancel N")
 			.flag("--queue", "keep a recipient that is offline (unreachable, refused, name not found) in the outbox and retry it"
 					+ " with backoff until delivered or expired: herald outbox");
 
@@ -150,7 +155,8 @@ public final class SendCommand implements CliCommand {
 
 				One line per recipient: TARGET ADDRESS PATH STATUS [REASON] [(DETAIL)].
 				Exit status 1 if any recipient failed (with --queue: failed and was not queued), 3 if none failed
-				but some were queued for retry.""";
+				but some were queued for retry. With --at or --every nothing is sent now: one line per recipient,
+				TARGET scheduled as #N for TIME, exit 0; herald outbox list shows them as scheduled.""";
 	}
 
 	@Override
@@ -172,9 +178,17 @@ public final class SendCommand implements CliCommand {
 		int peerPort = o.integer("--peer-port", 0, 65535, PeerChannel.DEFAULT_PORT);
 		EncryptionPolicy encrypt = o.has("--encrypt") ? policy(o.string("--encrypt").orElseThrow()) : null; // null: the workspace's default
 		boolean domain = o.has("--domain");
+		boolean urgent = o.has("--urgent");
+		if ((o.has("--at") || o.has("--every")) && fallback == null) {
+			throw new UsageException("--at/--every: no outbox in this installation (bundle org.herald.outbox)");
+		}
+		if ((o.has("--at") || o.has("--every")) && o.has("--queue")) {
+			throw new UsageException("--queue is for a send now; a scheduled send is kept in the outbox anyway");
+		}
 		if (o.has("--queue") && fallback == null) {
 			throw new UsageException("--queue: no outbox in this installation (bundle org.herald.outbox)");
 		}
+		SendTimes.When when = scheduled(o); // before the text is read or a name looked up: a wrong time sends nothing
 		for (String wg : o.all("--domain")) {
 			recipients.add(wg.isEmpty() ? new Recipient.Workgroup(context.identity().workgroup()) : workgroup(wg));
 		}
@@ -200,18 +214,20 @@ public final class SendCommand implements CliCommand {
 			throw new UsageException("no target: give a name, an address, a range, @LIST or --domain");
 		}
 		List<OutgoingMessage> messages = template != null
-				? filled(template, fields(template, context, o.all("--field")), from, recipients, path)
-				: List.of(new OutgoingMessage(from, SiteRecipients.expand(recipients, directory, context.identity(), context.err()), text, path));
+				? filled(template, fields(template, context, o.all("--field"), when), new OutgoingMessage(from, recipients, "-", path, urgent))
+				: List.of(new OutgoingMessage(from, SiteRecipients.expand(recipients, directory, context.identity(), context.err()), text, path, urgent));
 		if (messages.stream().anyMatch(m -> m.text().isEmpty())) {
 			throw new UsageException("no text to send");
 		}
 		if (template != null) {
 			List<OutgoingMessage> expanded = new ArrayList<>();
 			for (OutgoingMessage m : messages) {
-				expanded.add(new OutgoingMessage(m.from(), SiteRecipients.expand(m.recipients(), directory, context.identity(), context.err()),
-						m.text(), m.path()));
+				expanded.add(m.withRecipients(SiteRecipients.expand(m.recipients(), directory, context.identity(), context.err())));
 			}
 			messages = expanded;
+		}
+		if (when != null) {
+			return schedule(context, when, messages);
 		}
 		CodePages pages = withDefault(codePages.load(), oem);
 		NameResolver resolver = resolverFor(context);
@@ -246,6 +262,41 @@ public final class SendCommand implements CliCommand {
 		return failed ? 1 : queued ? 3 : 0;
 	}
 
+	/** {@code --at} and {@code --every} as given, or null for a send now. */
+	private SendTimes.When scheduled(ParsedOptions o) throws UsageException {
+		if (!o.has("--at") && !o.has("--every")) {
+			return null;
+		}
+		try {
+			java.util.Optional<Duration> every = o.has("--every") ? java.util.Optional.of(SendTimes.every(o.string("--every").orElseThrow()))
+					: java.util.Optional.empty();
+			java.time.Instant at = o.has("--at") ? SendTimes.at(o.string("--at").orElseThrow(), clock) : clock.instant();
+			return new SendTimes.When(at, every);
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+	}
+
+	/** {@code --at}/{@code --every}: stored in the outbox, one line per recipient; herald listen and the workbench send them. */
+	private int schedule(CommandContext context, SendTimes.When when, List<OutgoingMessage> messages) throws UsageException, IOException {
+		org.herald.messenger.DeliveryFallback f = fallback;
+		if (f == null) {
+			throw new UsageException("--at: the outbox went away");
+		}
+		try {
+			for (OutgoingMessage m : messages) {
+				for (String line : f.schedule(context.workspace(), context.identity(), m, when.at(), when.every())) {
+					context.out().println(line);
+				}
+			}
+		} catch (IllegalArgumentException e) {
+			throw new UsageException(e.getMessage());
+		}
+		context.out().println("sent by herald listen or the workbench on this workspace when due; herald outbox list, cancel N");
+		context.out().flush();
+		return 0;
+	}
+
 	private static MessageTemplate template(CommandContext context, String name) throws UsageException, IOException {
 		try {
 			return MessageTemplates.in(context.workspace()).get(name);
@@ -260,8 +311,31 @@ public final class SendCommand implements CliCommand {
 	 * usage error: nothing is sent.
 	 */
 	Map<String, String> fields(MessageTemplate template, CommandContext context, List<String> given) throws UsageException {
-		Map<String, String> values = new LinkedHashMap<>(TemplateFields.of(context.identity(), clock));
+		return fields(template, context, given, null);
+	}
+
+	/**
+	 * For a scheduled send ({@code when}), {@code {date}} and {@code {time}} are those of its time; a repeat
+	 * would carry the first occurrence's to every later one, so a repeating template may not use them
+	 * unless given by {@code --field}.
+	 */
+	Map<String, String> fields(MessageTemplate template, CommandContext context, List<String> given, SendTimes.When when)
+			throws UsageException {
+		Map<String, String> values = new LinkedHashMap<>(
+				TemplateFields.of(context.identity(), when == null ? clock : java.time.Clock.fixed(when.at(), clock.getZone())));
 		Set<String> used = new java.util.HashSet<>(template.fields());
+		if (when != null && when.every().isPresent()) {
+			List<String> dated = new ArrayList<>();
+			for (String f : List.of("date", "time")) {
+				if (used.contains(f) && given.stream().noneMatch(g -> g.strip().toLowerCase(java.util.Locale.ROOT).startsWith(f + "="))) {
+					dated.add(f);
+				}
+			}
+			if (!dated.isEmpty()) {
+				throw new UsageException("--every: the template " + template.name() + " uses " + MessageTemplate.braces(dated)
+						+ ", which would be the first occurrence's every time; give --field or use a template without them");
+			}
+		}
 		for (String f : given) {
 			int eq = f.indexOf('=');
 			String key = eq < 0 ? f : f.substring(0, eq).strip().toLowerCase(java.util.Locale.ROOT);
@@ -284,16 +358,15 @@ public final class SendCommand implements CliCommand {
 	}
 
 	/** One message for all, or, when the text names {@code {to}} (and no --field gave it), one per recipient. */
-	static List<OutgoingMessage> filled(MessageTemplate template, Map<String, String> values, String from, List<Recipient> recipients,
-			PathChoice path) {
+	static List<OutgoingMessage> filled(MessageTemplate template, Map<String, String> values, OutgoingMessage message) {
 		if (values.containsKey(TemplateFields.TO) || !template.fields().contains(TemplateFields.TO)) {
-			return List.of(new OutgoingMessage(from, recipients, template.fill(values), path));
+			return List.of(message.withText(template.fill(values)));
 		}
 		List<OutgoingMessage> each = new ArrayList<>();
-		for (Recipient r : recipients) {
+		for (Recipient r : message.recipients()) {
 			Map<String, String> v = new LinkedHashMap<>(values);
 			v.put(TemplateFields.TO, TemplateFields.to(r));
-			each.add(new OutgoingMessage(from, List.of(r), template.fill(v), path));
+			each.add(message.withRecipients(List.of(r)).withText(template.fill(v)));
 		}
 		return each;
 	}

@@ -59,6 +59,12 @@ public final class NamesCommand implements CliCommand {
 			    interfaces, answers for them until stopped, then releases them. With --wins, registers
 			    with that WINS server (H-node); else by broadcast (B-node). --no-messenger leaves NAME<03>
 			    out, as a host whose Messenger service is stopped.
+			herald names survey [--port N] [--json]
+			    Says which workgroup and WINS server to join: asks each configured interface's subnet for
+			    its local master browsers (__MSBROWSE__ by broadcast, then their node status), reads this
+			    machine's Samba configuration and DHCP leases, and asks each WINS server found that is
+			    reached through a configured interface. Ends with the identity options to use. Without
+			    interfaces it only reads the configuration and sends nothing.
 			Identity options (--name --workgroup --interfaces IP/PREFIX --wins IP) come before the command.
 			Exit status: 0 found / done, 1 not found or failed, 2 wrong arguments.
 			Options:
@@ -108,7 +114,7 @@ public final class NamesCommand implements CliCommand {
 
 	static Options parse(List<String> args) throws UsageException {
 		if (args.isEmpty()) {
-			throw new UsageException("names needs a subcommand: query, status or serve");
+			throw new UsageException("names needs a subcommand: query, status, serve or survey");
 		}
 		String verb = args.get(0);
 		ParsedOptions p = OPTIONS.parse(args.subList(1, args.size()));
@@ -160,7 +166,12 @@ public final class NamesCommand implements CliCommand {
 					throw new UsageException("names serve takes no name or target (use --wins before the command for WINS)");
 				}
 			}
-			default -> throw new UsageException("unknown subcommand '" + verb + "': use query, status or serve");
+			case "survey" -> {
+				if (operand != null || target != null) {
+					throw new UsageException("names survey takes no name or target: it asks the configured interfaces' subnets");
+				}
+			}
+			default -> throw new UsageException("unknown subcommand '" + verb + "': use query, status, serve or survey");
 		}
 		return new Options(verb, operand, Optional.ofNullable(target), port, json, ttl, messenger, aliases);
 	}
@@ -185,6 +196,11 @@ public final class NamesCommand implements CliCommand {
 	public int run(CommandContext context, List<String> args) throws UsageException, Exception {
 		Options o = parse(args);
 		Identity identity = context.identity();
+		if (o.verb().equals("survey")) {
+			try (NbnsClient client = new NbnsClient(identity, ClientSettings.defaults().withRemotePort(o.port()))) {
+				return SurveyOutput.print(identity, new NeighbourhoodSurvey(client).survey(identity.interfaces()), o.json(), context.out());
+			}
+		}
 		if (identity.interfaces().isEmpty()) {
 			identity = routedOrRefused(identity, o, context.err());
 		}

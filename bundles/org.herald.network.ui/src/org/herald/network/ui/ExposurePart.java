@@ -27,6 +27,7 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
@@ -82,6 +83,12 @@ public class ExposurePart {
 		}
 	};
 
+	private final EventHandler settingsHandler = e -> {
+		if (e.getProperty(IEventBroker.DATA) instanceof Identity changed && !this.display.isDisposed()) {
+			this.display.asyncExec(() -> settingsChanged(changed));
+		}
+	};
+	private Composite parent;
 	private Display display;
 	private Identity identity;
 	private Text targets;
@@ -95,9 +102,44 @@ public class ExposurePart {
 
 	@PostConstruct
 	public void create(Composite parent) {
+		this.parent = parent;
 		display = parent.getDisplay();
 		parent.setLayout(new GridLayout(1, false));
-		identity = settings.identity();
+		events.subscribe(HeraldEvents.SETTINGS_CHANGED, settingsHandler);
+		build(settings.identity());
+	}
+
+	/**
+	 * Preferences or the first-run setup saved other settings: the checker starts over from the new
+	 * interfaces (a check in progress is cancelled), with no restart.
+	 */
+	void settingsChanged(Identity changed) {
+		if (parent == null || parent.isDisposed() || changed.equals(identity)) {
+			return;
+		}
+		if (running != null) {
+			running.cancel(true);
+			running = null;
+		}
+		if (results != null) {
+			events.unsubscribe(checkHandler);
+		}
+		for (Control c : parent.getChildren()) {
+			c.dispose();
+		}
+		targets = null;
+		results = null;
+		details = null;
+		status = null;
+		checkButton = null;
+		hosts = List.of();
+		local = List.of();
+		build(changed);
+		parent.layout(true, true);
+	}
+
+	private void build(Identity id) {
+		identity = id;
 		if (identity.interfaces().isEmpty()) {
 			new EmptyState(parent, "No exposure checked", "Herald probes only from the interfaces you give it: set them in File > Preferences.")
 					.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -167,15 +209,15 @@ public class ExposurePart {
 		running = worker.submit(() -> {
 			try {
 				List<HostExposure> found = exposure.check(from, addresses, false, ExposureChecker.Options.defaults()).hosts();
-				ui(() -> {
+				ui(from, () -> {
 					hosts = found;
 					show();
 					finish(found.size() + " host(s) checked");
 				});
 			} catch (InterruptedException e) {
-				ui(() -> finish("Cancelled"));
+				ui(from, () -> finish("Cancelled"));
 			} catch (IOException | RuntimeException e) {
-				ui(() -> finish("Check failed: " + e.getMessage()));
+				ui(from, () -> finish("Check failed: " + e.getMessage()));
 			}
 		});
 	}
@@ -283,6 +325,15 @@ public class ExposurePart {
 		return Files.writeString(file, text, StandardCharsets.UTF_8);
 	}
 
+	/** Runs {@code r} on the UI thread if the view still stands on the settings {@code from} (a check's result). */
+	private void ui(Identity from, Runnable r) {
+		ui(() -> {
+			if (identity == from) {
+				r.run();
+			}
+		});
+	}
+
 	private void ui(Runnable r) {
 		if (!display.isDisposed()) {
 			display.asyncExec(() -> {
@@ -327,6 +378,7 @@ public class ExposurePart {
 
 	@PreDestroy
 	public void dispose() {
+		events.unsubscribe(settingsHandler);
 		if (results != null) {
 			events.unsubscribe(checkHandler);
 		}

@@ -28,6 +28,7 @@ import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
@@ -55,6 +56,7 @@ import org.herald.ui.HeraldEvents;
 import org.herald.ui.RecipientSuggestions;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.EventHandler;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -100,6 +102,12 @@ public class NetworkPart {
 	private final AtomicBoolean refreshQueued = new AtomicBoolean();
 	private final Consumer<BrowseEvent> modelListener = e -> queueRefresh();
 
+	private final EventHandler settingsHandler = e -> {
+		if (e.getProperty(IEventBroker.DATA) instanceof Identity changed && !this.display.isDisposed()) {
+			this.display.asyncExec(() -> settingsChanged(changed));
+		}
+	};
+	private Composite parent;
 	private Display display;
 	private Identity identity;
 	private HostBrowser browser;
@@ -110,42 +118,80 @@ public class NetworkPart {
 
 	@PostConstruct
 	public void create(Composite parent) {
+		this.parent = parent;
 		display = parent.getDisplay();
 		parent.setLayout(new GridLayout(1, false));
-		identity = settings.identity();
+		events.subscribe(HeraldEvents.SETTINGS_CHANGED, settingsHandler);
+		build(settings.identity());
+	}
+
+	/** Builds the view for {@code id}: its own browser on its interfaces, or an empty state saying what is missing. */
+	private void build(Identity id) {
+		identity = id;
 		if (browsers == null) {
 			empty(parent, "No hosts known", "This installation has no host browser.");
 			return;
 		}
-		if (identity.interfaces().isEmpty()) {
+		if (id.interfaces().isEmpty()) {
 			empty(parent, "No hosts known", "Herald looks at the network only on the interfaces you give it: set them in File > Preferences.");
 			return;
 		}
-		browser = browsers.open(identity, BrowserSettings.defaults());
+		HostBrowser opened = browsers.open(id, BrowserSettings.defaults());
+		browser = opened;
 		createControls(parent);
-		browser.model().addListener(modelListener);
-		suggestions = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(RecipientSuggestions.class, this::suggest, null);
+		opened.model().addListener(modelListener);
+		if (suggestions == null) {
+			suggestions = FrameworkUtil.getBundle(getClass()).getBundleContext().registerService(RecipientSuggestions.class, this::suggest, null);
+		}
 		worker.execute(() -> {
 			try {
-				browser.start();
-				status("Listening for announcements on " + interfaces() + "; asking " + identity.workgroup() + " to announce");
-				browser.requestAnnouncements(identity.workgroup());
+				opened.start();
+				status("Listening for announcements on " + interfaces(id) + "; asking " + id.workgroup() + " to announce");
+				opened.requestAnnouncements(id.workgroup());
 			} catch (IOException e) {
 				status("Not listening for announcements: " + e.getMessage());
 			}
-			if (identity.wins().isPresent()) {
+			if (id.wins().isPresent() && browser == opened) {
 				status(browseSite());
 			}
 		});
 		refresh();
 	}
 
+	/**
+	 * Preferences or the first-run setup saved other settings: the view starts over on them (a new
+	 * browser on the new interfaces), with no restart.
+	 */
+	void settingsChanged(Identity changed) {
+		if (parent == null || parent.isDisposed() || changed.equals(identity)) {
+			return;
+		}
+		closeBrowser();
+		for (Control c : parent.getChildren()) {
+			c.dispose();
+		}
+		tree = null;
+		filter = null;
+		status = null;
+		shown = List.of();
+		build(changed);
+		parent.layout(true, true);
+	}
+
+	private void closeBrowser() {
+		if (browser != null) {
+			browser.model().removeListener(modelListener);
+			browser.close();
+			browser = null;
+		}
+	}
+
 	private void empty(Composite parent, String title, String text) {
 		new EmptyState(parent, title, text).setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 	}
 
-	private String interfaces() {
-		return String.join(", ", identity.interfaces().stream().map(BindInterface::toString).toList());
+	private static String interfaces(Identity id) {
+		return String.join(", ", id.interfaces().stream().map(BindInterface::toString).toList());
 	}
 
 	private void createControls(Composite parent) {
@@ -467,13 +513,11 @@ public class NetworkPart {
 
 	@PreDestroy
 	public void dispose() {
+		events.unsubscribe(settingsHandler);
 		if (suggestions != null) {
 			suggestions.unregister();
 		}
-		if (browser != null) {
-			browser.model().removeListener(modelListener);
-			browser.close();
-		}
+		closeBrowser();
 		worker.shutdownNow();
 	}
 }

@@ -56,12 +56,15 @@ public final class OutboxCommand implements CliCommand {
 				usage: herald outbox list [--json]
 				       herald outbox retry ID...|--all
 				       herald outbox cancel ID...
-				  list    every entry: ID STATE ATTEMPTS NEXT EXPIRES TARGET FROM [LAST ERROR]
+				  list    every entry: ID STATE ATTEMPTS NEXT EXPIRES TARGET FROM [urgent] [every PERIOD] [(LAST ERROR)]
 				  retry   try the entries now (herald listen and the workbench also retry due entries by themselves)
-				  cancel  stop trying them
-				States: queued, retrying, delivered (stored by the recipient), sent (mailslot, unconfirmed),
-				failed (refused for good), expired, cancelled. Messages enter the outbox with herald send --queue;
-				they are retried with backoff (%s, doubling up to %s) and expire %s after they were queued.
+				  cancel  stop trying them; a repeating send is cancelled with all its later occurrences
+				States: scheduled (herald send --at/--every: not due yet, or due and not tried yet), queued,
+				retrying, delivered (stored by the recipient), sent (mailslot, unconfirmed), failed (refused for
+				good), expired, cancelled. Messages enter the outbox with herald send --queue, --at or --every;
+				they are retried with backoff (%s, doubling up to %s) and expire %s after they were queued (or
+				were due); an occurrence of a repeat expires at the latest when the next is due, after which a
+				repeat is scheduled again (its last outcome in parentheses) until cancelled.
 				Exit status of retry: 0 when every entry tried was delivered or sent, 1 otherwise.""".formatted(outbox.policy().first(),
 				outbox.policy().longest(), outbox.policy().expiry());
 	}
@@ -145,6 +148,10 @@ public final class OutboxCommand implements CliCommand {
 		b.append('#').append(e.id()).append(' ').append(e.state().word()).append(' ').append(e.attempts()).append(' ');
 		b.append(e.state().pending() ? TIME.format(e.nextAttempt()).replace(' ', 'T') : "-").append(' ');
 		b.append(TIME.format(e.expires()).replace(' ', 'T')).append(' ').append(e.target()).append(' ').append(e.from());
+		if (e.urgent()) {
+			b.append(" urgent");
+		}
+		e.schedule().flatMap(OutboxEntry.Schedule::every).ifPresent(d -> b.append(" every ").append(period(d)));
 		if (!e.lastError().isEmpty()) {
 			b.append(" (").append(e.lastError()).append(')');
 		}
@@ -164,6 +171,14 @@ public final class OutboxCommand implements CliCommand {
 		m.put("from", e.from());
 		m.put("path", e.path().name().toLowerCase(java.util.Locale.ROOT));
 		m.put("text", e.text());
+		m.put("urgent", e.urgent());
+		m.put("at", e.schedule().map(x -> (Object) x.at().toString()).orElse(null));
+		m.put("every", e.schedule().flatMap(OutboxEntry.Schedule::every).map(d -> (Object) period(d)).orElse(null));
 		return m;
+	}
+
+	/** A repeat as herald send --every takes it: 30m, 2h, 24h, 1h30m. */
+	static String period(java.time.Duration d) {
+		return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
 	}
 }

@@ -5,8 +5,12 @@ package org.herald.outbox.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import org.herald.api.Identity;
@@ -29,6 +33,7 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = DeliveryFallback.class)
 public final class OutboxFallback implements DeliveryFallback {
 
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
 	private final Outbox outbox;
@@ -64,9 +69,32 @@ public final class OutboxFallback implements DeliveryFallback {
 		if (target.isEmpty()) {
 			return Optional.empty();
 		}
-		OutboxEntry e = outbox.queue(workspace).add(identity, message.from(), target.get(), message.text(), message.path(), failure);
+		OutboxEntry e = outbox.queue(workspace).add(identity, message.from(), target.get(), message.text(), message.path(), message.urgent(),
+				failure);
 		return Optional.of("queued for retry as #" + e.id() + " (next attempt " + TIME.format(e.nextAttempt()) + ", expires "
 				+ TIME.format(e.expires()) + ")");
+	}
+
+	@Override
+	public List<String> schedule(Path workspace, Identity identity, OutgoingMessage message, Instant at, Optional<Duration> every)
+			throws IOException {
+		List<String> targets = new ArrayList<>();
+		for (Recipient r : message.recipients()) {
+			switch (r) {
+			case Recipient.Name n -> targets.add(n.name().toString());
+			case Recipient.Address a -> targets.add(a.label());
+			case Recipient.Range range -> range.addresses().forEach(a -> targets.add(a.getHostAddress()));
+			case Recipient.Workgroup w -> targets.add(Recipient.DOMAIN + w.workgroup());
+			}
+		}
+		List<String> lines = new ArrayList<>();
+		for (String t : targets) {
+			OutboxEntry e = outbox.queue(workspace).schedule(identity, message.from(), t, message.text(), message.path(), message.urgent(), at,
+					every);
+			lines.add(t + " scheduled as #" + e.id() + " for " + (e.nextAttempt().getEpochSecond() % 60 == 0 ? MINUTE : TIME).format(e.nextAttempt())
+					+ every.map(d -> " (every " + d.toString().substring(2).toLowerCase(java.util.Locale.ROOT) + ")").orElse(""));
+		}
+		return lines;
 	}
 
 	/**

@@ -10,7 +10,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.herald.messenger.EncryptionPolicy;
 import org.herald.messenger.Messenger;
+import org.herald.messenger.PeerChannel;
 import org.herald.outbox.Outbox;
 import org.herald.outbox.OutboxQueue;
 import org.herald.outbox.RetryPolicy;
@@ -49,11 +51,23 @@ public final class OutboxService implements Outbox {
 		Path key = workspace.toAbsolutePath().normalize();
 		OutboxQueue q = queues.get(key);
 		if (q == null) {
-			q = new WorkspaceQueue(key, policy, clock, messenger::sender);
+			Path workspaceKey = key;
+			// as herald send does: a Herald peer gets the message on the peer channel (encrypted, urgent as a
+			// flag), others plain; the keys and pins are the workspace's
+			q = new WorkspaceQueue(key, policy, clock, identity -> messenger.sender(identity, PeerChannel.of(workspaceKey, encryption())));
 			OutboxQueue raced = queues.putIfAbsent(key, q);
 			q = raced != null ? raced : q;
 		}
 		return q;
+	}
+
+	/** The workspace's default (Preferences > Encryption), auto where no preferences are at hand. */
+	private static EncryptionPolicy encryption() {
+		try {
+			return EncryptionPolicy.workspaceDefault();
+		} catch (RuntimeException e) {
+			return EncryptionPolicy.AUTO;
+		}
 	}
 
 	@Override

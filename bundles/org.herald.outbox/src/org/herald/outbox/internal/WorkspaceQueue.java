@@ -55,27 +55,50 @@ public final class WorkspaceQueue implements OutboxQueue {
 	@Override
 	public OutboxEntry add(Identity identity, String from, String target, String text, PathChoice path, Delivery firstFailure)
 			throws IOException {
-		Instant now = clock.instant();
-		return add(identity, from, target, text, path, 1, describe(firstFailure), now, now.plus(policy.backoff(1)), now.plus(policy.expiry()),
-				State.RETRYING);
+		return add(identity, from, target, text, path, false, firstFailure);
 	}
 
 	@Override
 	public OutboxEntry schedule(Identity identity, String from, String target, String text, PathChoice path, Instant at) throws IOException {
-		Instant now = clock.instant();
-		Instant first = at.isAfter(now) ? at : now;
-		return add(identity, from, target, text, path, 0, "", now, first, first.plus(policy.expiry()), State.QUEUED);
+		return schedule(identity, from, target, text, path, false, at, Optional.empty());
 	}
 
-	private OutboxEntry add(Identity identity, String from, String target, String text, PathChoice path, int attempts, String error,
-			Instant created, Instant next, Instant expires, State state) throws IOException {
+	@Override
+	public OutboxEntry add(Identity identity, String from, String target, String text, PathChoice path, boolean urgent, Delivery firstFailure)
+			throws IOException {
+		Instant now = clock.instant();
+		return add(identity, from, target, text, path, urgent, Optional.empty(), 1, describe(firstFailure), now, now.plus(policy.backoff(1)),
+				now.plus(policy.expiry()), State.RETRYING);
+	}
+
+	@Override
+	public OutboxEntry schedule(Identity identity, String from, String target, String text, PathChoice path, boolean urgent, Instant at,
+			Optional<Duration> every) throws IOException {
+		Instant now = clock.instant();
+		Instant first = at.isAfter(now) ? at : now;
+		OutboxEntry.Schedule schedule = new OutboxEntry.Schedule(first, every);
+		return add(identity, from, target, text, path, urgent, Optional.of(schedule), 0, "", now, first, expiry(schedule, first), State.SCHEDULED);
+	}
+
+	/** When an occurrence due at {@code at} is given up: after the policy's expiry, or when the next one is due. */
+	private Instant expiry(OutboxEntry.Schedule schedule, Instant at) {
+		Duration keep = policy.expiry();
+		if (schedule.every().isPresent() && schedule.every().get().compareTo(keep) < 0) {
+			keep = schedule.every().get();
+		}
+		return at.plus(keep);
+	}
+
+	private OutboxEntry add(Identity identity, String from, String target, String text, PathChoice path, boolean urgent,
+			Optional<OutboxEntry.Schedule> schedule, int attempts, String error, Instant created, Instant next, Instant expires, State state)
+			throws IOException {
 		Recipient.parse(target); // a bad target is refused now, not at every retry
 		if (identity.interfaces().isEmpty()) {
 			throw new IllegalArgumentException("no interfaces configured: Herald sends only from configured interfaces");
 		}
 		return journal.update((entries, writes) -> {
 			long id = entries.keySet().stream().mapToLong(Long::longValue).max().orElse(0) + 1;
-			OutboxEntry e = new OutboxEntry(id, state, attempts, error, created, next, expires, identity, from, target, text, path);
+			OutboxEntry e = new OutboxEntry(id, state, attempts, error, created, next, expires, identity, from, target, text, path, urgent, schedule);
 			writes.add(e);
 			return e;
 		});
@@ -145,7 +168,7 @@ public final class WorkspaceQueue implements OutboxQueue {
 					continue;
 				}
 				if (!now.isBefore(e.expires())) {
-					OutboxEntry x = e.with(State.EXPIRED, e.attempts(), e.lastError(), e.nextAttempt());
+					OutboxEntry x = e.repeats() ? next(e, State.EXPIRED, now) : e.with(State.EXPIRED, e.attempts(), e.lastError(), e.nextAttempt());
 					writes.add(x);
 					done.add(x);
 				} else {
@@ -159,12 +182,14 @@ public final class WorkspaceQueue implements OutboxQueue {
 			OutboxEntry after = attempt(e, now);
 			done.add(journal.update((entries, writes) -> {
 				OutboxEntry current = entries.get(e.id());
-				// cancelled while it was being sent: the outcome of the send still stands when it got through
-				if (current != null && current.state() == State.CANCELLED && after.state().pending()) {
+				// cancelled while it was being sent: the outcome of the send still stands when it got through,
+				// but a cancelled repeat is not scheduled again
+				if (current != null && current.state() == State.CANCELLED && (after.state().pending() || after.repeats())) {
 					return current;
 				}
-				writes.add(after);
-				return after;
+				OutboxEntry kept = after.repeats() && !after.state().pending() ? next(after, after.state(), now) : after;
+				writes.add(kept);
+				return kept;
 			}));
 		}
 		return done;
@@ -175,7 +200,7 @@ public final class WorkspaceQueue implements OutboxQueue {
 		int attempts = e.attempts() + 1;
 		List<Delivery> results;
 		try {
-			OutgoingMessage m = new OutgoingMessage(e.from(), List.of(Recipient.parse(e.target())), e.text(), e.path());
+			OutgoingMessage m = new OutgoingMessage(e.from(), List.of(Recipient.parse(e.target())), e.text(), e.path(), e.urgent());
 			results = senders.apply(e.identity()).send(m);
 		} catch (RuntimeException ex) {
 			return retryLater(e, attempts, "could not send: " + ex.getMessage(), now);
@@ -196,6 +221,15 @@ public final class WorkspaceQueue implements OutboxQueue {
 			return e.with(State.FAILED, attempts, describe(last), now);
 		}
 		return retryLater(e, attempts, describe(last), now);
+	}
+
+	/** The next occurrence of repeating {@code e}, whose current one ended {@code outcome}; what became of it is its last error. */
+	private OutboxEntry next(OutboxEntry e, State outcome, Instant now) {
+		OutboxEntry.Schedule s = e.schedule().orElseThrow();
+		Instant at = s.nextAfter(now);
+		String last = "last " + outcome.word() + (e.lastError().isEmpty() || outcome == State.DELIVERED || outcome == State.SENT ? ""
+				: ": " + e.lastError());
+		return e.repeatAt(at, expiry(s, at), last);
 	}
 
 	private OutboxEntry retryLater(OutboxEntry e, int attempts, String error, Instant now) {

@@ -16,6 +16,8 @@ import org.eclipse.e4.ui.model.application.ui.basic.MWindow;
 import org.eclipse.e4.ui.workbench.UIEvents;
 import org.eclipse.swt.widgets.Shell;
 import org.herald.api.Settings;
+import org.herald.api.setup.NetworkSurvey;
+import org.herald.api.setup.Survey;
 import org.herald.ui.HeraldEvents;
 import org.herald.ui.internal.LocalInterfaces.LocalInterface;
 import org.osgi.service.event.Event;
@@ -24,7 +26,8 @@ import jakarta.inject.Inject;
 
 /**
  * Offers the first-run setup once the workbench is up, when the workspace has no interfaces
- * configured. The interfaces and the host name are read off the UI thread; the dialog saves
+ * configured. The interfaces, the host name and what this machine's configuration says of its
+ * workgroup and WINS server are read off the UI thread (no traffic); the dialog saves
  * through {@link Settings} and announces {@link HeraldEvents#SETTINGS_CHANGED}, as Preferences does.
  */
 public class FirstRunAddon {
@@ -32,6 +35,11 @@ public class FirstRunAddon {
 	@Inject
 	@Service
 	private Settings settings;
+
+	@Inject
+	@Optional
+	@Service
+	private NetworkSurvey survey;
 
 	@Inject
 	private IEventBroker events;
@@ -45,11 +53,13 @@ public class FirstRunAddon {
 		if (!settings.identity().interfaces().isEmpty()) {
 			return;
 		}
-		CompletableFuture.supplyAsync(() -> new Proposal(LocalInterfaces.list(), LocalInterfaces.netbiosNameFor(LocalInterfaces.hostName())))
-				.thenAccept(p -> ui.asyncExec(() -> open(application, p)));
+		NetworkSurvey s = survey;
+		CompletableFuture.supplyAsync(() -> new Proposal(LocalInterfaces.list(), LocalInterfaces.netbiosNameFor(LocalInterfaces.hostName()),
+				FirstRunDialog.configured(s))).thenAccept(p -> ui.asyncExec(() -> open(application, p)));
 	}
 
-	private record Proposal(List<LocalInterface> interfaces, String name) {
+	/** What the dialog proposes; {@code configured} is what this machine's configuration says (read with no traffic). */
+	private record Proposal(List<LocalInterface> interfaces, String name, java.util.Optional<Survey> configured) {
 	}
 
 	private void open(MApplication application, Proposal p) {
@@ -58,6 +68,8 @@ public class FirstRunAddon {
 				|| !settings.identity().interfaces().isEmpty()) {
 			return; // closed meanwhile, or configured through Preferences meanwhile
 		}
-		new FirstRunDialog(shell, p.interfaces(), p.name(), settings, saved -> events.post(HeraldEvents.SETTINGS_CHANGED, saved)).open();
+		FirstRunDialog dialog = new FirstRunDialog(shell, p.interfaces(), p.name(), settings, saved -> events.post(HeraldEvents.SETTINGS_CHANGED, saved));
+		dialog.survey(survey, p.configured());
+		dialog.open();
 	}
 }

@@ -32,6 +32,7 @@ import org.herald.inbox.InboxService;
 import org.herald.inbox.SpamSettings;
 import org.herald.messenger.ui.internal.ArrivalPopup;
 import org.herald.messenger.ui.internal.Notifications;
+import org.herald.ui.testing.Screenshots;
 import org.herald.ui.testing.UiTesting;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -108,7 +109,36 @@ class ArrivalAddonTest {
 		waitFor(display, "a pop-up", () -> addon.popups().size() == 1);
 		Shell shell = addon.popups().get(0).shell();
 		assertEquals("Urgent message from BOSS", shell.getText());
+		assertTrue(((org.eclipse.swt.widgets.Label) shell.getChildren()[0]).getText().startsWith("Urgent message from BOSS (127.0.0.8)"),
+				"the header inside says so too (a desktop without title bars shows only that)");
 		assertTrue((shell.getStyle() & SWT.ON_TOP) != 0);
+	}
+
+	/**
+	 * Quiet mode (and pop-ups turned off) never quiet an urgent message; an urgent message that the
+	 * spam policy quarantined still stays down: urgency changes how a message is shown, not whether
+	 * the defences let it through.
+	 */
+	@Test
+	void urgentMessagesPopUpInQuietModeButNotFromQuarantine() throws Exception {
+		new Notifications(true, false, true, true).save();
+		long calm = inbox.accept(message("CAROL", "127.0.0.9", "lunch?", Instant.now())).stored().orElseThrow().id();
+		waitFor(display, "the ordinary message to be seen", () -> addon.lastSeen() >= calm);
+		assertEquals(0, addon.popups().size(), "quiet: no pop-up for an ordinary message");
+		inbox.accept(message("BOSS", "127.0.0.8", "Server room flooding", Instant.now(), MessageFlag.URGENT));
+		waitFor(display, "the urgent pop-up in quiet mode", () -> addon.popups().size() == 1 && addon.popups().get(0).shell().isVisible());
+		assertEquals("Urgent message from BOSS", addon.popups().get(0).shell().getText());
+		Screenshots.take(addon.popups().get(0).shell(), "urgent-popup-quiet-mode.png");
+
+		inbox.updateSettings(new SpamSettings(0, Duration.ofSeconds(10), false, true));
+		long held = inbox.accept(message("OUTSIDER", "127.0.0.13", "URGENT!!! click here", Instant.now(), MessageFlag.URGENT)).stored()
+				.orElseThrow().id();
+		assertTrue(inbox.get(held).orElseThrow().flags().contains(MessageFlag.QUARANTINED), "quarantined though urgent");
+		waitFor(display, "the quarantined urgent message to be seen", () -> addon.lastSeen() >= held);
+		while (display.readAndDispatch()) {
+			// let any pop-up that was (wrongly) scheduled open
+		}
+		assertEquals(1, addon.popups().size(), "no pop-up for the quarantined one");
 	}
 
 	@Test

@@ -237,14 +237,16 @@ class ComposePartTest {
 
 	/**
 	 * A template of the workspace fills the text: {host} at once, {to} per recipient when sending, and
-	 * {ticket} is left for the user, who cannot send before filling it. The recipient is a Herald
-	 * present on 127.0.0.155 (standard ports, loopback only).
+	 * {ticket} is left for the user, who cannot send before filling it. The recipient is the list
+	 * {@code @UITPL}, a Herald present on 127.0.0.155 (standard ports, loopback only), and Urgent is ticked.
 	 */
 	@Test
 	void aTemplateFillsTheTextAndItsToFieldPerRecipient() throws Exception {
 		Identity member = new Identity("TPLMEMBER", "UITEST", List.of(BindInterface.parse("127.0.0.155/8")), Optional.empty());
 		MessageTemplates templates = MessageTemplates.in(Path.of(UiTesting.workspace().getURL().getPath()));
 		templates.put("UIMAINT", "Hello {to}, {host} restarts {ticket}.");
+		RecipientLists lists = RecipientLists.in(Path.of(UiTesting.workspace().getURL().getPath()));
+		lists.add("UITPL", List.of("127.0.0.155"));
 		Inbox memberInbox = UiTesting.service(InboxService.class).open(Files.createTempDirectory("herald-template-member"), member);
 		try (Presence present = UiTesting.service(Messenger.class).join(member, memberInbox, null)) {
 			part.templateChooser().notifyListeners(SWT.FocusIn, new org.eclipse.swt.widgets.Event());
@@ -254,7 +256,8 @@ class ComposePartTest {
 			part.templateChooser().notifyListeners(SWT.Selection, new org.eclipse.swt.widgets.Event());
 			assertEquals("Hello {to}, COMPOSER restarts {ticket}.", part.textField().getText());
 			assertEquals("Fill in {ticket}", part.statusLabel().getText());
-			part.toField().setText("127.0.0.155");
+			part.toField().setText("@UITPL");
+			part.urgentBox().setSelection(true);
 			part.send();
 			assertEquals("Fill in {ticket} before sending", part.statusLabel().getText());
 			assertEquals(0, part.reportTable().getItemCount(), "nothing sent");
@@ -262,8 +265,11 @@ class ComposePartTest {
 			part.send();
 			waitFor(display, "the delivery report", () -> part.reportTable().getItemCount() == 1 && part.statusLabel().getText().endsWith(" sent"));
 			assertEquals("1 of 1 sent", part.statusLabel().getText());
-			assertEquals("Hello 127.0.0.155, COMPOSER restarts FS1.", memberInbox.page(InboxQuery.all()).messages().get(0).message().text());
+			// TPLMEMBER runs no peer service: plain, so the urgency is the text's prefix
+			assertEquals("URGENT: Hello 127.0.0.155, COMPOSER restarts FS1.", memberInbox.page(InboxQuery.all()).messages().get(0).message().text());
+			Screenshots.take(shell, "compose-list-template-urgent.png");
 		} finally {
+			lists.remove("UITPL", List.of());
 			templates.remove("UIMAINT");
 		}
 	}

@@ -95,6 +95,28 @@ class InboxPartTest {
 		waitFor(display, "2 unread in the counters", () -> part.counters().getText().contains("2 unread"));
 	}
 
+	/** An unread urgent message is held on top of the inbox, above newer ones; once read, the next reload puts it in its place by time. */
+	@Test
+	void unreadUrgentMessagesAreOnTopUntilRead() throws Exception {
+		long urgent = inbox.accept(message("BOSS", "127.0.0.8", "Evacuate the 3rd floor", Instant.parse("2026-01-05T08:00:00Z"), MessageFlag.URGENT,
+				MessageFlag.ENCRYPTED)).stored().orElseThrow().id();
+		inbox.accept(message("ALICE", "127.0.0.7", "Backup finished", Instant.parse("2026-01-05T09:00:00Z")));
+		inbox.accept(message("CAROL", "127.0.0.9", "Lunch?", Instant.parse("2026-01-05T10:00:00Z")));
+		waitFor(display, "three rows", () -> part.table().getItemCount() == 3 && !cell(0, 0).isEmpty() && !cell(2, 0).isEmpty());
+		assertEquals("BOSS (127.0.0.8)", cell(0, 0), "the urgent one on top, though oldest");
+		assertEquals("encrypted, urgent", cell(0, 5));
+		assertEquals(display.getSystemColor(SWT.COLOR_DARK_RED), part.table().getItem(0).getForeground());
+		assertEquals("CAROL (127.0.0.9)", cell(1, 0));
+		assertEquals("ALICE (127.0.0.7)", cell(2, 0));
+		Screenshots.take(shell, "inbox-urgent-on-top.png");
+
+		// reading it does not move the row under the reader's eyes; the next reload puts it in its place
+		inbox.markRead(java.util.List.of(urgent), true);
+		inbox.accept(message("DAVE", "127.0.0.10", "Meeting moved", Instant.parse("2026-01-05T11:00:00Z")));
+		waitFor(display, "the read urgent message in its place", () -> part.table().getItemCount() == 4 && cell(3, 0).startsWith("BOSS"));
+		assertEquals("DAVE (127.0.0.10)", cell(0, 0));
+	}
+
 	/**
 	 * An encrypted message carries the lock mark and says whether its sender's key is verified (the
 	 * workspace's pins: unverified until the fingerprint is verified); a quarantined one from a

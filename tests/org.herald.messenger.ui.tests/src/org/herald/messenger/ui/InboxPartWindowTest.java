@@ -285,6 +285,55 @@ class InboxPartWindowTest {
 		assertTrue(part.details().getText().contains("note "), part.details().getText());
 	}
 
+	/**
+	 * An unread urgent message is held on top of the whole inbox, above a newer one, and only there (the
+	 * pages below leave it out: the rows are the messages, the last row the oldest); an urgent arrival
+	 * joins it; once read, the next arrival puts them in their places by time.
+	 */
+	@Test
+	void unreadUrgentMessagesAreOnTopOfTheWholeInboxAndOnlyThere() throws Exception {
+		long total = stored();
+		waitForTheCount(total);
+		List<Long> added = new ArrayList<>();
+		try {
+			long urgent = accepted(message("BOSS", "127.0.0.8", "Evacuate the 3rd floor", Instant.now(), org.herald.api.MessageFlag.URGENT));
+			added.add(urgent);
+			long newer = accepted(message("CAROL", "127.0.0.9", "Lunch?", Instant.now()));
+			added.add(newer);
+			part.reload(); // a new window, whose first page leaves the urgent message out
+			waitFor(display, "the urgent message on top", () -> window() != null && window().counted() && window().size() == total + 2
+					&& rowsShown() && shownAt(0).id() == urgent && shownAt(1).id() == newer);
+			assertEquals(display.getSystemColor(SWT.COLOR_DARK_RED), part.table().getItem(0).getForeground());
+			long oldest = inbox.ids(InboxPart.View.INBOX.query(""))[(int) total + 1];
+			Screenshots.take(shell, "inbox-window-urgent-on-top.png");
+			// scrolled, not moved with the keys: those select, and selecting a message reads it
+			part.rows().scrollTo((int) total + 2);
+			waitFor(display, "the oldest message in the last row", () -> part.rows().top() + part.table().getItemCount() == total + 2 && rowsShown()
+					&& shownAt(part.table().getItemCount() - 1).id() == oldest);
+
+			part.rows().scrollTo(0);
+			long second = accepted(message("BOSS", "127.0.0.8", "All clear", Instant.now(), org.herald.api.MessageFlag.URGENT));
+			added.add(second);
+			waitFor(display, "the urgent arrival on top", () -> window().size() == total + 3 && part.rows().top() == 0 && rowsShown()
+					&& shownAt(0).id() == second && shownAt(1).id() == urgent && shownAt(2).id() == newer);
+
+			inbox.markRead(List.of(urgent, second), true);
+			waitFor(display, "read, still on top", () -> rowsShown() && shownAt(0).id() == second && !bold(part.table().getItem(0))
+					&& shownAt(1).id() == urgent && !bold(part.table().getItem(1)));
+			long latest = accepted(message("DAVE", "127.0.0.10", "Meeting moved", Instant.now()));
+			added.add(latest);
+			waitFor(display, "the read urgent messages in their places", () -> window().size() == total + 4 && rowsShown()
+					&& shownAt(0).id() == latest && shownAt(1).id() == second && shownAt(2).id() == newer && shownAt(3).id() == urgent);
+		} finally {
+			inbox.delete(added);
+		}
+		waitFor(display, "the inbox as it was", () -> window() != null && window().counted() && window().size() == total && rowsShown());
+	}
+
+	private static long accepted(org.herald.api.ReceivedMessage m) throws IOException {
+		return inbox.accept(m).stored().orElseThrow().id();
+	}
+
 	private static boolean read(long id) {
 		try {
 			Optional<StoredMessage> m = inbox.get(id);

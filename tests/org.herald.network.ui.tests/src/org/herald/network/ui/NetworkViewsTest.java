@@ -112,6 +112,40 @@ class NetworkViewsTest {
 		}
 	}
 
+	/**
+	 * Opened before any interface is configured (as on a first run), both views show what is missing;
+	 * once the setup saves the settings and announces them, they start over on the new interface with
+	 * no restart: the network view's browser scans the peer, the checker checks it.
+	 */
+	@Test
+	void bothViewsStartOverOnSavedSettingsWithoutARestart() throws Exception {
+		Identity unconfigured = new Identity("NETVIEW", "UITEST", List.of(), Optional.empty());
+		settings.save(unconfigured);
+		IEclipseContext exposureContext = UiTesting.partContext();
+		exposureContext.set(Composite.class, new Composite(shell, SWT.NONE));
+		NetworkPart network = ContextInjectionFactory.make(NetworkPart.class, context);
+		ExposurePart exposure = ContextInjectionFactory.make(ExposurePart.class, exposureContext);
+		shell.open();
+		try {
+			assertEquals(null, network.tree(), "no tree without interfaces");
+			assertEquals(null, exposure.results(), "no checker without interfaces");
+
+			settings.save(VIEWER);
+			context.get(IEventBroker.class).send(org.herald.ui.HeraldEvents.SETTINGS_CHANGED, VIEWER);
+			waitFor(display, "both views rebuilt on " + VIEWER.interfaces(), () -> network.tree() != null && exposure.results() != null);
+
+			network.browser().scan(List.of(PEER_ADDRESS), ScanOptions.defaults(), null);
+			waitFor(display, "the scanned host in the rebuilt tree", () -> rows(network.tree().getItems()).contains("PEER"));
+			context.get(IEventBroker.class).send(NetworkEvents.CHECK_EXPOSURE, List.of(PEER_ADDRESS));
+			waitFor(display, "the rebuilt checker's result", () -> exposure.results().getItemCount() == 1);
+			assertEquals("127.0.0.43", exposure.results().getItem(0).getText(0));
+		} finally {
+			ContextInjectionFactory.invoke(network, jakarta.annotation.PreDestroy.class, context);
+			ContextInjectionFactory.invoke(exposure, jakarta.annotation.PreDestroy.class, exposureContext);
+			exposureContext.dispose();
+		}
+	}
+
 	@Test
 	void exposureOfAPresentHeraldIsHighWithItsMessengerNameAndExports() throws Exception {
 		ExposurePart part = ContextInjectionFactory.make(ExposurePart.class, context);

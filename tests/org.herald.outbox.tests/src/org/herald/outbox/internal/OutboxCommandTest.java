@@ -121,4 +121,35 @@ class OutboxCommandTest {
 		assertThrows(UsageException.class, () -> cmd.run(context(me), List.of("retry", "x")));
 		assertThrows(UsageException.class, () -> cmd.run(context(me), List.of("purge")));
 	}
+
+	/** What herald send --at/--every keeps, as herald outbox list shows it: scheduled, urgent, the repeat; cancel stops a repeat. */
+	@Test
+	void listShowsScheduledUrgentAndRepeatingEntries() throws Exception {
+		BundleContext bc = FrameworkUtil.getBundle(OutboxCommandTest.class).getBundleContext();
+		Messenger messenger = bc.getService(bc.getServiceReference(Messenger.class));
+		MovableClock clock = new MovableClock(Instant.parse("2026-12-06T08:00:00Z"));
+		OutboxService outbox = new OutboxService(messenger, RetryPolicy.DEFAULT, clock);
+		Identity me = OutboxDeliveryTest.identity("OBXCLI", "127.0.0.189");
+		OutgoingMessage m = new OutgoingMessage("OBXCLI", List.of(Recipient.parse("127.0.0.190")), "backup", PathChoice.SESSION, true);
+		List<String> kept = new OutboxFallback(outbox).schedule(workspace, me, m, Instant.parse("2026-12-06T09:00:30Z"),
+				java.util.Optional.of(java.time.Duration.ofMinutes(90)));
+		assertEquals(1, kept.size());
+		assertTrue(kept.get(0).startsWith("127.0.0.190 scheduled as #1 for 2026-12-06 "), kept.get(0));
+		assertTrue(kept.get(0).endsWith(":00:30 (every 1h30m)"), "seconds shown when given: " + kept.get(0));
+		OutboxCommand cmd = new OutboxCommand(outbox);
+
+		assertEquals(0, cmd.run(context(me), List.of("list")));
+		String line = take().strip();
+		assertTrue(line.startsWith("#1 scheduled 0 "), line);
+		assertTrue(line.endsWith(" 127.0.0.190 OBXCLI urgent every 1h30m"), line);
+		assertEquals(0, cmd.run(context(me), List.of("list", "--json")));
+		String json = take();
+		assertTrue(json.contains("\"state\":\"scheduled\""), json);
+		assertTrue(json.contains("\"urgent\":true,\"at\":\"2026-12-06T09:00:30Z\",\"every\":\"1h30m\""), json);
+
+		assertEquals(0, cmd.run(context(me), List.of("cancel", "1")));
+		assertTrue(take().startsWith("#1 cancelled 0 - "));
+		clock.advance(java.time.Duration.ofHours(3));
+		assertEquals(List.of(), outbox.queue(workspace).retryDueNow(), "a cancelled repeat is not sent again");
+	}
 }

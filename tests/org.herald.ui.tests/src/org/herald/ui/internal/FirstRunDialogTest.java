@@ -30,6 +30,10 @@ import org.eclipse.swt.widgets.TableItem;
 import org.herald.api.BindInterface;
 import org.herald.api.Identity;
 import org.herald.api.Settings;
+import org.herald.api.setup.NetworkSurvey;
+import org.herald.netbios.NameResponder;
+import org.herald.netbios.NameResponderFactory;
+import org.herald.netbios.ResponderOptions;
 import org.herald.ui.internal.LocalInterfaces.LocalInterface;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,11 +62,7 @@ class FirstRunDialogTest {
 		shell.setText("Herald");
 		shell.setSize(900, 600);
 		shell.open();
-		ServiceTracker<Settings, Settings> tracker = new ServiceTracker<>(FrameworkUtil.getBundle(getClass()).getBundleContext(), Settings.class,
-				null);
-		tracker.open();
-		settings = tracker.waitForService(10_000);
-		assertNotNull(settings, "no Settings service");
+		settings = service(FrameworkUtil.getBundle(getClass()).getBundleContext(), Settings.class);
 		original = settings.identity();
 		settings.save(new Identity(original.name(), original.workgroup(), List.of(), Optional.empty()));
 	}
@@ -122,6 +122,69 @@ class FirstRunDialogTest {
 		} finally {
 			dialog.close();
 		}
+	}
+
+	/**
+	 * With the real survey service: the workgroup of this machine's Samba configuration (a test file)
+	 * is proposed at once, with no traffic; "Look on the network" on 127.0.0.1/8 asks the WINS server
+	 * that configuration names, a real Herald responder on 127.0.0.46:137, and fills it in once it
+	 * answers; a workgroup the user typed is kept. The broadcast for master browsers goes to
+	 * 127.255.255.255 only, where none answers.
+	 */
+	@Test
+	void theSurveyProposesTheConfiguredWorkgroupAndAWinsServerThatAnswers(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		var context = FrameworkUtil.getBundle(getClass()).getBundleContext();
+		NetworkSurvey survey = service(context, NetworkSurvey.class);
+		NameResponderFactory responders = service(context, NameResponderFactory.class);
+		System.setProperty("herald.survey.smbconf", Files.writeString(dir.resolve("smb.conf"), "[global]\n workgroup = Accounts\n wins server = 127.0.0.46\n").toString());
+		System.setProperty("herald.survey.leases", dir.resolve("no-leases").toString());
+		NameResponder wins = responders.start(new Identity("WINSPEER", "ACCOUNTS", List.of(BindInterface.parse("127.0.0.46/8")), Optional.empty()),
+				ResponderOptions.defaults());
+		FirstRunDialog dialog = new FirstRunDialog(shell, LocalInterfaces.list(), "LABHOST", settings, saved -> {
+		});
+		try {
+			wins.registered().get(30, java.util.concurrent.TimeUnit.SECONDS);
+			dialog.survey(survey, FirstRunDialog.configured(survey));
+			dialog.open();
+			assertEquals("ACCOUNTS", dialog.workgroupField().getText(), "the configured workgroup, read with no traffic");
+			assertTrue(dialog.findingLabel().getText().startsWith("ACCOUNTS: this machine's Samba configuration"), dialog.findingLabel().getText());
+			assertEquals("", dialog.winsField().getText(), "a WINS server is proposed only once it answered");
+
+			for (TableItem item : dialog.interfacesTable().getItems()) {
+				item.setChecked(false);
+			}
+			changed(dialog);
+			assertFalse(dialog.lookButton().isEnabled(), "nothing to ask from without a chosen interface");
+			row(dialog, LOOPBACK).setChecked(true);
+			changed(dialog);
+			assertTrue(dialog.lookButton().isEnabled());
+			dialog.lookButton().notifyListeners(SWT.Selection, new Event());
+			waitFor("the survey's answer", () -> dialog.winsField().getText().equals("127.0.0.46"));
+			String finding = dialog.findingLabel().getText();
+			assertTrue(finding.contains("WINS 127.0.0.46") && finding.contains(": answers"), finding);
+			assertEquals("ACCOUNTS", dialog.workgroupField().getText());
+			screenshot(dialog.getShell(), "first-run-survey.png");
+
+			dialog.workgroupField().setText("MINE");
+			dialog.winsField().setText("");
+			waitFor("the button back", () -> dialog.lookButton().isEnabled());
+			dialog.lookButton().notifyListeners(SWT.Selection, new Event());
+			waitFor("the second answer", () -> dialog.winsField().getText().equals("127.0.0.46"));
+			assertEquals("MINE", dialog.workgroupField().getText(), "a workgroup the user typed is kept");
+		} finally {
+			dialog.close();
+			wins.stop();
+			System.clearProperty("herald.survey.smbconf");
+			System.clearProperty("herald.survey.leases");
+		}
+	}
+
+	private static <T> T service(org.osgi.framework.BundleContext context, Class<T> type) throws InterruptedException {
+		ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+		tracker.open();
+		T s = tracker.waitForService(10_000);
+		assertNotNull(s, "no " + type.getSimpleName() + " service");
+		return s;
 	}
 
 	@Test

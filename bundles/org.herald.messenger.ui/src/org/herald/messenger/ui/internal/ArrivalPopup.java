@@ -34,7 +34,7 @@ public final class ArrivalPopup {
 		shell.setText((urgent ? "Urgent message from " : "Message from ") + m.senderName());
 		shell.setLayout(new GridLayout(1, false));
 		Label header = new Label(shell, SWT.WRAP);
-		header.setText("Message from " + MessageText.sender(m) + " to " + m.recipientName() + " on " + MessageText.time(m));
+		header.setText((urgent ? "Urgent message from " : "Message from ") + MessageText.sender(m) + " to " + m.recipientName() + " on " + MessageText.time(m));
 		header.setLayoutData(new GridData(SWT.FILL, SWT.TOP, true, false));
 		Text text = new Text(shell, SWT.MULTI | SWT.READ_ONLY | SWT.WRAP | SWT.V_SCROLL | SWT.BORDER);
 		text.setText(m.text());

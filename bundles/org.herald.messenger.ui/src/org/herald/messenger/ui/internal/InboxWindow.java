@@ -5,15 +5,19 @@ package org.herald.messenger.ui.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
+import org.herald.api.MessageFlag;
 import org.herald.api.StoredMessage;
 import org.herald.inbox.Inbox;
 import org.herald.inbox.InboxPage;
@@ -31,6 +35,11 @@ import org.herald.inbox.InboxQuery;
  * come on top as arrivals ({@link #refreshArrivals}) without reading the rest again. A deletion changes
  * the rows under the cursors: the view opens a new window then.
  *
+ * <p>A window may hold the unread urgent messages on top: the newest {@value #PINNED} of them when it
+ * opens (and urgent arrivals), before every other row; the base pages leave them out (each page read
+ * with that many rows more, so that a full page remains). Once one of them is read it stays where it
+ * is until the next arrival, which opens a new window, where it takes its place by time.
+ *
  * <p>Store reads run on the {@code worker} given (one thread); {@code changed} is called there after each
  * read that changed what the window holds. The other methods may be called from any thread.
  */
@@ -44,9 +53,13 @@ public final class InboxWindow {
 	private static final int WALK = 4;
 	/** More arrivals than this and the view opens a new window. */
 	static final int MAX_ARRIVALS = 2_000;
+	/** The most unread urgent messages held on top when a window opens. */
+	public static final int PINNED = 100;
 
 	private final Inbox inbox;
 	private final InboxQuery query;
+	/** The unread urgent messages of the query, or null if they are not held on top. */
+	private final InboxQuery pinQuery;
 	private final Executor worker;
 	private final Consumer<InboxWindow> changed;
 	private final InboxTrace trace;
@@ -60,8 +73,14 @@ public final class InboxWindow {
 	/** cursor[k]: the exclusive upper id bound of base page k; 0 where not known. */
 	private final Map<Integer, Long> learned = new HashMap<>();
 	private long[] cursors;
-	/** Messages stored after the window opened, newest first: the first rows. */
+	/** The unread urgent messages held on top, newest first: the first rows. */
+	private final List<StoredMessage> pinned = new ArrayList<>();
+	/** The ids of those pinned when the window opened, which the base pages leave out. */
+	private Set<Long> pinnedBelow = Set.of();
+	/** Messages stored after the window opened, newest first: the rows after the pinned ones. */
 	private final List<StoredMessage> arrivals = new ArrayList<>();
+	/** The newest id looked at: the ceiling, then the newest arrival (pinned or not). */
+	private long newest;
 	private final Map<Integer, List<StoredMessage>> pages = new LinkedHashMap<>(64, 0.75f, true);
 	private final Set<Integer> loading = new HashSet<>();
 	/** Base pages the view wants now: loads of other pages are skipped. */
@@ -70,9 +89,11 @@ public final class InboxWindow {
 	private volatile boolean closed;
 	private boolean failed;
 
-	private InboxWindow(Inbox inbox, InboxQuery query, Executor worker, Consumer<InboxWindow> changed, InboxTrace trace) {
+	private InboxWindow(Inbox inbox, InboxQuery query, boolean urgentOnTop, Executor worker, Consumer<InboxWindow> changed,
+			InboxTrace trace) {
 		this.inbox = inbox;
 		this.query = query.withFirstPage().withLimit(PAGE);
+		this.pinQuery = urgentOnTop ? urgentUnread(this.query).withLimit(PINNED) : null;
 		this.worker = worker;
 		this.changed = changed;
 		this.trace = trace;
@@ -80,16 +101,26 @@ public final class InboxWindow {
 
 	/**
 	 * Opens a window on the rows of {@code query}: the first page now (the caller's thread, one keyset
-	 * query), then the count and the index of cursors on {@code worker}.
+	 * query, and one for the unread urgent messages with {@code urgentOnTop}), then the count and the
+	 * index of cursors on {@code worker}.
 	 */
-	public static InboxWindow open(Inbox inbox, InboxQuery query, Executor worker, Consumer<InboxWindow> changed, InboxTrace trace)
-			throws IOException {
-		InboxWindow w = new InboxWindow(inbox, query, worker, changed, trace);
+	public static InboxWindow open(Inbox inbox, InboxQuery query, boolean urgentOnTop, Executor worker, Consumer<InboxWindow> changed,
+			InboxTrace trace) throws IOException {
+		InboxWindow w = new InboxWindow(inbox, query, urgentOnTop, worker, changed, trace);
 		long t0 = System.nanoTime();
-		InboxPage first = inbox.page(w.query);
+		if (w.pinQuery != null) {
+			List<StoredMessage> urgent = inbox.page(w.pinQuery).messages();
+			synchronized (w) {
+				w.pinned.addAll(urgent);
+				w.pinnedBelow = Set.copyOf(urgent.stream().map(StoredMessage::id).toList());
+			}
+		}
+		InboxPage first = w.basePage(w.query);
 		trace.log("first page %d rows in %d ms", first.messages().size(), ms(t0));
 		synchronized (w) {
-			w.ceiling = first.messages().isEmpty() ? 0 : first.messages().get(0).id();
+			long top = first.messages().isEmpty() ? 0 : first.messages().get(0).id();
+			w.ceiling = w.pinned.isEmpty() ? top : Math.max(top, w.pinned.get(0).id());
+			w.newest = w.ceiling;
 			w.keep(0, first.messages());
 			if (first.next().isEmpty()) {
 				w.baseCount = first.messages().size();
@@ -102,6 +133,34 @@ public final class InboxWindow {
 			worker.execute(w::index);
 		}
 		return w;
+	}
+
+	private static InboxQuery urgentUnread(InboxQuery query) {
+		EnumSet<MessageFlag> with = EnumSet.of(MessageFlag.URGENT);
+		with.addAll(query.withFlags());
+		return query.withFlags(with).withRead(InboxQuery.ReadFilter.UNREAD);
+	}
+
+	/**
+	 * A page of {@code q} without the messages pinned when the window opened: read with that many rows
+	 * more and cut to a page, so that it is full while there are more; its cursor is its last row's id.
+	 */
+	private InboxPage basePage(InboxQuery q) throws IOException {
+		Set<Long> leaveOut;
+		synchronized (this) {
+			leaveOut = pinnedBelow;
+		}
+		if (leaveOut.isEmpty()) {
+			return inbox.page(q);
+		}
+		InboxPage raw = inbox.page(q.withLimit(PAGE + leaveOut.size()));
+		List<StoredMessage> rows = raw.messages().stream().filter(m -> !leaveOut.contains(m.id())).limit(PAGE).toList();
+		boolean more = raw.next().isPresent() || rows.size() < raw.messages().size() - countIn(raw.messages(), leaveOut);
+		return new InboxPage(rows, more && !rows.isEmpty() ? OptionalLong.of(rows.get(rows.size() - 1).id()) : OptionalLong.empty());
+	}
+
+	private static int countIn(List<StoredMessage> messages, Set<Long> ids) {
+		return (int) messages.stream().filter(m -> ids.contains(m.id())).count();
 	}
 
 	private static long ms(long since) {
@@ -120,7 +179,7 @@ public final class InboxWindow {
 	/** The rows there are, as far as known: the count once read, else the rows of the pages read so far. */
 	public synchronized int size() {
 		long base = baseCount >= 0 ? baseCount : knownBaseRows();
-		return (int) Math.min(Integer.MAX_VALUE, arrivals.size() + base);
+		return (int) Math.min(Integer.MAX_VALUE, onTop() + base);
 	}
 
 	/** True once {@link #size} is a count, not a lower bound. */
@@ -131,6 +190,11 @@ public final class InboxWindow {
 	/** True if a read of the store failed (the view says so; the rows already read stay). */
 	public synchronized boolean failed() {
 		return failed;
+	}
+
+	/** The rows before the base rows: the pinned ones and the arrivals. */
+	private int onTop() {
+		return pinned.size() + arrivals.size();
 	}
 
 	private long knownBaseRows() {
@@ -144,10 +208,13 @@ public final class InboxWindow {
 		if (row < 0) {
 			return null;
 		}
-		if (row < arrivals.size()) {
-			return arrivals.get(row);
+		if (row < pinned.size()) {
+			return pinned.get(row);
 		}
-		long base = row - arrivals.size();
+		if (row < onTop()) {
+			return arrivals.get(row - pinned.size());
+		}
+		long base = row - onTop();
 		List<StoredMessage> page = pages.get((int) (base / PAGE));
 		int i = (int) (base % PAGE);
 		return page != null && i < page.size() ? page.get(i) : null;
@@ -155,16 +222,21 @@ public final class InboxWindow {
 
 	/** The row of the message with {@code id} if its page is held, else -1. */
 	public synchronized int rowOf(long id) {
+		for (int i = 0; i < pinned.size(); i++) {
+			if (pinned.get(i).id() == id) {
+				return i;
+			}
+		}
 		for (int i = 0; i < arrivals.size(); i++) {
 			if (arrivals.get(i).id() == id) {
-				return i;
+				return pinned.size() + i;
 			}
 		}
 		for (Map.Entry<Integer, List<StoredMessage>> e : pages.entrySet()) {
 			List<StoredMessage> page = e.getValue();
 			for (int i = 0; i < page.size(); i++) {
 				if (page.get(i).id() == id) {
-					return arrivals.size() + e.getKey() * PAGE + i;
+					return onTop() + e.getKey() * PAGE + i;
 				}
 			}
 		}
@@ -178,7 +250,7 @@ public final class InboxWindow {
 	public void show(int from, int to) {
 		List<Integer> missing = new ArrayList<>();
 		synchronized (this) {
-			int a = arrivals.size();
+			int a = onTop();
 			wantedFrom = Math.max(0, from - a) / PAGE;
 			wantedTo = Math.max(0, to - a) / PAGE;
 			if (to < a) {
@@ -234,7 +306,7 @@ public final class InboxWindow {
 		}
 		try {
 			long t0 = System.nanoTime();
-			InboxPage page = inbox.page(query.withBefore(cursor));
+			InboxPage page = basePage(query.withBefore(cursor));
 			trace.log("page %d (rows %d-%d) read in %d ms", k, (long) k * PAGE, (long) k * PAGE + page.messages().size() - 1, ms(t0));
 			synchronized (this) {
 				keep(k, page.messages());
@@ -291,7 +363,7 @@ public final class InboxWindow {
 			trace.log("count %d in %d ms", n, ms(t0));
 			synchronized (this) {
 				if (!indexed) {
-					baseCount = Math.max(0, n - arrivals.size());
+					baseCount = Math.max(0, n - onTop());
 				}
 			}
 		} catch (IOException | RuntimeException e) {
@@ -309,20 +381,20 @@ public final class InboxWindow {
 		}
 		try {
 			long t0 = System.nanoTime();
-			long[] ids = inbox.ids(query);
-			int skip = 0;
+			long[] all = inbox.ids(query);
 			long top;
+			Set<Long> leaveOut;
 			synchronized (this) {
 				top = ceiling;
+				leaveOut = pinnedBelow;
 			}
-			while (skip < ids.length && ids[skip] > top) {
-				skip++; // stored after the window opened: they come as arrivals
-			}
-			int n = ids.length - skip;
+			// those stored after the window opened come as arrivals; the pinned ones are on top
+			long[] ids = Arrays.stream(all).filter(id -> id <= top && !leaveOut.contains(id)).toArray();
+			int n = ids.length;
 			long[] index = new long[n / PAGE + 1];
 			index[0] = top + 1;
 			for (int k = 1; k < index.length; k++) {
-				index[k] = ids[skip + k * PAGE - 1];
+				index[k] = ids[k * PAGE - 1];
 			}
 			trace.log("ids %d in %d ms (%d page cursors)", n, ms(t0), index.length);
 			synchronized (this) {
@@ -341,20 +413,24 @@ public final class InboxWindow {
 
 	/**
 	 * Reads the messages stored since the window opened (or since the last call) that match its query;
-	 * they become the first rows. Runs on the caller's thread. Returns how many came, or -1 when there are
-	 * more than {@value #MAX_ARRIVALS} (the view should open a new window).
+	 * they become the first rows (after the pinned ones; an unread urgent one is pinned). Runs on the
+	 * caller's thread. Returns how many came, or -1 when the view should open a new window: there are
+	 * more than {@value #MAX_ARRIVALS}, or a pinned message was read since and takes its place by time.
 	 */
 	public int refreshArrivals() throws IOException {
-		long newest;
+		long since;
 		synchronized (this) {
-			newest = arrivals.isEmpty() ? ceiling : arrivals.get(0).id();
+			if (pinQuery != null && pinned.stream().anyMatch(m -> !pinnable(m))) {
+				return -1;
+			}
+			since = newest;
 		}
 		List<StoredMessage> fresh = new ArrayList<>();
 		InboxQuery q = query;
 		while (true) {
 			InboxPage page = inbox.page(q);
 			for (StoredMessage m : page.messages()) {
-				if (m.id() <= newest) {
+				if (m.id() <= since) {
 					return prepend(fresh);
 				}
 				fresh.add(m);
@@ -369,8 +445,17 @@ public final class InboxWindow {
 		}
 	}
 
+	private static boolean pinnable(StoredMessage m) {
+		return !m.read() && m.flags().contains(MessageFlag.URGENT);
+	}
+
 	private synchronized int prepend(List<StoredMessage> fresh) {
-		arrivals.addAll(0, fresh);
+		if (!fresh.isEmpty()) {
+			newest = Math.max(newest, fresh.get(0).id());
+		}
+		List<StoredMessage> urgent = pinQuery == null ? List.of() : fresh.stream().filter(InboxWindow::pinnable).toList();
+		pinned.addAll(0, urgent);
+		arrivals.addAll(0, urgent.isEmpty() ? fresh : fresh.stream().filter(m -> !urgent.contains(m)).toList());
 		return fresh.size();
 	}
 
@@ -378,6 +463,12 @@ public final class InboxWindow {
 	public synchronized boolean update(List<StoredMessage> fresh) {
 		boolean any = false;
 		for (StoredMessage m : fresh) {
+			for (int i = 0; i < pinned.size(); i++) {
+				if (pinned.get(i).id() == m.id()) {
+					pinned.set(i, m);
+					any = true;
+				}
+			}
 			for (int i = 0; i < arrivals.size(); i++) {
 				if (arrivals.get(i).id() == m.id()) {
 					arrivals.set(i, m);

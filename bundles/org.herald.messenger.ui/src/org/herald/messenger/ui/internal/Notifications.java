@@ -14,7 +14,7 @@ import org.osgi.service.prefs.BackingStoreException;
  * @param receive receive messages while the workbench runs (else a headless listener does)
  * @param popups  show a WinPopup-style window for each new message
  * @param tray    show the unread count in the system tray
- * @param quiet   quiet mode: no pop-ups at all (urgent ones included); the inbox still fills
+ * @param quiet   quiet mode: no pop-ups but for urgent messages; the inbox still fills
  */
 public record Notifications(boolean receive, boolean popups, boolean tray, boolean quiet) {
 
@@ -36,8 +36,16 @@ public record Notifications(boolean receive, boolean popups, boolean tray, boole
 		p.flush();
 	}
 
-	/** Whether a new message of this urgency pops up. */
+	/** Whether a new message that is not urgent pops up. */
 	public boolean popsUp() {
 		return popups && !quiet;
+	}
+
+	/**
+	 * Whether a new message pops up: an urgent one always (neither quiet mode nor turning pop-ups off
+	 * quiets it); quarantined and blocked messages never pop up, urgent or not, which the caller checks.
+	 */
+	public boolean popsUp(boolean urgent) {
+		return urgent || popsUp();
 	}
 }

@@ -34,7 +34,7 @@ public class NotificationsPage extends PreferencePage {
 				current.receive());
 		popups = check(body, "&Pop up a window for each new message (urgent ones stay on top)", current.popups());
 		tray = check(body, "Show the unread count in the system &tray while the window is minimized", current.tray());
-		quiet = check(body, "&Quiet mode: no pop-ups at all; messages only go to the inbox", current.quiet());
+		quiet = check(body, "&Quiet mode: no pop-ups, messages only go to the inbox (urgent ones still pop up)", current.quiet());
 		return body;
 	}
 
