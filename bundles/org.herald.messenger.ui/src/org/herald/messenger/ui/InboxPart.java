@@ -308,19 +308,24 @@ public class InboxPart {
 		});
 	}
 
-	/** The window read something (worker thread): shows it, once per turn of the UI loop however many reads. */
+	/**
+	 * A window read something (worker thread): shows the window the table shows, once per turn of the UI
+	 * loop however many reads. The refresh is of whichever window is shown when it runs, not of the one
+	 * that read: a change of a window opened meanwhile would else be dropped with the older window's.
+	 */
 	private void windowChanged(InboxWindow rows) {
 		if (refreshPending.compareAndSet(false, true)) {
 			ui(() -> {
-				refreshPending.set(false);
-				if (rowsView.window() != rows) {
+				refreshPending.set(false); // before reading the windows: a read ending now queues another refresh
+				InboxWindow shown = rowsView.window();
+				if (shown == null) {
 					return;
 				}
 				rowsView.refresh();
 				showCounters();
-				if (rows.counted() && !countTraced) {
+				if (shown.counted() && !countTraced) {
 					countTraced = true;
-					trace.log("table has %d rows", rows.size());
+					trace.log("table has %d rows", shown.size());
 					if (trace.on()) { // where a benchmark clicks to scroll
 						var slider = rowsView.slider();
 						var b = display.map(slider.getParent(), null, slider.getBounds());
@@ -511,6 +516,11 @@ public class InboxPart {
 
 	InboxTable rows() {
 		return rowsView;
+	}
+
+	/** For tests: the thread that reads the store for this part. */
+	ExecutorService worker() {
+		return worker;
 	}
 
 	InboxKeyColumn keyColumn() {

@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -137,6 +139,32 @@ class InboxPartWindowTest {
 		}
 		TableItem item = part.table().getItem(index); // fills the item if it was cleared
 		return item.getData() instanceof StoredMessage m && !item.getText(0).isEmpty() ? m : null;
+	}
+
+	/** Waits until the part's worker has run everything queued before (not running the UI's queue meanwhile). */
+	private void workerIdle() throws Exception {
+		part.worker().submit(() -> {
+		}).get(60, TimeUnit.SECONDS);
+	}
+
+	/** Holds the part's worker until the latch returned is counted down. */
+	private CountDownLatch holdWorker() {
+		CountDownLatch gate = new CountDownLatch(1);
+		part.worker().execute(() -> {
+			try {
+				gate.await(60, TimeUnit.SECONDS);
+			} catch (InterruptedException e) {
+				Thread.currentThread().interrupt();
+			}
+		});
+		return gate;
+	}
+
+	/** Runs the UI's queue until nothing is left in it. */
+	private void drainUi() {
+		while (display.readAndDispatch()) {
+			// next
+		}
 	}
 
 	private boolean rowsShown() {
@@ -283,6 +311,39 @@ class InboxPartWindowTest {
 		assertFalse(bold(part.table().getItem(2)));
 		assertEquals(id, part.rows().selection().get(0).id());
 		assertTrue(part.details().getText().contains("note "), part.details().getText());
+	}
+
+	/**
+	 * A read of the old window ends while a reload opens a new one, and the new window's pages are read
+	 * before the UI loop runs the old window's refresh: the new window's rows still show. The worker is
+	 * held and the UI's queue run step by step so that the order is the same on every run.
+	 */
+	@Test
+	void theNewWindowsRowsShowThoughAReadOfTheOldOneEndedDuringTheReload() throws Exception {
+		long total = stored();
+		waitForTheCount(total);
+		int row = 5_000;
+		part.rows().scrollTo(row);
+		waitFor(display, "row " + row, () -> part.rows().top() == row && rowsShown());
+		long inView = shownAt(0).id();
+		workerIdle();
+		drainUi();
+		InboxWindow old = window();
+
+		CountDownLatch gate = holdWorker();
+		part.reload(); // the store changed: a new window, at the same row
+		old.show(15_000, 15_010); // a page the old window does not hold, read after the new window opened
+		gate.countDown();
+		workerIdle(); // the new window is open and counted; the old one has read its page
+		CountDownLatch second = holdWorker();
+		while (window() == old) {
+			// the new window's show is in the UI's queue, the old window's refresh after it: run up to the show
+			assertTrue(display.readAndDispatch(), "the new window's show is queued");
+		}
+		assertFalse(rowsShown(), "the new window's page at row " + row + " is read only once the worker goes on");
+		second.countDown();
+		workerIdle(); // the new window's page is read while the old window's refresh still waits
+		waitFor(display, "the new window's rows", () -> part.rows().top() == row && rowsShown() && shownAt(0).id() == inView);
 	}
 
 	/**
