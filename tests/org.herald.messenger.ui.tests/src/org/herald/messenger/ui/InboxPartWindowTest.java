@@ -4,7 +4,6 @@
 package org.herald.messenger.ui;
 
 import static org.herald.messenger.ui.Messages.message;
-import static org.herald.ui.testing.UiTesting.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 import org.eclipse.e4.core.contexts.ContextInjectionFactory;
 import org.eclipse.e4.core.contexts.IEclipseContext;
@@ -132,19 +132,54 @@ class InboxPartWindowTest {
 		return part.rows().window();
 	}
 
-	/** The message in the table's item {@code index}, or null while its page is read. */
+	/** A bound on a hang only: the machine may be busy. */
+	private static final Duration LIMIT = Duration.ofSeconds(60);
+
+	private void waitFor(Display display, String what, BooleanSupplier condition) {
+		try {
+			UiTesting.waitFor(display, what, LIMIT, condition);
+		} catch (AssertionError e) {
+			throw new AssertionError(e.getMessage() + "; " + describe(), e);
+		}
+	}
+
+	/** What the table shows, for a failure message. */
+	private String describe() {
+		if (part.table() == null || part.table().isDisposed()) {
+			return "no table";
+		}
+		List<Integer> empty = new ArrayList<>();
+		for (int i = 0; i < part.table().getItemCount(); i++) {
+			if (shownAt(i) == null) {
+				empty.add(i);
+			}
+		}
+		InboxWindow w = window();
+		String held = w == null || empty.isEmpty() ? "" : " window has row " + (part.rows().top() + empty.get(0)) + ": "
+				+ (w.at(part.rows().top() + empty.get(0)) != null);
+		return String.format("top=%d items=%d fit=%d slider=%d/%d empty items=%s%s %s counters='%s'", part.rows().top(),
+				part.table().getItemCount(), part.rows().visibleRows(), part.rows().slider().getSelection(),
+				part.rows().slider().getMaximum(), empty, held, w, part.counters().getText());
+	}
+
+	/**
+	 * The message in the table's item {@code index}, or null while its page is read. The text is read
+	 * first: in a virtual table that asks for the item's contents (SetData) if it was cleared, and the
+	 * table sets the text and the message together; the data alone may still be the item's old message.
+	 */
 	private StoredMessage shownAt(int index) {
 		if (index >= part.table().getItemCount()) {
 			return null;
 		}
-		TableItem item = part.table().getItem(index); // fills the item if it was cleared
-		return item.getData() instanceof StoredMessage m && !item.getText(0).isEmpty() ? m : null;
+		TableItem item = part.table().getItem(index);
+		String sender = item.getText(0);
+		return !sender.isEmpty() && item.getData() instanceof StoredMessage m ? m : null;
 	}
 
 	/** Waits until the part's worker has run everything queued before (not running the UI's queue meanwhile). */
 	private void workerIdle() throws Exception {
 		part.worker().submit(() -> {
-		}).get(60, TimeUnit.SECONDS);
+		}).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
 	}
 
 	/** Holds the part's worker until the latch returned is counted down. */
@@ -152,7 +187,7 @@ class InboxPartWindowTest {
 		CountDownLatch gate = new CountDownLatch(1);
 		part.worker().execute(() -> {
 			try {
-				gate.await(60, TimeUnit.SECONDS);
+				gate.await(LIMIT.toSeconds(), TimeUnit.SECONDS);
 			} catch (InterruptedException e) {
 				Thread.currentThread().interrupt();
 			}
@@ -177,9 +212,10 @@ class InboxPartWindowTest {
 		return n > 0;
 	}
 
+	/** Waits until the window has counted the rows and the table shows that count (its slider spans them). */
 	private void waitForTheCount(long expected) {
-		waitFor(display, "all " + expected + " rows counted",
-				() -> window() != null && window().counted() && window().size() == expected && rowsShown());
+		waitFor(display, "all " + expected + " rows counted", () -> window() != null && window().counted() && window().size() == expected
+				&& part.rows().slider().getMaximum() == expected && rowsShown());
 	}
 
 	private void key(int keyCode, int stateMask) {
@@ -199,7 +235,8 @@ class InboxPartWindowTest {
 		long total = stored();
 		waitForTheCount(total);
 		assertTrue(part.table().getItemCount() < 100, "the table holds the rows that fit, not " + part.table().getItemCount());
-		assertEquals(part.rows().visibleRows(), part.table().getItemCount());
+		// the rows' height is known once GTK has drawn them: the table then holds as many as fit
+		waitFor(display, "as many rows as fit", () -> part.rows().visibleRows() == part.table().getItemCount() && rowsShown());
 		assertEquals(total, part.rows().slider().getMaximum(), "the slider spans every row");
 		assertTrue(part.rows().slider().isEnabled());
 		long[] ids = inbox.ids(InboxPart.View.INBOX.query(""));

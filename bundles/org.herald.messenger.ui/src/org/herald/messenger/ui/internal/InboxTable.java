@@ -40,6 +40,9 @@ public final class InboxTable {
 	/** The row shown first, and the one asked for (more than there are rows until they are counted). */
 	private int top;
 	private int requestedTop;
+	/** The rows that fit when the table was last filled, and whether a check of that is queued. */
+	private int fitShown;
+	private boolean fitCheckQueued;
 	/** The row with the keyboard focus, and the one a Shift selection extends from. */
 	private int focus = -1;
 	private int anchor = -1;
@@ -68,6 +71,9 @@ public final class InboxTable {
 		slider.addListener(SWT.Selection, e -> scrollTo(slider.getSelection()));
 		table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
 		table.addListener(SWT.Resize, e -> refresh());
+		// the rows' height changes without a resize once GTK has measured what they show (a bold font, the
+		// key column's image, the header): how many rows fit is checked again once they are drawn
+		table.addListener(SWT.Paint, e -> checkFitLater());
 		table.addListener(SWT.MouseVerticalWheel, e -> {
 			e.doit = false;
 			scrollTo(top - e.count);
@@ -136,6 +142,7 @@ public final class InboxTable {
 		}
 		int total = window == null ? 0 : window.size();
 		int fit = visibleRows();
+		fitShown = fit;
 		top = Math.max(0, Math.min(requestedTop, total - fit));
 		int count = Math.max(0, Math.min(fit, total - top));
 		if (table.getItemCount() != count) {
@@ -176,14 +183,29 @@ public final class InboxTable {
 		}
 	}
 
+	private void checkFitLater() {
+		if (fitCheckQueued) {
+			return;
+		}
+		fitCheckQueued = true;
+		table.getDisplay().asyncExec(() -> {
+			fitCheckQueued = false;
+			if (!table.isDisposed() && visibleRows() != fitShown) {
+				refresh();
+			}
+		});
+	}
+
 	private void fill(TableItem item, int index) {
 		int row = top + index;
 		StoredMessage m = window == null ? null : window.at(row);
 		if (m == null) {
-			return; // its page is being read: the table is filled again when it is
+			item.setData(null); // its page is being read: the table is filled again when it is
+			return;
 		}
 		painter.accept(item, m);
 		item.setData(m);
+		checkFitLater();
 		if (trace.shown(row)) {
 			table.getDisplay().asyncExec(trace::flushShown);
 		}

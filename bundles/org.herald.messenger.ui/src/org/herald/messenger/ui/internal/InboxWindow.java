@@ -459,6 +459,14 @@ public final class InboxWindow {
 		return fresh.size();
 	}
 
+	/** What the window holds, for a test's failure message. */
+	@Override
+	public synchronized String toString() {
+		return String.format("InboxWindow[pinned=%d arrivals=%d base=%d indexed=%s failed=%s closed=%s pages=%s loading=%s wanted=%d-%d]",
+				pinned.size(), arrivals.size(), baseCount, indexed, failed, closed, new java.util.TreeSet<>(pages.keySet()),
+				new java.util.TreeSet<>(loading), wantedFrom, wantedTo);
+	}
+
 	/** Replaces held messages by their new state (read marks); returns true if any was held. */
 	public synchronized boolean update(List<StoredMessage> fresh) {
 		boolean any = false;
