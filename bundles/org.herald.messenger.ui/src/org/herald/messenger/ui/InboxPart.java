@@ -463,12 +463,9 @@ public class InboxPart {
 					ui(this::reload);
 					return;
 				}
-				ui(() -> {
-					if (came > 0 && rowsView.window() == current) {
-						rowsView.arrived(came);
-						showCounters();
-					}
-				});
+				if (came > 0) {
+					windowChanged(current);
+				}
 				countersStale.set(true);
 				ui(this::readCountersLater);
 			} catch (IOException e) {

@@ -316,6 +316,32 @@ class InboxPartWindowTest {
 				&& part.rows().slider().getMaximum() == total + 2 && part.rows().top() == 1001 && rowsShown() && shownAt(0).id() == inView);
 	}
 
+	/**
+	 * A scroll asked for after a message came on top, before the table was refreshed for it, is not moved
+	 * again by that refresh: the rows move for an arrival once, whichever refresh first shows it.
+	 */
+	@Test
+	void aScrollAfterAnArrivalStaysWhereItWasAsked() throws Exception {
+		long total = stored();
+		waitForTheCount(total);
+		workerIdle();
+		drainUi();
+		long id = accepted(message("NEWCOMER", "127.0.0.97", "arrived just now", Instant.now()));
+		long deadline = System.nanoTime() + LIMIT.toNanos();
+		while (window().size() != total + 1) { // read by the worker; the UI's queue is not run meanwhile
+			assertTrue(System.nanoTime() < deadline, "the arrival was never read");
+			workerIdle();
+		}
+		long[] ids = inbox.ids(InboxPart.View.INBOX.query(""));
+		assertEquals(id, ids[0]);
+		part.rows().scrollTo(1000);
+		waitFor(display, "row 1000 on top, as asked", () -> part.rows().top() == 1000 && rowsShown() && shownAt(0).id() == ids[1000]
+				&& part.rows().slider().getMaximum() == total + 1);
+		drainUi();
+		assertEquals(1000, part.rows().top());
+		assertEquals(ids[1000], shownAt(0).id());
+	}
+
 	@Test
 	void theSelectionAndItsReadMarkFollowTheMessageThroughScrollingAndRereading() throws Exception {
 		long total = stored();

@@ -43,6 +43,8 @@ public final class InboxTable {
 	/** The rows that fit when the table was last filled, and whether a check of that is queued. */
 	private int fitShown;
 	private boolean fitCheckQueued;
+	/** The window's {@link InboxWindow#prepended()} when the table last looked. */
+	private long arrivalsSeen;
 	/** The row with the keyboard focus, and the one a Shift selection extends from. */
 	private int focus = -1;
 	private int anchor = -1;
@@ -107,6 +109,7 @@ public final class InboxTable {
 		long t0 = System.nanoTime();
 		int before = table.getItemCount();
 		window = rows;
+		arrivalsSeen = rows == null ? 0 : rows.prepended();
 		requestedTop = Math.max(0, fromRow);
 		focus = -1;
 		anchor = -1;
@@ -140,6 +143,7 @@ public final class InboxTable {
 		if (table.isDisposed()) {
 			return;
 		}
+		followArrivals();
 		int total = window == null ? 0 : window.size();
 		int fit = visibleRows();
 		fitShown = fit;
@@ -157,10 +161,24 @@ public final class InboxTable {
 		syncSelection();
 	}
 
-	/** Messages stored since came on top: keeps the rows in view where they are, unless at the top. */
-	public void arrived(int rows) {
+	/**
+	 * Messages that came on top since the table last looked keep the rows in view where they are, unless
+	 * at the top, and the focus on its message. Looked at on every refresh, whatever caused it: the rows
+	 * move the moment the table first shows them moved, so a scroll asked for since is not moved again.
+	 */
+	private boolean followArrivals() {
+		if (window == null) {
+			return false;
+		}
+		long now = window.prepended();
+		int rows = (int) Math.min(Integer.MAX_VALUE, now - arrivalsSeen);
+		arrivalsSeen = now;
+		if (rows <= 0) {
+			return false;
+		}
 		if (top > 0) {
-			requestedTop = top + rows;
+			top += rows;
+			requestedTop = top;
 		}
 		if (focus >= 0) {
 			focus += rows;
@@ -168,11 +186,22 @@ public final class InboxTable {
 		if (anchor >= 0) {
 			anchor += rows;
 		}
-		refresh();
+		if (pendingSelect >= 0) {
+			pendingSelect += rows;
+		}
+		return true;
+	}
+
+	/** Before a scroll or a key: rows that came on top move what is in view first, so the scroll is from there. */
+	private void catchUp() {
+		if (followArrivals()) {
+			refresh();
+		}
 	}
 
 	/** Scrolls so that {@code row} is the first row shown. */
 	public void scrollTo(int row) {
+		catchUp();
 		int total = window == null ? 0 : window.size();
 		int next = Math.max(0, Math.min(row, total - visibleRows()));
 		requestedTop = next;
@@ -281,6 +310,7 @@ public final class InboxTable {
 	}
 
 	private void key(Event e) {
+		catchUp();
 		int fit = visibleRows();
 		int total = window == null ? 0 : window.size();
 		int from = focus >= 0 ? focus : top;
@@ -301,6 +331,7 @@ public final class InboxTable {
 	}
 
 	private void moveFocus(int row, boolean extend) {
+		catchUp();
 		int fit = visibleRows();
 		focus = row;
 		if (row < top) {

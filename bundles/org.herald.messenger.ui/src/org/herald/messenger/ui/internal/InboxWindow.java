@@ -81,6 +81,8 @@ public final class InboxWindow {
 	private final List<StoredMessage> arrivals = new ArrayList<>();
 	/** The newest id looked at: the ceiling, then the newest arrival (pinned or not). */
 	private long newest;
+	/** Rows put on top since the window opened (arrivals, pinned or not). */
+	private long prepended;
 	private final Map<Integer, List<StoredMessage>> pages = new LinkedHashMap<>(64, 0.75f, true);
 	private final Set<Integer> loading = new HashSet<>();
 	/** Base pages the view wants now: loads of other pages are skipped. */
@@ -180,6 +182,14 @@ public final class InboxWindow {
 	public synchronized int size() {
 		long base = baseCount >= 0 ? baseCount : knownBaseRows();
 		return (int) Math.min(Integer.MAX_VALUE, onTop() + base);
+	}
+
+	/**
+	 * How many rows arrived on top since the window opened: the rows below them are that much further
+	 * down (a view compares it with what it saw last, whenever it looks).
+	 */
+	public synchronized long prepended() {
+		return prepended;
 	}
 
 	/** True once {@link #size} is a count, not a lower bound. */
@@ -453,6 +463,7 @@ public final class InboxWindow {
 		if (!fresh.isEmpty()) {
 			newest = Math.max(newest, fresh.get(0).id());
 		}
+		prepended += fresh.size();
 		List<StoredMessage> urgent = pinQuery == null ? List.of() : fresh.stream().filter(InboxWindow::pinnable).toList();
 		pinned.addAll(0, urgent);
 		arrivals.addAll(0, urgent.isEmpty() ? fresh : fresh.stream().filter(m -> !urgent.contains(m)).toList());
