@@ -94,6 +94,9 @@ public class InboxPart {
 		}
 	}
 
+	/** Milliseconds before a failed read of new messages is tried again. */
+	private static final int RETRY_MS = 2_000;
+
 	/** Milliseconds the search waits for the typing to pause. */
 	private static final int SEARCH_PAUSE_MS = 250;
 
@@ -133,6 +136,8 @@ public class InboxPart {
 	/** The current window's count was traced ("table has N rows", for the benchmark). */
 	private boolean countTraced;
 	private final AtomicBoolean refreshPending = new AtomicBoolean();
+	/** A failed read of new messages is to be tried again (UI thread). */
+	private boolean arrivalsRetry;
 	/**
 	 * The window opened last (worker thread): a change queued after a reload reaches the window that
 	 * reload opened, even before the UI shows it.
@@ -455,23 +460,7 @@ public class InboxPart {
 				ui(() -> counters.setText("Inbox: " + e.getMessage()));
 			}
 		});
-		case ADDED, EXTERNAL -> worker.execute(() -> {
-			InboxWindow current = latest;
-			try {
-				int came = current == null ? 0 : current.refreshArrivals();
-				if (came < 0) {
-					ui(this::reload);
-					return;
-				}
-				if (came > 0) {
-					windowChanged(current);
-				}
-				countersStale.set(true);
-				ui(this::readCountersLater);
-			} catch (IOException e) {
-				ui(() -> counters.setText("Inbox: " + e.getMessage()));
-			}
-		});
+		case ADDED, EXTERNAL -> worker.execute(this::readArrivals);
 		case DELETED -> ui(() -> {
 			rowsView.forget(change.ids());
 			reload();
@@ -480,6 +469,40 @@ public class InboxPart {
 			countersStale.set(true);
 			ui(this::readCountersLater);
 		}
+		}
+	}
+
+	/**
+	 * Reads the messages stored since the window's last read of them (worker thread). A failed read moves
+	 * nothing on (the next read starts where it did), and is tried again after {@value #RETRY_MS} ms
+	 * rather than waiting for the next change of the store, which may not come.
+	 */
+	private void readArrivals() {
+		InboxWindow current = latest;
+		try {
+			int came = current == null ? 0 : current.refreshArrivals();
+			if (came < 0) {
+				ui(this::reload);
+				return;
+			}
+			if (came > 0) {
+				windowChanged(current);
+			}
+			countersStale.set(true);
+			ui(this::readCountersLater);
+		} catch (IOException | RuntimeException e) {
+			ui(() -> {
+				counters.setText("Inbox: " + e.getMessage());
+				if (!arrivalsRetry) {
+					arrivalsRetry = true;
+					display.timerExec(RETRY_MS, () -> {
+						arrivalsRetry = false;
+						if (!table.isDisposed() && !worker.isShutdown()) {
+							worker.execute(this::readArrivals);
+						}
+					});
+				}
+			});
 		}
 	}
 
