@@ -8,8 +8,10 @@
 # The workspace is generated once (InboxBench through accept(), fsync off) and cached under
 # $HERALD_BENCH_CACHE (default /tmp/herald-bench-cache)/inbox-1m-v$VERSION; reruns reuse it. The
 # product runs under an Xvfb of its own with -Dherald.trace.inbox=true (see InboxTrace), and xdotool
-# drives it. No network traffic: no identity is configured, so the workbench binds nowhere; H2 binds
-# 127.0.0.1 only.
+# drives it. Network: the workspace's identity is saved as 127.71.0.1/8 (`herald config save`), so the
+# workbench binds and broadcasts on loopback only (without an identity its first-run setup would cover
+# the window and offer the machine's interfaces); H2 binds 127.0.0.1 only.
+# SHOTS=DIR: screenshots of the end, the middle (a click at the middle of the inbox's slider) and the filter.
 # Usage: releng/bench/workbench-inbox-1m.sh [PRODUCT_DIR] [WORD]   (needs Xvfb, xdotool, bc)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -24,9 +26,9 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 work=$(mktemp -d /tmp/herald-wbinbox.XXXXXX)
 xvfb_pid=""
 app_pid=""
-cleanup() {
-	[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
-	[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+cleanup() { # every step, whatever the one before returned (the workbench's exit status is 143)
+	if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; fi
+	if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; fi
 	rm -rf "$work"
 }
 trap cleanup EXIT
@@ -62,9 +64,12 @@ cli_search=$(cli_ms inbox search "$word" --limit 50)
 echo "CLI (process start to exit): version ${cli_version} ms, inbox list ${cli_list} ms, inbox search $word ${cli_search} ms"
 echo "  store share (minus 'version'): list $((cli_list - cli_version)) ms, search $((cli_search - cli_version)) ms"
 
-# 3. The workbench on that workspace under its own X server.
+# 3. The workbench on that workspace under its own X server, bound to loopback only.
+"$product/herald" -data "$ws" config save --name HERALDBENCH --interfaces 127.71.0.1/8 >/dev/null
+"$product/herald" -data "$ws" config | grep -q '127.71.0.1/8' || { echo "the workspace's identity is not loopback-only" >&2; exit 1; }
 if [ -z "${BENCH_DISPLAY:-}" ]; then
-	Xvfb :71 -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+	# its own session, and no descriptor of ours (a build's lock file) held open by it
+	setsid Xvfb :71 -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 </dev/null 9>&- &
 	xvfb_pid=$!
 	export DISPLAY=:71
 	for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
@@ -125,6 +130,22 @@ sleep 1
 rss_end=$(rss_mb "$app_pid")
 echo "  scroll to the end (ctrl+End to row $((rows - 1)) drawn): ${scroll_ms} ms; RSS ${rss_end} MB"
 if [ -n "${SHOTS:-}" ]; then import -window root "$SHOTS/inbox-end.png"; fi
+
+# The middle: a click at the middle of the slider beside the table (GTK moves the slider to where it is
+# clicked). Only for a table with a slider of its own, which the part traces as "slider x= y= w= h=".
+slider=$(grep -E -m1 '^inbox: .* slider x=' "$log" || true)
+if [ -n "$slider" ]; then
+	sx=$(($(field x "$slider") + $(field w "$slider") / 2))
+	sy=$(($(field y "$slider") + $(field h "$slider") / 2))
+	n=$(lines)
+	t_mid=$(now_ms)
+	xdotool mousemove "$sx" "$sy" click 1
+	mid=$(wait_line "^inbox: .* rows [0-9]{6}-[0-9]+ shown" "$n" 60)
+	mid_ms=$(($(field epoch "$mid") - t_mid))
+	sleep 1
+	echo "  scroll to the middle (click on the slider, rows $(sed -n 's/.* rows \([0-9]*-[0-9]*\) shown.*/\1/p' <<<"$mid") drawn): ${mid_ms} ms; RSS $(rss_mb "$app_pid") MB"
+	if [ -n "${SHOTS:-}" ]; then import -window root "$SHOTS/inbox-middle.png"; fi
+fi
 
 # Filter: type the word into the search box; the part waits 250 ms for the typing to pause.
 xdotool mousemove --window "$win" 110 "${SEARCH_Y:-112}" click 1

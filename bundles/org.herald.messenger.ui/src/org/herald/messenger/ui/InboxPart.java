@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -45,7 +46,8 @@ import org.herald.inbox.SpamCounters;
 import org.herald.inbox.SpamRule;
 import org.herald.messenger.ui.internal.WorkspaceInbox;
 import org.herald.messenger.ui.internal.InboxKeyColumn;
-import org.herald.messenger.ui.internal.InboxRows;
+import org.herald.messenger.ui.internal.InboxTable;
+import org.herald.messenger.ui.internal.InboxWindow;
 import org.herald.messenger.ui.internal.SenderKeys;
 import org.herald.messenger.ui.internal.InboxTrace;
 import org.herald.messenger.ui.internal.MessageText;
@@ -60,9 +62,9 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
- * The inbox: a lazy table over the store (fast at a million messages: rows are fetched by id, a
- * block at a time, off the UI thread), a search box backed by the store's word index, the full text
- * of the selected message, and what to do with it.
+ * The inbox: a windowed table over the store that scrolls through all of it at any size (an
+ * {@link InboxWindow} read in keyset pages off the UI thread, shown by an {@link InboxTable}), a search box
+ * backed by the store's word index, the full text of the selected message, and what to do with it.
  */
 public class InboxPart {
 
@@ -92,6 +94,9 @@ public class InboxPart {
 		}
 	}
 
+	/** Milliseconds before a failed read of new messages is tried again. */
+	private static final int RETRY_MS = 2_000;
+
 	/** Milliseconds the search waits for the typing to pause. */
 	private static final int SEARCH_PAUSE_MS = 250;
 
@@ -116,18 +121,28 @@ public class InboxPart {
 	/** Increases with every reload, so that an older, slower reload never overwrites a newer one. */
 	private final AtomicInteger generation = new AtomicInteger();
 	/** The store changed since the counters were last read. */
-	private final java.util.concurrent.atomic.AtomicBoolean countersStale = new java.util.concurrent.atomic.AtomicBoolean();
+	private final AtomicBoolean countersStale = new AtomicBoolean();
 	private final InboxListener listener = this::changed;
 	/** Timing lines for benchmarks, off unless -Dherald.trace.inbox=true. */
 	private final InboxTrace trace = InboxTrace.fromSystemProperty();
 
 	private Display display;
 	private Inbox inbox;
-	private InboxRows rows;
 	private Text search;
 	private Combo view;
 	private Label counters;
+	private InboxTable rowsView;
 	private Table table;
+	/** The current window's count was traced ("table has N rows", for the benchmark). */
+	private boolean countTraced;
+	private final AtomicBoolean refreshPending = new AtomicBoolean();
+	/** A failed read of new messages is to be tried again (UI thread). */
+	private boolean arrivalsRetry;
+	/**
+	 * The window opened last (worker thread): a change queued after a reload reaches the window that
+	 * reload opened, even before the UI shows it.
+	 */
+	private volatile InboxWindow latest;
 	private InboxKeyColumn keyColumn;
 	private Text details;
 	private Font bold;
@@ -201,9 +216,8 @@ public class InboxPart {
 	}
 
 	private void createTable(Composite parent) {
-		table = new Table(parent, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
-		table.setHeaderVisible(true);
-		table.setLinesVisible(true);
+		rowsView = new InboxTable(parent, this::show, trace);
+		table = rowsView.table();
 		String[] names = { "Sender", "Recipient", "Time", "Message", "Path", "Flags" };
 		int[] widths = { 170, 100, 140, 360, 70, 90 };
 		for (int i = 0; i < names.length; i++) {
@@ -212,8 +226,7 @@ public class InboxPart {
 			column.setWidth(widths[i]);
 		}
 		keyColumn = new InboxKeyColumn(table, SenderKeys.of(WorkspaceInbox.directory(workspace)));
-		table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
-		table.addListener(SWT.Selection, e -> selectionChanged());
+		rowsView.onSelection(e -> selectionChanged());
 		table.addListener(SWT.DefaultSelection, e -> reply());
 	}
 
@@ -236,16 +249,16 @@ public class InboxPart {
 		selectionButtons.add(b);
 	}
 
-	/** Reloads the rows and the counters (the store changed). */
+	/** Reloads the rows and the counters (the store changed), keeping the scroll position and the selection. */
 	void reload() {
 		reload(true);
 	}
 
 	/**
-	 * Reads the rows for the current view and search off the UI thread, in steps so that the first rows
-	 * show at once at any size: the first page (one keyset query, milliseconds), then every id (seconds
-	 * at a million messages), then the counters. A new search or view keeps the counters, which only a
-	 * change of the store can change.
+	 * Opens a new window on the rows of the current view and search off the UI thread: its first page (one
+	 * keyset query, milliseconds at any size) shows at once, its count and the cursors of its pages follow
+	 * (see {@link InboxWindow}). A new search or view starts at the top with nothing selected and keeps the
+	 * counters, which only a change of the store can change; a change of the store keeps the position.
 	 */
 	private void reload(boolean storeChanged) {
 		if (table == null || table.isDisposed()) {
@@ -257,122 +270,85 @@ public class InboxPart {
 		int expected = generation.incrementAndGet();
 		View shown = View.values()[view.getSelectionIndex()];
 		InboxQuery query = shown.query(search.getText());
+		int fromRow = storeChanged ? rowsView.top() : 0;
 		trace.log("reload %s", query);
 		worker.execute(() -> {
 			try {
-				long t0 = System.nanoTime();
-				InboxRows first = shown.urgentOnTop() ? InboxRows.firstPageUrgentOnTop(inbox, query) : InboxRows.firstPage(inbox, query);
-				trace.log("first page %d rows in %d ms", first.size(), (System.nanoTime() - t0) / 1_000_000);
 				if (generation.get() != expected) {
 					return;
 				}
-				ui(() -> showRows(first, expected));
-				if (!first.complete()) {
-					long t1 = System.nanoTime();
-					InboxRows all = shown.urgentOnTop() ? InboxRows.ofUrgentOnTop(inbox, query) : InboxRows.of(inbox, query);
-					trace.log("ids %d in %d ms", all.size(), (System.nanoTime() - t1) / 1_000_000);
-					all.adopt(first);
-					ui(() -> showRows(all, expected));
-				}
+				InboxWindow rows = InboxWindow.open(inbox, query, shown.urgentOnTop(), worker, this::windowChanged, trace);
+				latest = rows;
+				ui(() -> {
+					if (generation.get() != expected) {
+						rows.close();
+						return;
+					}
+					InboxWindow old = rowsView.window();
+					if (old != null) {
+						old.close();
+					}
+					rowsView.show(rows, fromRow, storeChanged);
+					countTraced = false;
+					showCounters();
+				});
 				if (generation.get() == expected && countersStale.getAndSet(false)) {
-					long t2 = System.nanoTime();
-					SpamCounters spam = inbox.counters();
-					long unread = inbox.count(View.UNREAD.query(""));
-					trace.log("counters (unread %d) in %d ms", unread, (System.nanoTime() - t2) / 1_000_000);
-					ui(() -> {
-						spamCounters = spam;
-						unreadCount = unread;
-						showCounters();
-					});
+					readCounters();
 				}
-			} catch (IOException e) {
+			} catch (IOException | IllegalArgumentException e) {
 				ui(() -> counters.setText("Inbox: " + e.getMessage()));
 			}
+		});
+	}
+
+	private void readCounters() throws IOException {
+		long t0 = System.nanoTime();
+		SpamCounters spam = inbox.counters();
+		long unread = inbox.count(View.UNREAD.query(""));
+		trace.log("counters (unread %d) in %d ms", unread, (System.nanoTime() - t0) / 1_000_000);
+		ui(() -> {
+			spamCounters = spam;
+			unreadCount = unread;
+			showCounters();
 		});
 	}
 
 	/**
-	 * The most rows the table holds: GTK builds every row of a virtual table when it is given a count
-	 * (3.4 s and half a gigabyte for a million, on the UI thread). Beyond this the table shows the
-	 * newest, and says so; the search reaches every message.
+	 * A window read something (worker thread): shows the window the table shows, once per turn of the UI
+	 * loop however many reads. The refresh is of whichever window is shown when it runs, not of the one
+	 * that read: a change of a window opened meanwhile would else be dropped with the older window's.
 	 */
-	static final int MAX_ROWS = 100_000;
-
-	private void showRows(InboxRows loaded, int expected) {
-		if (generation.get() != expected) {
-			return;
-		}
-		long t0 = System.nanoTime();
-		int before = table.getItemCount();
-		List<Long> keep = selected().stream().map(StoredMessage::id).toList();
-		rows = loaded;
-		int count = Math.min(loaded.size(), MAX_ROWS);
-		if (count < table.getItemCount() / 2) {
-			// GTK removes surplus rows one by one (seconds from a million down to a few): clearing is fast
-			table.removeAll();
-		} else {
-			table.clearAll();
-		}
-		table.setItemCount(count);
-		table.deselectAll();
-		for (long id : keep) {
-			int row = loaded.rowOf(id);
-			if (row >= 0 && row < count) {
-				table.select(row);
-			}
-		}
-		showCounters();
-		selectionChanged();
-		trace.log("table rows %d -> %d in %d ms", before, count, (System.nanoTime() - t0) / 1_000_000);
-		if (loaded.complete()) {
-			trace.log("table has %d rows of %d", count, loaded.size());
+	private void windowChanged(InboxWindow rows) {
+		if (refreshPending.compareAndSet(false, true)) {
+			ui(() -> {
+				refreshPending.set(false); // before reading the windows: a read ending now queues another refresh
+				InboxWindow shown = rowsView.window();
+				if (shown == null) {
+					return;
+				}
+				rowsView.refresh();
+				showCounters();
+				if (shown.counted() && !countTraced) {
+					countTraced = true;
+					trace.log("table has %d rows", shown.size());
+					if (trace.on()) { // where a benchmark clicks to scroll
+						var slider = rowsView.slider();
+						var b = display.map(slider.getParent(), null, slider.getBounds());
+						trace.log("slider x=%d y=%d w=%d h=%d", b.x, b.y, b.width, b.height);
+					}
+				}
+			});
 		}
 	}
 
 	private void showCounters() {
-		InboxRows current = rows;
+		InboxWindow current = rowsView.window();
 		String shown = current == null ? ""
-				: current.size() > MAX_ROWS ? String.format("newest %,d of %,d%s", MAX_ROWS, current.size(), current.complete() ? "" : "+")
-						: String.format("%,d%s shown", current.size(), current.complete() ? "" : "+");
+				: current.failed() ? "rows could not be read" : String.format("%,d%s shown", current.size(), current.counted() ? "" : "+");
 		String rest = spamCounters == null ? "" : String.format(" \u00b7 %,d unread \u00b7 %,d quarantined \u00b7 %,d blocked", unreadCount,
 				spamCounters.quarantined(), spamCounters.blocked() + spamCounters.droppedByFlood());
 		counters.setText(shown + rest);
-		counters.setToolTipText(current != null && current.size() > MAX_ROWS
-				? "The table holds the newest " + String.format("%,d", MAX_ROWS) + " messages; the search reaches all of them."
-				: null);
 		counters.getParent().layout();
-	}
-
-	private void fill(TableItem item, int row) {
-		InboxRows current = rows;
-		if (current == null || row >= current.size()) {
-			return;
-		}
-		StoredMessage m = current.cached(row);
-		if (m != null) {
-			show(item, m);
-			if (trace.shown(row)) {
-				display.asyncExec(trace::flushShown);
-			}
-			return;
-		}
-		if (!current.claim(row)) {
-			return;
-		}
-		worker.execute(() -> {
-			try {
-				long t0 = System.nanoTime();
-				int[] block = current.load(inbox, row);
-				trace.log("block %d-%d loaded in %d ms", block[0], block[0] + block[1] - 1, (System.nanoTime() - t0) / 1_000_000);
-				ui(() -> {
-					if (rows == current) {
-						table.clear(block[0], block[0] + block[1] - 1);
-					}
-				});
-			} catch (IOException e) {
-				ui(() -> counters.setText("Inbox: " + e.getMessage()));
-			}
-		});
 	}
 
 	private void show(TableItem item, StoredMessage stored) {
@@ -386,13 +362,7 @@ public class InboxPart {
 	}
 
 	private List<StoredMessage> selected() {
-		List<StoredMessage> list = new ArrayList<>();
-		for (TableItem item : table.getSelection()) {
-			if (item.getData() instanceof StoredMessage m) {
-				list.add(m);
-			}
-		}
-		return list;
+		return rowsView.selection();
 	}
 
 	private void selectionChanged() {
@@ -472,32 +442,79 @@ public class InboxPart {
 	}
 
 	/**
-	 * The store changed, here or in another process. A read-state flip refreshes only its rows, so the
-	 * selection and the scroll position stay; anything else reloads the ids.
+	 * The store changed, here or in another process. A read-state flip refreshes only its rows and new
+	 * messages come on top, so the selection and the scroll position stay; a deletion reads the rows again.
 	 */
 	private void changed(InboxChange change) {
-		if (change.kind() != InboxChange.Kind.UPDATED) {
-			ui(this::reload);
-			return;
-		}
-		InboxRows current = rows;
-		worker.execute(() -> {
+		switch (change.kind()) {
+		case UPDATED -> worker.execute(() -> {
+			InboxWindow current = latest;
 			try {
 				List<StoredMessage> fresh = inbox.get(change.ids().stream().mapToLong(Long::longValue).toArray());
-				ui(() -> {
-					if (rows != current || current == null) {
-						return;
-					}
-					for (StoredMessage m : fresh) {
-						current.update(m);
-						int row = current.rowOf(m.id());
-						if (row >= 0) {
-							table.clear(row);
-						}
-					}
-				});
+				if (current != null && current.update(fresh)) {
+					windowChanged(current);
+				}
+				countersStale.set(true);
+				ui(this::readCountersLater);
 			} catch (IOException e) {
 				ui(() -> counters.setText("Inbox: " + e.getMessage()));
+			}
+		});
+		case ADDED, EXTERNAL -> worker.execute(this::readArrivals);
+		case DELETED -> ui(() -> {
+			rowsView.forget(change.ids());
+			reload();
+		});
+		case POLICY -> {
+			countersStale.set(true);
+			ui(this::readCountersLater);
+		}
+		}
+	}
+
+	/**
+	 * Reads the messages stored since the window's last read of them (worker thread). A failed read moves
+	 * nothing on (the next read starts where it did), and is tried again after {@value #RETRY_MS} ms
+	 * rather than waiting for the next change of the store, which may not come.
+	 */
+	private void readArrivals() {
+		InboxWindow current = latest;
+		try {
+			int came = current == null ? 0 : current.refreshArrivals();
+			if (came < 0) {
+				ui(this::reload);
+				return;
+			}
+			if (came > 0) {
+				windowChanged(current);
+			}
+			countersStale.set(true);
+			ui(this::readCountersLater);
+		} catch (IOException | RuntimeException e) {
+			ui(() -> {
+				counters.setText("Inbox: " + e.getMessage());
+				if (!arrivalsRetry) {
+					arrivalsRetry = true;
+					display.timerExec(RETRY_MS, () -> {
+						arrivalsRetry = false;
+						if (!table.isDisposed() && !worker.isShutdown()) {
+							worker.execute(this::readArrivals);
+						}
+					});
+				}
+			});
+		}
+	}
+
+	/** Reads the counters on the worker once the reads queued before are done (one read for a burst of changes). */
+	private void readCountersLater() {
+		worker.execute(() -> {
+			if (countersStale.getAndSet(false)) {
+				try {
+					readCounters();
+				} catch (IOException e) {
+					ui(() -> counters.setText("Inbox: " + e.getMessage()));
+				}
 			}
 		});
 	}
@@ -515,6 +532,15 @@ public class InboxPart {
 	/** For tests: the table, once the part is created. */
 	Table table() {
 		return table;
+	}
+
+	InboxTable rows() {
+		return rowsView;
+	}
+
+	/** For tests: the thread that reads the store for this part. */
+	ExecutorService worker() {
+		return worker;
 	}
 
 	InboxKeyColumn keyColumn() {
