@@ -39,20 +39,27 @@ final class Loopback {
 		return new Identity(name, "WG", List.of(BindInterface.parse(ip + "/8")), Optional.empty());
 	}
 
-	/** A TCP and UDP port free on 127.0.0.1 at the time of asking (tests use it on other 127 addresses too). */
+	/**
+	 * A port free for TCP and UDP on 127.0.0.1 at the time of asking (tests use it on other 127
+	 * addresses too; nothing binds beyond loopback). It is drawn below Linux's ephemeral range
+	 * (32768-60999), so no port the system hands out for port 0, to this JVM or to another process,
+	 * can take it between the asking and the test's bind, as one did in CI (127.0.0.3:42299 was
+	 * taken while another build ran beside it).
+	 */
 	static int freePort() throws IOException {
-		for (int attempt = 0; attempt < 50; attempt++) {
+		java.util.Random random = new java.util.Random();
+		for (int attempt = 0; attempt < 200; attempt++) {
+			int p = 20_000 + random.nextInt(12_000);
 			try (ServerSocket s = new ServerSocket()) {
-				s.bind(new InetSocketAddress(ip("127.0.0.1"), 0));
-				int p = s.getLocalPort();
+				s.bind(new InetSocketAddress(ip("127.0.0.1"), p));
 				try (DatagramSocket d = new DatagramSocket(new InetSocketAddress(ip("127.0.0.1"), p))) {
 					return p;
-				} catch (IOException e) {
-					// UDP port taken: try another
 				}
+			} catch (IOException e) {
+				// taken, for TCP or UDP: try another
 			}
 		}
-		throw new IOException("no free port");
+		throw new IOException("no free port between 20000 and 32000");
 	}
 
 	/** Three distinct free ports for session, direct and datagram. */
