@@ -403,7 +403,8 @@ class InboxPartWindowTest {
 			// the new window's show is in the UI's queue, the old window's refresh after it: run up to the show
 			assertTrue(display.readAndDispatch(), "the new window's show is queued");
 		}
-		assertFalse(rowsShown(), "the new window's page at row " + row + " is read only once the worker goes on");
+		// (whether the new window's page is still unread here depends on what the worker had queued
+		// before the hold: not asserted, a CI run once found it read already)
 		second.countDown();
 		workerIdle(); // the new window's page is read while the old window's refresh still waits
 		waitFor(display, "the new window's rows", () -> part.rows().top() == row && rowsShown() && shownAt(0).id() == inView);
