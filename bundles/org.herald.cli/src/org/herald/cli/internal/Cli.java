@@ -197,7 +197,7 @@ public final class Cli {
 	}
 
 	private List<String> names() {
-		List<String> names = new ArrayList<>(sorted(commands.all()).stream().map(CliCommand::name).toList());
+		List<String> names = new ArrayList<>(Commands.of(commands.all()).all().stream().map(CliCommand::name).toList());
 		names.add("version");
 		names.add("config");
 		names.sort(Comparator.naturalOrder());
@@ -211,7 +211,7 @@ public final class Cli {
 		to.println("Commands:");
 		to.printf("  %-10s %s%n", "config", "show the identity in effect; 'config save' keeps the options given in the workspace");
 		to.printf("  %-10s %s%n", "version", "print Herald's version");
-		for (CliCommand c : sorted(commands.all())) {
+		for (CliCommand c : Commands.of(commands.all()).all()) { // by name, the first of a name
 			to.printf("  %-10s %s%n", c.name(), c.summary());
 		}
 		to.println();
@@ -219,12 +219,6 @@ public final class Cli {
 		to.println();
 		to.println("'herald COMMAND --help' tells more about a command.");
 		to.println("Exit status: 0 success, 1 failure, 2 usage error.");
-	}
-
-	private static List<CliCommand> sorted(List<CliCommand> commands) {
-		Map<String, CliCommand> byName = new TreeMap<>();
-		commands.forEach(c -> byName.putIfAbsent(c.name(), c));
-		return List.copyOf(byName.values());
 	}
 
 	private CommandContext context(Identity identity) {

@@ -8,12 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.herald.api.cli.CliCommand;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
 
 /**
  * Every command of Herald's own bundles declares its name as the service property
@@ -26,15 +29,21 @@ class CommandNamesTest {
 	void everyHeraldCommandDeclaresTheNameItAnswersTo() throws Exception {
 		BundleContext bc = FrameworkUtil.getBundle(CommandNamesTest.class).getBundleContext();
 		Map<String, String> declared = new TreeMap<>();
-		long deadline = System.nanoTime() + 60_000_000_000L; // bounds a hang only: DS registers the commands as bundles start
-		ServiceReference<CliCommand>[] refs;
-		do {
-			refs = bc.getServiceReferences(CliCommand.class, null).toArray(ServiceReference[]::new);
-			if (refs.length >= 15 || System.nanoTime() > deadline) {
-				break;
+		// DS registers the commands as their bundles start: wait for Herald's 15, on the registry's
+		// events (the limit only bounds a hang); references only, so nothing is started by waiting
+		CountDownLatch registered = new CountDownLatch(15);
+		ServiceTracker<CliCommand, ServiceReference<CliCommand>> tracker = new ServiceTracker<>(bc, CliCommand.class, null) {
+			@Override
+			public ServiceReference<CliCommand> addingService(ServiceReference<CliCommand> reference) {
+				registered.countDown();
+				return reference;
 			}
-			Thread.sleep(50);
-		} while (true);
+		};
+		tracker.open();
+		registered.await(60, TimeUnit.SECONDS);
+		ServiceReference<CliCommand>[] refs = tracker.getServiceReferences();
+		tracker.close();
+		assertTrue(refs != null, "no CliCommand service registered");
 		for (ServiceReference<CliCommand> ref : refs) {
 			CliCommand c = bc.getService(ref);
 			try {

@@ -211,14 +211,8 @@ class AliasListenTest {
 		}
 	}
 
-	private static void waitFor(BooleanSupplier condition, java.util.function.Supplier<String> what) throws InterruptedException {
-		long deadline = System.nanoTime() + LIMIT.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("not within " + LIMIT.toSeconds() + " s: " + what.get());
-			}
-			Thread.sleep(50);
-		}
+	private static void waitFor(BooleanSupplier condition, java.util.function.Supplier<String> what) {
+		Loopback.await(condition, LIMIT, what);
 	}
 
 	private static <T> T service(Class<T> type) throws InterruptedException {

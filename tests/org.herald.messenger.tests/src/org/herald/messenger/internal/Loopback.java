@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import org.herald.api.BindInterface;
@@ -60,6 +61,20 @@ final class Loopback {
 			}
 		}
 		throw new IOException("no free port between 20000 and 32000");
+	}
+
+	/**
+	 * Waits until {@code condition} holds, polling it; {@code limit} only bounds a hang, and the
+	 * failure says {@code what} (read when it fails, e.g. a command's output so far).
+	 */
+	static void await(BooleanSupplier condition, Duration limit, Supplier<String> what) {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("not within " + limit.toSeconds() + " s: " + what.get());
+			}
+			java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // poll the condition, not a timed wait for an effect
+		}
 	}
 
 	/** Three distinct free ports for session, direct and datagram. */

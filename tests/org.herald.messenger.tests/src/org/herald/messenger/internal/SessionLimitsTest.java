@@ -120,13 +120,7 @@ class SessionLimitsTest {
 	}
 
 	private static void await(String what, BooleanSupplier condition) {
-		long deadline = System.nanoTime() + DEADLINE.toNanos();
-		while (!condition.getAsBoolean()) {
-			if (System.nanoTime() > deadline) {
-				throw new AssertionError("not within " + DEADLINE.toSeconds() + " s: " + what);
-			}
-			java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // poll the condition, not a timed wait for an effect
-		}
+		Loopback.await(condition, DEADLINE, () -> what);
 	}
 
 	@Test
