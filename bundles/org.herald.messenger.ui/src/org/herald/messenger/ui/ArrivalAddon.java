@@ -4,11 +4,13 @@
 package org.herald.messenger.ui;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.di.extensions.Service;
@@ -78,7 +80,9 @@ public class ArrivalAddon {
 	private final InboxListener listener = this::changed;
 	private final List<ArrivalPopup> open = new ArrayList<>();
 	private Display display;
-	private Inbox inbox;
+	/** Set by the worker once the store is open. */
+	private volatile Inbox inbox;
+	private volatile boolean stopped;
 	/** The newest message already announced. */
 	private volatile long lastSeen;
 	private TrayItem trayItem;
@@ -90,26 +94,46 @@ public class ArrivalAddon {
 		if (display == null) {
 			return;
 		}
+		// Opening the store (seconds for a large inbox) must not hold up the first window.
+		Instant started = Instant.now();
+		later(() -> watch(started));
+		display.asyncExec(this::watchMinimize);
+	}
+
+	/**
+	 * Opens the inbox and starts announcing (worker thread). Only what arrived before the addon started
+	 * counts as already seen: a message stored while the store was being opened still pops up.
+	 */
+	private void watch(Instant started) {
 		try {
-			inbox = WorkspaceInbox.open(inboxService, workspace, settings.identity()).orElse(null);
-			if (inbox == null) {
+			Inbox opened = WorkspaceInbox.open(inboxService, workspace, settings.identity()).orElse(null);
+			if (opened == null || stopped) {
 				return;
 			}
-			long[] newest = inbox.ids(InboxQuery.all().withLimit(1));
-			lastSeen = newest.length == 0 ? 0 : newest[0];
+			opened.addListener(listener);
+			inbox = opened;
+			long[] before = opened.ids(InboxQuery.all().withUntil(started).withLimit(1));
+			lastSeen = before.length == 0 ? 0 : before[0];
 		} catch (IOException e) {
-			inbox = null;
-			return;
+			return; // the inbox part says why the store cannot be opened
 		}
-		inbox.addListener(listener);
-		display.asyncExec(this::watchMinimize);
+		announceNew();
 	}
 
 	private void changed(InboxChange change) {
 		if (change.kind() == InboxChange.Kind.ADDED || change.kind() == InboxChange.Kind.EXTERNAL) {
-			worker.execute(this::announceNew);
+			later(this::announceNew);
 		} else if (change.kind() == InboxChange.Kind.UPDATED || change.kind() == InboxChange.Kind.DELETED) {
-			worker.execute(this::updateTray);
+			later(this::updateTray);
+		}
+	}
+
+	/** Queues {@code work} on the worker, unless the addon has stopped. */
+	private void later(Runnable work) {
+		try {
+			worker.execute(work);
+		} catch (RejectedExecutionException stoppedMeanwhile) {
+			// the workbench is closing: nothing left to announce
 		}
 	}
 
@@ -154,6 +178,9 @@ public class ArrivalAddon {
 	}
 
 	private void updateTray() {
+		if (inbox == null) {
+			return; // not open yet: the count follows with the first announcement
+		}
 		try {
 			long count = unread();
 			ui(() -> showCount(count));
@@ -171,7 +198,7 @@ public class ArrivalAddon {
 		}
 		shell.addListener(SWT.Iconify, e -> {
 			if (Notifications.load().tray()) {
-				worker.execute(this::updateTray);
+				later(this::updateTray);
 				if (trayItem == null || trayItem.isDisposed()) {
 					trayItem = new TrayItem(tray, SWT.NONE);
 					trayItem.addListener(SWT.Selection, s -> {
@@ -236,9 +263,13 @@ public class ArrivalAddon {
 
 	@PreDestroy
 	public void stop() {
-		if (inbox != null) {
-			inbox.removeListener(listener);
-		}
+		stopped = true;
+		// after an open still in progress on the worker
+		later(() -> {
+			if (inbox != null) {
+				inbox.removeListener(listener);
+			}
+		});
 		worker.shutdown(); // no interrupts: a read of the store may be in progress
 		if (trayItem != null && !trayItem.isDisposed()) {
 			trayItem.dispose();

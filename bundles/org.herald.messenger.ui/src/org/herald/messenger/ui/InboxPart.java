@@ -127,7 +127,8 @@ public class InboxPart {
 	private final InboxTrace trace = InboxTrace.fromSystemProperty();
 
 	private Display display;
-	private Inbox inbox;
+	/** Set by the worker once the store is open; every read and write of it runs on the worker after that. */
+	private volatile Inbox inbox;
 	private Text search;
 	private Combo view;
 	private Label counters;
@@ -156,18 +157,6 @@ public class InboxPart {
 		trace.log("part created");
 		display = parent.getDisplay();
 		parent.setLayout(new GridLayout(1, false));
-		try {
-			inbox = WorkspaceInbox.open(inboxService, workspace, settings.identity()).orElse(null);
-		} catch (IOException e) {
-			new EmptyState(parent, "The inbox cannot be opened", e.getMessage())
-					.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-			return;
-		}
-		if (inbox == null) {
-			new EmptyState(parent, "No messages", "This installation has no inbox store, so Herald cannot keep messages.")
-					.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
-			return;
-		}
 		createSearchBar(parent);
 		SashForm sash = new SashForm(parent, SWT.VERTICAL);
 		sash.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -180,9 +169,40 @@ public class InboxPart {
 			d.setStyle(SWT.BOLD);
 		}
 		bold = new Font(display, data);
-		inbox.addListener(listener);
+		counters.setText("Opening the inbox\u2026");
+		// Opening the store takes seconds for a large inbox: on the worker, ahead of the first reload, so
+		// that the window is drawn meanwhile.
+		worker.execute(() -> open(parent));
 		trace.log("part ready");
 		reload();
+	}
+
+	/** Opens the workspace's inbox (worker thread); without one, the part says why instead of the table. */
+	private void open(Composite parent) {
+		try {
+			Inbox opened = WorkspaceInbox.open(inboxService, workspace, settings.identity()).orElse(null);
+			if (opened == null) {
+				replace(parent, "No messages", "This installation has no inbox store, so Herald cannot keep messages.");
+				return;
+			}
+			opened.addListener(listener);
+			inbox = opened;
+		} catch (IOException e) {
+			replace(parent, "The inbox cannot be opened", e.getMessage());
+		}
+	}
+
+	private void replace(Composite parent, String title, String why) {
+		display.asyncExec(() -> {
+			if (parent.isDisposed()) {
+				return;
+			}
+			for (var child : parent.getChildren()) {
+				child.dispose();
+			}
+			new EmptyState(parent, title, why).setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
+			parent.layout(true, true);
+		});
 	}
 
 	private void createSearchBar(Composite parent) {
@@ -274,7 +294,7 @@ public class InboxPart {
 		trace.log("reload %s", query);
 		worker.execute(() -> {
 			try {
-				if (generation.get() != expected) {
+				if (generation.get() != expected || inbox == null) {
 					return;
 				}
 				InboxWindow rows = InboxWindow.open(inbox, query, shown.urgentOnTop(), worker, this::windowChanged, trace);
@@ -574,9 +594,14 @@ public class InboxPart {
 
 	@PreDestroy
 	public void dispose() {
-		if (inbox != null) {
-			inbox.removeListener(listener);
+		if (worker.isShutdown()) {
+			return; // disposed before (a test's context disposes it again)
 		}
+		worker.execute(() -> { // after an open still in progress
+			if (inbox != null) {
+				inbox.removeListener(listener);
+			}
+		});
 		worker.shutdown(); // no interrupts: a read of the store may be in progress
 		if (bold != null) {
 			bold.dispose();

@@ -103,6 +103,25 @@ class ArrivalAddonTest {
 		assertEquals(0, shell.getStyle() & SWT.ON_TOP, "an ordinary message does not stay on top");
 	}
 
+	/**
+	 * The addon opens the store off the UI thread: what was in the inbox before it started stays down,
+	 * and a message stored while the store was still being opened pops up all the same.
+	 */
+	@Test
+	void onlyWhatArrivesAfterTheStartPopsUp() throws Exception {
+		ContextInjectionFactory.invoke(addon, jakarta.annotation.PreDestroy.class, context);
+		inbox.accept(message("EARLY", "127.0.0.10", "sent before the workbench started", Instant.now()));
+		addon = ContextInjectionFactory.make(ArrivalAddon.class, context);
+		long late = inbox.accept(message("LATE", "127.0.0.11", "sent as it started", Instant.now())).stored().orElseThrow().id();
+		waitFor(display, "the late message to be seen", () -> addon.lastSeen() >= late);
+		waitFor(display, "its pop-up", () -> addon.popups().size() == 1);
+		while (display.readAndDispatch()) {
+			// let any pop-up that was (wrongly) scheduled for the early one open
+		}
+		assertEquals(1, addon.popups().size());
+		assertEquals("Message from LATE", addon.popups().get(0).shell().getText());
+	}
+
 	@Test
 	void urgentMessagesStayOnTop() throws Exception {
 		inbox.accept(message("BOSS", "127.0.0.8", "Fire drill now", Instant.now(), MessageFlag.URGENT));

@@ -95,6 +95,35 @@ class InboxPartTest {
 		waitFor(display, "2 unread in the counters", () -> part.counters().getText().contains("2 unread"));
 	}
 
+	/**
+	 * The part opens the store off the UI thread; when that fails it says why where the table was. (The
+	 * workspace lies under a regular file here, so no store can be created in it.)
+	 */
+	@Test
+	void anInboxThatCannotBeOpenedSaysWhyInPlaceOfTheTable(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		Path file = java.nio.file.Files.writeString(dir.resolve("not-a-folder"), "x");
+		IEclipseContext broken = UiTesting.partContext();
+		broken.set("instanceLocation", UiTesting.workspace().createLocation(null, file.resolve("workspace").toUri().toURL(), false));
+		Shell other = new Shell(display);
+		other.setLayout(new FillLayout());
+		Composite parent = new Composite(other, SWT.NONE);
+		broken.set(Composite.class, parent);
+		InboxPart failing = ContextInjectionFactory.make(InboxPart.class, broken);
+		try {
+			other.open();
+			waitFor(display, "the reason in place of the table", () -> parent.getChildren().length == 1
+					&& parent.getChildren()[0] instanceof org.herald.ui.EmptyState);
+			org.herald.ui.EmptyState state = (org.herald.ui.EmptyState) parent.getChildren()[0];
+			assertEquals("The inbox cannot be opened", state.getTitle());
+			assertTrue(state.getExplanation().contains("not-a-folder"), state.getExplanation());
+			assertTrue(failing.table().isDisposed());
+		} finally {
+			ContextInjectionFactory.invoke(failing, jakarta.annotation.PreDestroy.class, broken);
+			other.dispose();
+			broken.dispose();
+		}
+	}
+
 	/** An unread urgent message is held on top of the inbox, above newer ones; once read, the next reload puts it in its place by time. */
 	@Test
 	void unreadUrgentMessagesAreOnTopUntilRead() throws Exception {
