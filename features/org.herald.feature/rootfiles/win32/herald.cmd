@@ -58,11 +58,12 @@ if defined LONGRUN set "QUICK="
 exit /b %ERRORLEVEL%
 
 :workbench
-rem The workbench keeps its layout in the workspace between starts (no -clearPersistedState).
+rem The workbench keeps its layout in the workspace between starts (no -clearPersistedState), and its
+rem heap near what it holds (as in the Linux launcher).
 rem javaw.exe, beside java.exe, runs it without a console window.
 set "JAVAW=%JAVA:java.exe=javaw.exe%"
 if not exist "%JAVAW%" set "JAVAW=%JAVA%"
-start "Herald" "%JAVAW%" %VMARGS% -jar "%LAUNCHER%" -install "%HERE%" -configuration "%HERE%\configuration" %DATA%
+start "Herald" "%JAVAW%" -Xmx1g -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=4 %VMARGS% -jar "%LAUNCHER%" -install "%HERE%" -configuration "%HERE%\configuration" %DATA%
 exit /b 0
 
 :nojava
