@@ -3,48 +3,45 @@
  *******************************************************************************/
 package org.herald.inbox.internal;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 
 import org.herald.api.Acceptance;
 import org.herald.api.Acceptance.Refusal;
 import org.herald.api.Identity;
 import org.herald.api.ReceivedMessage;
 import org.herald.api.StoredMessage;
-import org.herald.inbox.InboxChange;
 import org.herald.inbox.SpamPolicy;
 
 /**
  * The receive side of the store, run by the {@link GroupCommitWriter}'s thread on its own connection:
- * applies the spam policy (reloaded when another process or thread changed it), stores and counts, and
- * commits each batch with one fsync.
+ * applies the spam policy (reloaded when another process or thread changed it) and journals each batch
+ * with one fsync ({@link AcceptJournal}); the {@link JournalApplier} stores and counts.
  */
 final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 
 	private final InboxDatabase db;
-	private final ChangeWatcher watcher;
-	private final Consumer<InboxChange> fire;
-	private final IntConsumer onStored;
+	private final AcceptJournal journal;
+	private final JournalApplier applier;
+	private final IdBlocks ids;
 	private final SpamFilter filter = new SpamFilter();
-	/** Batches written, messages in them, and nanoseconds spent inserting, committing and syncing (for the benchmark). */
+	/** Batches written, messages in them, and nanoseconds spent deciding, (unused) and journaling with fsync (for the benchmark). */
 	final java.util.concurrent.atomic.LongAdder[] stats = { new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(),
 			new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder() };
-	private final boolean fsync = !"false".equals(System.getProperty(H2Inbox.FSYNC_PROPERTY));
 	private volatile Identity identity;
 	private Connection connection;
 	private SpamPolicy policy;
 	private long policyVersion = -1;
 
-	AcceptBatches(InboxDatabase db, Identity identity, ChangeWatcher watcher, Consumer<InboxChange> fire, IntConsumer onStored) {
-		this.onStored = onStored;
+	AcceptBatches(InboxDatabase db, Identity identity, AcceptJournal journal, JournalApplier applier, boolean fsync) {
 		this.db = db;
 		this.identity = identity;
-		this.watcher = watcher;
-		this.fire = fire;
+		this.journal = journal;
+		this.applier = applier;
+		this.ids = new IdBlocks(fsync);
 	}
 
 	void setIdentity(Identity identity) {
@@ -75,97 +72,67 @@ final class AcceptBatches implements GroupCommitWriter.Batches, AutoCloseable {
 		return filter.decide(m, policy, identity.interfaces());
 	}
 
+	/**
+	 * Decides each message's fate, names the stored ones' ids, and appends them to the journal with one
+	 * fsync: from then on they survive a crash, so the callers are answered; the {@link JournalApplier}
+	 * moves them into the database and tells the listeners.
+	 */
 	@Override
-	public List<Acceptance> write(List<GroupCommitWriter.Prepared> batch) throws SQLException {
+	public List<Acceptance> write(List<GroupCommitWriter.Prepared> batch) throws SQLException, IOException {
 		Connection c = connection;
 		if (c == null || c.isClosed()) {
 			c = connection = db.open();
 		}
-		List<Acceptance> results = new ArrayList<>(batch.size());
-		long stored = 0, quarantined = 0, blocked = 0, dropped = 0;
-		c.setAutoCommit(false);
-		long seq = -1;
 		long t0 = System.nanoTime();
-		try {
-			for (GroupCommitWriter.Prepared p : batch) {
-				ReceivedMessage m = p.message();
-				Acceptance result = switch (p.verdict()) {
-				case STORE -> {
-					stored++;
-					yield Acceptance.stored(store(c, m, p.verdict()));
-				}
-				case QUARANTINE -> {
-					quarantined++;
-					yield Acceptance.stored(store(c, m, p.verdict()));
-				}
-				case BLOCK -> {
-					blocked++;
-					yield policy.settings().storeBlocked() ? Acceptance.stored(store(c, m, p.verdict())) : Acceptance.refused(Refusal.BLOCKED);
-				}
-				case REFUSE_FLOOD -> {
-					dropped++;
-					yield Acceptance.refused(Refusal.FLOOD_LIMIT);
-				}
-				};
-				results.add(result);
+		List<Acceptance> results = new ArrayList<>(batch.size());
+		List<StoredMessage> messages = new ArrayList<>(batch.size());
+		long stored = 0, quarantined = 0, blocked = 0, dropped = 0;
+		for (GroupCommitWriter.Prepared p : batch) {
+			ReceivedMessage m = p.message();
+			Acceptance result = switch (p.verdict()) {
+			case STORE -> {
+				stored++;
+				yield Acceptance.stored(named(c, m, p.verdict(), messages));
 			}
-			PolicyTables.bump(c, PolicyTables.STORED, stored);
-			PolicyTables.bump(c, PolicyTables.QUARANTINED, quarantined);
-			PolicyTables.bump(c, PolicyTables.BLOCKED, blocked);
-			PolicyTables.bump(c, PolicyTables.DROPPED_BY_FLOOD, dropped);
-			seq = ChangeWatcher.bump(c);
-			// known as ours before the commit makes it visible to the watcher's next poll
-			watcher.own(seq);
-			long t1 = System.nanoTime();
-			c.commit();
-			long t2 = System.nanoTime();
-			if (fsync) {
-				InboxDatabase.sync(c);
-			} else {
-				InboxDatabase.write(c);
+			case QUARANTINE -> {
+				quarantined++;
+				yield Acceptance.stored(named(c, m, p.verdict(), messages));
 			}
-			long t3 = System.nanoTime();
-			stats[0].increment();
-			stats[1].add(batch.size());
-			stats[2].add(t1 - t0);
-			stats[3].add(t2 - t1);
-			stats[4].add(t3 - t2);
-			return results;
-		} catch (SQLException | RuntimeException e) {
-			if (seq >= 0) {
-				watcher.disown(seq);
+			case BLOCK -> {
+				blocked++;
+				yield policy.settings().storeBlocked() ? Acceptance.stored(named(c, m, p.verdict(), messages)) : Acceptance.refused(Refusal.BLOCKED);
 			}
-			try {
-				c.rollback();
-			} catch (SQLException e2) {
-				dropConnection();
+			case REFUSE_FLOOD -> {
+				dropped++;
+				yield Acceptance.refused(Refusal.FLOOD_LIMIT);
 			}
-			throw e;
-		} finally {
-			if (connection != null && !connection.isClosed()) {
-				connection.setAutoCommit(true);
-			}
+			};
+			results.add(result);
 		}
+		long t1 = System.nanoTime();
+		long seq = messages.isEmpty() ? journal.lastSeq() : journal.append(messages);
+		long t2 = System.nanoTime();
+		applier.submit(new JournalApplier.Batch(seq, messages, stored, quarantined, blocked, dropped));
+		stats[0].increment();
+		stats[1].add(batch.size());
+		stats[2].add(t1 - t0);
+		stats[3].add(0);
+		stats[4].add(t2 - t1);
+		return results;
 	}
 
-	private static StoredMessage store(Connection c, ReceivedMessage m, Verdict v) throws SQLException {
+	private StoredMessage named(Connection c, ReceivedMessage m, Verdict v, List<StoredMessage> messages) throws SQLException {
 		var flags = H2Inbox.flagsFor(m, v);
-		long id = MessageTable.insert(c, m, flags);
 		ReceivedMessage stored = new ReceivedMessage(m.senderName(), m.senderAddress(), m.recipientName(), m.path(), m.received(),
 				m.text(), flags);
-		return new StoredMessage(id, stored, false);
+		StoredMessage named = new StoredMessage(ids.next(c), stored, false);
+		messages.add(named);
+		return named;
 	}
 
 	@Override
 	public void committed(List<Acceptance> results) {
-		List<Long> ids = results.stream().flatMap(a -> a.stored().stream()).map(StoredMessage::id).toList();
-		if (!ids.isEmpty()) {
-			onStored.accept(ids.size());
-			fire.accept(new InboxChange(InboxChange.Kind.ADDED, ids));
-		}
-		if (ids.size() < results.size()) {
-			fire.accept(new InboxChange(InboxChange.Kind.POLICY, List.of()));
-		}
+		// the applier tells the listeners once the messages are in the database
 	}
 
 	private void dropConnection() {

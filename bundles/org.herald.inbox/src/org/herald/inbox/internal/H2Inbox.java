@@ -42,20 +42,25 @@ import org.herald.inbox.SpamSettings;
 /**
  * The inbox in an embedded H2 database under {@code <workspace>/.herald/}.
  *
- * <p>Guarantee of {@link #accept}: it returns only after the transaction holding the message (or, for a
- * message the policy dropped, its counter) was committed and forced to disk with fsync
- * ({@code CHECKPOINT SYNC}); a message it returned survives a crash of the process and of the operating
- * system, as far as the disk honours fsync. Concurrent calls share commits (see
- * {@link GroupCommitWriter}). Marking read and deleting reach the file when they commit and the disk
- * within a second (see {@link InboxDatabase}).
+ * <p>Guarantee of {@link #accept}: it returns only after the message was appended to the store's
+ * journal and forced to disk with fsync ({@link AcceptJournal}); a message it returned survives a crash
+ * of the process and of the operating system, as far as the disk honours fsync: the next opening of the
+ * inbox moves it from the journal into the database. Concurrent calls share one append and one fsync
+ * (see {@link GroupCommitWriter}); the {@link JournalApplier} moves the messages into H2 in large
+ * transactions behind them, and a read waits for that, so the caller reads back what it stored. A message
+ * the policy turned away is refused, and counted when its group is applied. Marking read and deleting
+ * reach the file when they commit and the disk within a second (see {@link InboxDatabase}).
  *
  * <p>With the system property {@code herald.inbox.fsync=false} accept() skips the fsync: a message it
- * returned then survives a crash of the process (H2 wrote it to the file) but not necessarily a crash of
- * the operating system or a power cut.
+ * returned then survives a crash of the process (it was written to the journal file) but not necessarily
+ * a crash of the operating system or a power cut.
  */
 public final class H2Inbox implements Inbox {
 
 	static final String FSYNC_PROPERTY = "herald.inbox.fsync";
+
+	/** How long a read waits at most for the newest accepted messages to reach the database. */
+	private static final long APPLY_WAIT_MS = 10_000;
 
 	/** Messages per group commit at most. */
 	static final int MAX_BATCH = 256;
@@ -63,6 +68,8 @@ public final class H2Inbox implements Inbox {
 	private final InboxDatabase db;
 	private final GroupCommitWriter writer;
 	private final AcceptBatches batches;
+	private final AcceptJournal journal;
+	private final JournalApplier applier;
 	private final ChangeWatcher watcher;
 	private final WordIndexer indexer;
 	private final List<InboxListener> listeners = new CopyOnWriteArrayList<>();
@@ -108,8 +115,80 @@ public final class H2Inbox implements Inbox {
 		this.watcher = new ChangeWatcher(db, watchInterval, () -> !listeners.isEmpty(),
 				() -> fire(new InboxChange(InboxChange.Kind.EXTERNAL, List.of())));
 		this.indexer = new WordIndexer(db, Duration.ofSeconds(1));
-		this.batches = new AcceptBatches(db, identity, watcher, this::fire, indexer::poke);
+		boolean fsync = !"false".equals(System.getProperty(FSYNC_PROPERTY));
+		try {
+			replayJournals(fsync);
+			this.journal = new AcceptJournal(db.folder(), fsync);
+		} catch (SQLException e) {
+			closeEarly();
+			throw new IOException("cannot open the inbox in " + db.folder() + ": replaying its journal failed: " + e.getMessage(), e);
+		} catch (IOException | RuntimeException e) {
+			closeEarly();
+			throw e;
+		}
+		this.applier = new JournalApplier(db, journal, watcher, this::fire, indexer::poke, fsync, found -> {
+			Connection c = db.borrow();
+			try {
+				return insertMissing(c, found, fsync);
+			} finally {
+				db.release(c);
+			}
+		});
+		this.batches = new AcceptBatches(db, identity, journal, applier, fsync);
 		this.writer = new GroupCommitWriter("herald-inbox-writer", MAX_BATCH, batches);
+	}
+
+	/**
+	 * Moves the messages that processes now gone acknowledged but had not yet moved from their journals
+	 * into the database (see {@link AcceptJournal}), durably, before anything reads the inbox.
+	 */
+	private void replayJournals(boolean fsync) throws IOException, SQLException {
+		Connection c = db.borrow();
+		try {
+			AcceptJournal.replay(db.folder(), found -> insertMissing(c, found, fsync));
+		} finally {
+			db.release(c);
+		}
+	}
+
+	/** Inserts those of a journal's messages that are not in the database yet, durably; returns how many. */
+	private static int insertMissing(Connection c, List<StoredMessage> found, boolean fsync) throws SQLException {
+		c.setAutoCommit(false);
+		try {
+			List<StoredMessage> missing = MessageTable.missing(c, found);
+			if (!missing.isEmpty()) {
+				MessageTable.insert(c, missing);
+				long quarantined = missing.stream().filter(m -> m.message().flags().contains(MessageFlag.QUARANTINED)).count();
+				long blocked = missing.stream().filter(m -> m.message().flags().contains(MessageFlag.BLOCKED)).count();
+				PolicyTables.bump(c, PolicyTables.STORED, missing.size() - quarantined - blocked);
+				PolicyTables.bump(c, PolicyTables.QUARANTINED, quarantined);
+				PolicyTables.bump(c, PolicyTables.BLOCKED, blocked);
+				ChangeWatcher.bump(c);
+			}
+			IdBlocks.catchUp(c);
+			c.commit();
+			if (fsync) {
+				InboxDatabase.sync(c);
+			}
+			return missing.size();
+		} catch (SQLException | RuntimeException e) {
+			c.rollback();
+			throw e;
+		} finally {
+			c.setAutoCommit(true);
+		}
+	}
+
+	private void closeEarly() {
+		indexer.close();
+		watcher.close();
+		events.shutdown();
+		db.close();
+	}
+
+	/** For tests: accepted messages stay in the journal from now on, as if the process died before moving them. */
+	void holdApplier() {
+		applier.hold();
 	}
 
 	/** Replaces the identity whose interfaces are the local subnets for the quarantine rule. */
@@ -248,6 +327,7 @@ public final class H2Inbox implements Inbox {
 		}
 		closed = true;
 		writer.close();
+		applier.close(); // the journal's messages into the database, then the journal goes
 		indexer.close();
 		watcher.close();
 		batches.close();
@@ -308,6 +388,8 @@ public final class H2Inbox implements Inbox {
 	 * is interrupted it stops waiting, and the work still finishes on the store's thread.
 	 */
 	private <T> T read(Work<T> work) throws IOException {
+		// the messages this process acknowledged are read back as stored: wait for them to be moved in
+		applier.awaitApplied(APPLY_WAIT_MS);
 		Future<T> result;
 		try {
 			result = dbThreads.submit(() -> {

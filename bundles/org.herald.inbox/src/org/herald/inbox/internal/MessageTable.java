@@ -10,10 +10,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -32,27 +32,45 @@ final class MessageTable {
 	private MessageTable() {
 	}
 
-	/** Inserts {@code m} with {@code flags} (its own plus the policy's); the {@link WordIndexer} indexes its words later. */
-	static long insert(Connection c, ReceivedMessage m, Set<MessageFlag> flags) throws SQLException {
-		long id;
-		try (PreparedStatement p = c.prepareStatement("INSERT INTO message (sender_name, sender_key, sender_address, recipient_name, "
-				+ "wire_path, received, body, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-			String sender = clip(m.senderName());
-			p.setString(1, sender);
-			p.setString(2, senderKey(sender));
-			p.setString(3, m.senderAddress().getHostAddress());
-			p.setString(4, clip(m.recipientName()));
-			p.setString(5, m.path().name());
-			p.setObject(6, OffsetDateTime.ofInstant(m.received(), ZoneOffset.UTC));
-			p.setString(7, m.text());
-			p.setInt(8, FlagBits.of(flags));
-			p.executeUpdate();
-			try (ResultSet k = p.getGeneratedKeys()) {
-				k.next();
-				id = k.getLong(1);
+	/**
+	 * Inserts {@code messages} under their ids (handed out by {@link IdBlocks}), with their flags as they
+	 * are (their own plus the policy's); the {@link WordIndexer} indexes their words later.
+	 */
+	static void insert(Connection c, List<StoredMessage> messages) throws SQLException {
+		try (PreparedStatement p = c.prepareStatement("INSERT INTO message (id, sender_name, sender_key, sender_address, recipient_name, "
+				+ "wire_path, received, body, flags) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+			for (StoredMessage stored : messages) {
+				ReceivedMessage m = stored.message();
+				String sender = clip(m.senderName());
+				p.setLong(1, stored.id());
+				p.setString(2, sender);
+				p.setString(3, senderKey(sender));
+				p.setString(4, m.senderAddress().getHostAddress());
+				p.setString(5, clip(m.recipientName()));
+				p.setString(6, m.path().name());
+				p.setObject(7, OffsetDateTime.ofInstant(m.received(), ZoneOffset.UTC));
+				p.setString(8, m.text());
+				p.setInt(9, FlagBits.of(m.flags()));
+				p.addBatch();
+			}
+			p.executeBatch();
+		}
+	}
+
+	/** Those of {@code messages} whose id is not in the table (for a journal's replay). */
+	static List<StoredMessage> missing(Connection c, List<StoredMessage> messages) throws SQLException {
+		List<StoredMessage> missing = new java.util.ArrayList<>();
+		try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM message WHERE id = ?")) {
+			for (StoredMessage m : messages) {
+				p.setLong(1, m.id());
+				try (ResultSet r = p.executeQuery()) {
+					if (!r.next()) {
+						missing.add(m);
+					}
+				}
 			}
 		}
-		return id;
+		return missing;
 	}
 
 	/** Deletes messages and their index words; returns how many messages were deleted. */

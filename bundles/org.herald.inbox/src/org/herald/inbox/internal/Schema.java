@@ -23,7 +23,8 @@ final class Schema {
 			new Migration(1, "messages", Schema::messages),
 			new Migration(2, "word index for text search", Schema::wordIndex),
 			new Migration(3, "spam policy and counters", Schema::spamPolicy),
-			new Migration(4, "word index built after the commit", Schema::deferredWordIndex));
+			new Migration(4, "word index built after the commit", Schema::deferredWordIndex),
+			new Migration(5, "message ids handed out in blocks, for the accept journal", Schema::idBlocks));
 
 	static final int CURRENT = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
@@ -173,6 +174,17 @@ final class Schema {
 			s.execute("UPDATE message SET words_indexed = TRUE"); // step 2 indexed them
 			s.execute("CREATE INDEX message_by_words_indexed ON message (words_indexed, id)");
 			s.execute("INSERT INTO inbox_counter (name, counter_value) VALUES ('indexer', 0)");
+		}
+	}
+
+	/**
+	 * The {@link AcceptJournal} names a message's id before the message reaches the database, so ids are
+	 * no longer the identity column's: each accepting process reserves a block from here.
+	 */
+	private static void idBlocks(Connection c) throws SQLException {
+		try (Statement s = c.createStatement()) {
+			s.execute("CREATE TABLE id_block (next_id BIGINT NOT NULL)");
+			s.execute("INSERT INTO id_block (next_id) SELECT COALESCE(MAX(id), 0) + 1 FROM message");
 		}
 	}
 }

@@ -46,6 +46,10 @@ public final class InboxChildProcess implements AutoCloseable {
 					out.println("accepted " + ids);
 				}
 				case "count" -> out.println("count " + inbox.count(InboxQuery.all()));
+				case "hold" -> { // what accept() journals stays there: the database does not get it
+					inbox.holdApplier();
+					out.println("held");
+				}
 				case "quit" -> {
 					out.println("bye");
 					return;

@@ -37,4 +37,19 @@ final class Messages {
 	static ReceivedMessage msg(String sender, String text) {
 		return msg(sender, "127.0.0.5", text, T0);
 	}
+
+	/**
+	 * Waits (up to a minute, which only bounds a hang) until {@code condition} holds: another process or
+	 * inbox instance sees an accepted message once its accepting inbox moved it from the journal into the
+	 * database, milliseconds later.
+	 */
+	static void await(String what, java.util.concurrent.Callable<Boolean> condition) throws Exception {
+		long deadline = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+		while (!condition.call()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("waited a minute for " + what);
+			}
+			Thread.sleep(10);
+		}
+	}
 }

@@ -31,9 +31,9 @@ class SchemaTest {
 		try (InboxDatabase db = new InboxDatabase(workspace); Connection c = db.open()) {
 			assertEquals(0, tableCount(c, "SCHEMA_VERSION"));
 			assertEquals(Schema.CURRENT, Schema.migrate(c, lock(), Schema.MIGRATIONS));
-			assertEquals(List.of(1, 2, 3, 4), versions(c));
+			assertEquals(List.of(1, 2, 3, 4, 5), versions(c));
 			assertEquals(Schema.CURRENT, Schema.migrate(c, lock(), Schema.MIGRATIONS), "a second run changes nothing");
-			assertEquals(List.of(1, 2, 3, 4), versions(c));
+			assertEquals(List.of(1, 2, 3, 4, 5), versions(c));
 		}
 	}
 
@@ -57,7 +57,7 @@ class SchemaTest {
 			assertEquals(1, inbox.counters().stored(), "version 3 counts the messages already there as stored");
 		}
 		try (InboxDatabase db = new InboxDatabase(workspace); Connection c = db.open()) {
-			assertEquals(List.of(1, 2, 3, 4), versions(c));
+			assertEquals(List.of(1, 2, 3, 4, 5), versions(c));
 		}
 	}
 

@@ -38,11 +38,11 @@ class SharedInboxTest {
 			String answer = child.ask("accept 5 alpha");
 			assertTrue(answer.startsWith("accepted [1, 2, 3, 4, 5]"), answer);
 			assertEquals(new InboxChange(InboxChange.Kind.EXTERNAL, List.of()), H2InboxTest.next(changes));
-			assertEquals(5, inbox.count(InboxQuery.all().withWords("alpha")));
+			Messages.await("the child's 5 messages", () -> inbox.count(InboxQuery.all().withWords("alpha")) == 5);
 			assertEquals("CHILD", inbox.get(3).orElseThrow().message().senderName());
 
 			inbox.accept(Messages.msg("PARENT", "from the first process"));
-			assertEquals("count 6", child.ask("count"));
+			Messages.await("the child to count 6", () -> child.ask("count").equals("count 6"));
 			assertEquals(0, child.quit());
 		}
 	}
@@ -58,9 +58,10 @@ class SharedInboxTest {
 			}
 			assertTrue(lock.getProperty("server", "").matches("(localhost|127\\.0\\.0\\.1):\\d+"), lock.toString());
 			try (H2Inbox inbox = new H2Inbox(workspace, LOOPBACK, Duration.ofMillis(50))) {
-				assertEquals(3, inbox.count(InboxQuery.all().withWords("beta")));
+				Messages.await("the child's 3 messages", () -> inbox.count(InboxQuery.all().withWords("beta")) == 3);
 				assertEquals("accepted [4, 5]", child.ask("accept 2 gamma"));
-				assertEquals(5, inbox.count(InboxQuery.all()));
+				// acknowledged once in the child's journal; this process sees them once the child moved them in
+				awaitCount(inbox, 5);
 
 				child.kill(); // SIGKILL: nothing is closed or flushed by the child
 				// this process reconnects and takes the database over
@@ -69,6 +70,52 @@ class SharedInboxTest {
 				assertTrue(inbox.accept(Messages.msg("PARENT", "still writable")).stored().isPresent());
 				assertEquals(6, inbox.count(InboxQuery.all()));
 			}
+		}
+	}
+
+	/**
+	 * A process that acknowledged messages (journaled, forced to disk) and died before moving them into
+	 * the database: the next inbox to open replays its journal, and one already open picks it up while it
+	 * runs. Either way no acknowledged message is missing, and the ids stay unique.
+	 */
+	@Test
+	void messagesAcknowledgedButNotYetInTheDatabaseWhenTheProcessDiedAreReplayed() throws Exception {
+		try (InboxChildProcess child = new InboxChildProcess(workspace)) {
+			assertEquals("accepted [1, 2]", child.ask("accept 2 early"));
+			assertEquals("held", child.ask("hold"));
+			assertEquals("accepted [3, 4, 5]", child.ask("accept 3 delta"));
+			child.kill();
+		}
+		try (H2Inbox inbox = new H2Inbox(workspace, LOOPBACK, Duration.ofMillis(50))) {
+			assertEquals(5, inbox.count(InboxQuery.all()), "replayed when the inbox opened");
+			assertEquals(List.of(5L, 4L, 3L), H2InboxTest.ids(inbox.page(InboxQuery.all().withWords("delta"))));
+			assertEquals(5, inbox.counters().stored());
+			try (var files = Files.list(workspace.resolve(".herald/journal"))) {
+				assertEquals(1, files.count(), "only this inbox's own journal is left");
+			}
+
+			try (InboxChildProcess second = new InboxChildProcess(workspace)) {
+				assertEquals("held", second.ask("hold"));
+				String answer = second.ask("accept 2 epsilon");
+				assertTrue(answer.matches("accepted \\[\\d+, \\d+\\]"), answer);
+				second.kill();
+			}
+			// this inbox is open all along: it finds the dead process's journal while it runs
+			awaitCount(inbox, 7);
+			assertEquals(2, inbox.count(InboxQuery.all().withWords("epsilon")));
+			long own = inbox.accept(Messages.msg("PARENT", "after both")).stored().orElseThrow().id();
+			assertTrue(own > 5, "a new id, above the replayed ones: " + own);
+			assertEquals(8, inbox.count(InboxQuery.all()));
+		}
+	}
+
+	/** Waits (up to a minute, which only bounds a hang) until {@code inbox} holds {@code n} messages. */
+	private static void awaitCount(H2Inbox inbox, long n) throws Exception {
+		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+		long seen;
+		while ((seen = inbox.count(InboxQuery.all())) != n) {
+			assertTrue(System.nanoTime() < deadline, "the inbox holds " + seen + " messages, not " + n);
+			Thread.sleep(20);
 		}
 	}
 }

@@ -135,7 +135,7 @@ class SpamDefenceTest {
 		try (H2Inbox other = new H2Inbox(workspace, LOOPBACK)) {
 			assertEquals(List.of(new SpamRule(RuleList.BLOCK, SenderPattern.parse("SPAMMER"))), other.policy().rules());
 			assertEquals(settings(0, false, true), other.policy().settings());
-			assertEquals(1, other.counters().blocked());
+			Messages.await("the blocked count in the other instance", () -> other.counters().blocked() == 1);
 			assertTrue(other.addRule(new SpamRule(RuleList.ALLOW, SenderPattern.parse("SPAMMER"))), "moved to the allow list");
 			assertFalse(other.addRule(new SpamRule(RuleList.ALLOW, SenderPattern.parse("spammer"))), "already there");
 			assertTrue(other.addRule(new SpamRule(RuleList.BLOCK, SenderPattern.parse("EVE"))));
