@@ -8,6 +8,8 @@
 #           committed and fsynced before the answer);
 #   host 3: the load generator sendload.c, built here with gcc: negotiate + SMB_COM_SEND_MESSAGE on
 #           TCP 445, a new session per message as smbclient -M does, CONCURRENCY sessions at once.
+# Beside them, the disk's own limit for one synchronous commit per message (fsyncloop.c: write 100
+# bytes + fsync, in a loop, on the file system of Herald's store), which bounds a single sender.
 # Herald's JVM is warmed up first with WARMUP unmeasured messages (default 30,000): it is a
 # long-running listener, and the measured round should not pay its JIT compiler. Counts what each
 # receiver stored and prints both rates and their ratio. Defaults: 10,000 messages, 32 at once.
@@ -31,13 +33,18 @@ conf=$(netns_samba_conf 1 SMBD1 WG "extra=message command = /bin/sh -c 'cat %s >
 netns_start_smbd 1 "$conf" >/dev/null
 HERALD=${HERALD:-$root/releng/org.herald.product/target/products/org.herald.product/linux/gtk/x86_64/herald/herald}
 WS=$NETNS_DIR/ws2
-# no flood limit and room for CONCURRENCY sessions: the load comes from one address on purpose
-"$HERALD" -data "$WS" inbox policy --flood off --sessions-per-address 64 >/dev/null
+# no flood limit and room for CONCURRENCY sessions: the load comes from one address on purpose. A
+# sender opens its next session as soon as it has its answer, while the listener may still be closing
+# the last one: room for four times as many, or the per-address limit refuses some (as it should).
+SESSIONS=$((4 * CONC > 64 ? 4 * CONC : 64))
+"$HERALD" -data "$WS" inbox policy --flood off --sessions-per-address "$SESSIONS" --sessions $((2 * SESSIONS)) >/dev/null || exit 1
 L=$(netns_spawn 2 "$NETNS_DIR/listen.log" "$HERALD" listen -data "$WS" --name HERALD2 --workgroup WG --interfaces "$IP2/24")
 netns_wait 30 grep -q "^listening" "$NETNS_DIR/listen.log" || { cat "$NETNS_DIR/listen.log"; exit 1; }
 netns_wait 10 netns_exec 3 bash -c "exec 3<>/dev/tcp/$IP1/445" || { echo "smbd did not start"; exit 1; }
 # the load generator: C and epoll, so that it leaves the two cores to the receiver under test
 gcc -O2 -o "$NETNS_DIR/sendload" "$here/sendload.c" || exit 1
+gcc -O2 -o "$NETNS_DIR/fsyncloop" "$here/fsyncloop.c" || exit 1
+"$NETNS_DIR/fsyncloop" "$WS/fsyncloop.test" 3000 | tee "$NETNS_DIR/fsync.res"
 gen() { # gen TARGET [COUNT]
 	netns_exec 3 "$NETNS_DIR/sendload" "$1" 445 "${2:-$COUNT}" "$CONC"
 }
@@ -64,4 +71,8 @@ smbd_rate=$(sed -n 's/.*rate=\([0-9.]*\).*/\1/p' "$NETNS_DIR/smbd.res")
 herald_rate=$(sed -n 's/.*rate=\([0-9.]*\).*/\1/p' "$NETNS_DIR/herald.res")
 echo "stored: smbd $smbd_stored of $COUNT, herald $herald_stored of $COUNT"
 awk -v h="$herald_rate" -v s="$smbd_rate" 'BEGIN { printf "receive rate: smbd %.1f msg/s, herald %.1f msg/s, ratio %.1fx\n", s, h, (s > 0 ? h / s : 0) }'
+disk_rate=$(sed -n 's/.*rate=\([0-9.]*\).*/\1/p' "$NETNS_DIR/fsync.res")
+awk -v h="$herald_rate" -v d="$disk_rate" -v c="$CONC" 'BEGIN { printf "disk limit (write+fsync of 100 bytes): %.1f/s; herald at %d sender(s) %.1f msg/s = %.2f of it (the limit is %.2fx herald)\n", d, c, h, (d > 0 ? h / d : 0), (h > 0 ? d / h : 0) }'
 netns_stop "$L"
+# the listener's own counters (what it refused, and why), printed as it stops
+tail -n 3 "$NETNS_DIR/listen.log" | grep -v '^\[' | sed 's/^/listener: /'
