@@ -38,25 +38,39 @@ import org.herald.api.StoredMessage;
  * moves them into H2 in large transactions afterwards. A message costs the disk one small append
  * instead of a commit that rewrites every B-tree page on its path in H2's append-only store.
  *
- * <p>Each process that accepts writes its own journal, {@code journal/<random>.log} under the store's
- * folder, and holds a lock on it while open. Opening the inbox replays every journal nobody holds (a
- * process that died) into the database and deletes it, so a message acknowledged before a crash is in the
- * store after it. Records are {@code length, CRC-32C, payload}; a torn or corrupt tail (the group being
- * written when the process died, never acknowledged) ends the replay of its file.
+ * <p>Each process that accepts writes its own journal, {@code journal/<random>-<n>.log} under the store's
+ * folder (created at its first append), and holds a lock on it while open. Opening the inbox replays every
+ * journal nobody holds (a process that died) into the database and deletes it, so a message acknowledged
+ * before a crash is in the store after it. Records are {@code length, CRC-32C, sequence number, payload};
+ * a torn or corrupt record, or one whose sequence number does not follow the one before (left from before
+ * the segment was rewound), ends the replay of its file. Only acknowledged groups were forced to disk, so
+ * nothing acknowledged lies beyond such an end.
  *
- * <p>The file is segmented: once the applier reports everything up to a record durably in H2
- * ({@link #release}), the segments holding only such records are deleted, and a current segment with
- * nothing left to apply is emptied.
+ * <p>A segment is written full of zeros and forced to disk when it is created, and then overwritten in
+ * place: an fsync then has no file size to commit, so on ext4 it does not wait for the file system's own
+ * journal and with it for the database's writes on the same disk. Once the applier reports everything up
+ * to a record durably in H2 ({@link #release}), the closed segments holding only such records are deleted,
+ * and the current one is rewound to its start.
  */
 final class AcceptJournal implements AutoCloseable {
 
-	/** A current segment this large is closed and a new one started (unless it can just be emptied). */
-	private static final long SEGMENT_BYTES = 8L << 20;
-	private static final int HEADER = 8;
+	/** The size of a segment (more for a group that does not fit). */
+	private static final int SEGMENT_BYTES = 4 << 20;
+	private static final int HEADER = 16;
 	/** A payload larger than this is corrupt (a message body is at most 1,000,000 characters). */
 	private static final int MAX_PAYLOAD = 8 << 20;
 
-	private record Segment(Path file, FileChannel channel, FileLock lock, long lastSeq) {
+	private static final class Segment {
+		final Path file;
+		final FileChannel channel;
+		final long capacity;
+		long lastSeq;
+
+		Segment(Path file, FileChannel channel, long capacity) {
+			this.file = file;
+			this.channel = channel;
+			this.capacity = capacity;
+		}
 	}
 
 	private final Path folder;
@@ -64,34 +78,54 @@ final class AcceptJournal implements AutoCloseable {
 	private final String name = UUID.randomUUID().toString();
 	/** Closed segments, oldest first, with the last record each holds. */
 	private final Deque<Segment> closed = new ArrayDeque<>();
+	/** Null until the first append. */
 	private Segment current;
 	private int part;
 	private long seq;
 
-	/** Starts a journal of this process in {@code storeFolder}/journal. */
+	/** A journal of this process in {@code storeFolder}/journal; its first segment is made at the first append. */
 	AcceptJournal(Path storeFolder, boolean fsync) throws IOException {
 		this.folder = Files.createDirectories(storeFolder.resolve("journal"));
 		this.fsync = fsync;
-		current = open();
 	}
 
 	/**
-	 * Creates the next segment under a temporary name, locks it, and only then gives it the name that
-	 * {@link #replay} looks at: no other process can take a journal that is still being started.
+	 * Creates the next segment under a temporary name, locks it, fills it with zeros, forces it to disk,
+	 * and only then gives it the name that {@link #replay} looks at (and forces the folder): no other
+	 * process takes a journal that is still being made, and the name is on disk before any record is.
 	 */
-	private Segment open() throws IOException {
+	private Segment open(long atLeast) throws IOException {
 		Path tmp = folder.resolve(name + "-" + part + ".tmp");
-		FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+		FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
 		try {
-			FileLock lock = ch.lock();
+			ch.lock();
+			long capacity = Math.max(SEGMENT_BYTES, atLeast + HEADER);
+			ByteBuffer zeros = ByteBuffer.allocate(64 << 10);
+			for (long at = 0; at < capacity; at += zeros.capacity()) {
+				zeros.clear().limit((int) Math.min(zeros.capacity(), capacity - at));
+				while (zeros.hasRemaining()) {
+					ch.write(zeros);
+				}
+			}
+			ch.force(true);
+			ch.position(0);
 			Path file = folder.resolve(name + "-" + part + ".log");
 			Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+			forceFolder();
 			part++;
-			return new Segment(file, ch, lock, 0);
+			return new Segment(file, ch, capacity);
 		} catch (IOException | RuntimeException e) {
 			ch.close();
 			Files.deleteIfExists(tmp);
 			throw e;
+		}
+	}
+
+	private void forceFolder() {
+		try (FileChannel dir = FileChannel.open(folder, StandardOpenOption.READ)) {
+			dir.force(true);
+		} catch (IOException e) {
+			// a folder cannot be opened for this on some systems (Windows), which keep a rename without it
 		}
 	}
 
@@ -102,16 +136,22 @@ final class AcceptJournal implements AutoCloseable {
 	 */
 	synchronized long append(List<StoredMessage> messages) throws IOException {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * messages.size());
+		long next = seq;
 		for (StoredMessage m : messages) {
 			byte[] payload = encode(m);
-			CRC32C crc = new CRC32C();
-			crc.update(payload);
-			ByteBuffer header = ByteBuffer.allocate(HEADER).putInt(payload.length).putInt((int) crc.getValue());
+			next++;
+			ByteBuffer header = ByteBuffer.allocate(HEADER).putInt(payload.length).putInt(crc(next, payload)).putLong(next);
 			bytes.write(header.array());
 			bytes.write(payload);
 		}
 		ByteBuffer all = ByteBuffer.wrap(bytes.toByteArray());
-		FileChannel ch = current.channel();
+		if (current == null || current.channel.position() + all.remaining() + HEADER > current.capacity) {
+			if (current != null) {
+				closed.addLast(current);
+			}
+			current = open(all.remaining());
+		}
+		FileChannel ch = current.channel;
 		long start = ch.position();
 		try {
 			while (all.hasRemaining()) {
@@ -121,20 +161,27 @@ final class AcceptJournal implements AutoCloseable {
 				ch.force(false);
 			}
 		} catch (IOException e) {
-			// not acknowledged: take the group off again, so that no torn record ends the file before
-			// the groups appended after it; if even that fails, continue in a new segment
+			// not acknowledged: continue in a new segment, so that the replay of this one ends before the
+			// group whatever of it reached the disk (a later group would follow a gap in the numbers)
 			try {
-				ch.truncate(start);
 				ch.position(start);
-			} catch (IOException e2) {
-				closed.addLast(current);
-				current = open();
+			} catch (IOException ignored) {
+				// the new segment starts clean anyway
 			}
+			closed.addLast(current);
+			current = null;
 			throw e;
 		}
-		seq += messages.size();
-		current = new Segment(current.file(), current.channel(), current.lock(), seq);
+		seq = next;
+		current.lastSeq = seq;
 		return seq;
+	}
+
+	private static int crc(long seq, byte[] payload) {
+		CRC32C crc = new CRC32C();
+		crc.update(ByteBuffer.allocate(8).putLong(0, seq));
+		crc.update(payload);
+		return (int) crc.getValue();
 	}
 
 	/** The store's folder (whose journal/ this is in). */
@@ -147,36 +194,47 @@ final class AcceptJournal implements AutoCloseable {
 		return seq;
 	}
 
-	/** Everything up to {@code durableSeq} is durably in the database: drops what holds only such records. */
+	/**
+	 * Everything up to {@code durableSeq} is durably in the database: deletes the closed segments that
+	 * hold only such records, and rewinds the current one if it does (its first header zeroed and forced,
+	 * so that a replay finds nothing in it until the next group is written).
+	 */
 	synchronized void release(long durableSeq) throws IOException {
-		while (!closed.isEmpty() && closed.peekFirst().lastSeq() <= durableSeq) {
+		while (!closed.isEmpty() && closed.peekFirst().lastSeq <= durableSeq) {
 			delete(closed.pollFirst());
 		}
-		if (current.lastSeq() <= durableSeq) {
-			if (current.channel().size() > 0) {
-				current.channel().truncate(0);
+		if (current != null && current.lastSeq <= durableSeq && current.channel.position() > 0) {
+			FileChannel ch = current.channel;
+			ByteBuffer zero = ByteBuffer.allocate(HEADER);
+			while (zero.hasRemaining()) {
+				ch.write(zero, zero.position());
 			}
-		} else if (current.channel().size() >= SEGMENT_BYTES) {
-			closed.addLast(current);
-			current = open();
+			if (fsync) {
+				ch.force(false);
+			}
+			ch.position(0);
 		}
 	}
 
 	private static void delete(Segment s) throws IOException {
-		s.channel().close(); // releases the lock (a replay that takes the file now finds its messages in the store)
-		Files.deleteIfExists(s.file());
+		s.channel.close(); // releases the lock (a replay that takes the file now finds its messages in the store)
+		Files.deleteIfExists(s.file);
 	}
 
-	/** Closes the journal; deletes it if everything in it is in the database ({@code durableSeq}). */
+	/** Closes the journal; deletes what of it is in the database ({@code durableSeq}) and keeps the rest for a replay. */
 	synchronized void close(long durableSeq) throws IOException {
 		release(durableSeq);
 		for (Segment s : closed) {
-			s.channel().close();
+			s.channel.close();
 		}
-		if (current.lastSeq() <= durableSeq) {
-			delete(current);
-		} else {
-			current.channel().close();
+		closed.clear();
+		if (current != null) {
+			if (current.lastSeq <= durableSeq) {
+				delete(current);
+			} else {
+				current.channel.close();
+			}
+			current = null;
 		}
 	}
 
@@ -208,6 +266,11 @@ final class AcceptJournal implements AutoCloseable {
 		try (DirectoryStream<Path> logs = Files.newDirectoryStream(dir, "*.log")) {
 			logs.forEach(files::add);
 		}
+		try (DirectoryStream<Path> unfinished = Files.newDirectoryStream(dir, "*.tmp")) {
+			for (Path tmp : unfinished) { // a segment whose making a process did not finish: no records
+				deleteIfNobodyHolds(tmp);
+			}
+		}
 		files.sort(null); // a journal's segments in order: <name>-<part>.log
 		int n = 0, messages = 0, inserted = 0;
 		for (Path file : files) {
@@ -236,11 +299,30 @@ final class AcceptJournal implements AutoCloseable {
 		return new Replayed(n, messages, inserted);
 	}
 
-	/** The records of a journal file up to its end or its first torn or corrupt record. */
+	private static void deleteIfNobodyHolds(Path file) {
+		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+			if (ch.tryLock() == null) {
+				return;
+			}
+		} catch (IOException | OverlappingFileLockException e) {
+			return; // being made right now, here or elsewhere
+		}
+		try {
+			Files.deleteIfExists(file);
+		} catch (IOException e) {
+			// the next replay tries again
+		}
+	}
+
+	/**
+	 * The records of a journal file up to its end: zeros, a torn or corrupt record, or one whose sequence
+	 * number does not follow the one before.
+	 */
 	static List<StoredMessage> read(FileChannel ch) throws IOException {
 		List<StoredMessage> out = new ArrayList<>();
 		ch.position(0);
 		ByteBuffer header = ByteBuffer.allocate(HEADER);
+		long expected = -1;
 		while (true) {
 			header.clear();
 			if (!fill(ch, header)) {
@@ -248,18 +330,18 @@ final class AcceptJournal implements AutoCloseable {
 			}
 			int length = header.getInt(0);
 			int crc = header.getInt(4);
-			if (length <= 0 || length > MAX_PAYLOAD) {
+			long recordSeq = header.getLong(8);
+			if (length <= 0 || length > MAX_PAYLOAD || (expected >= 0 && recordSeq != expected)) {
 				return out;
 			}
 			ByteBuffer payload = ByteBuffer.allocate(length);
 			if (!fill(ch, payload)) {
 				return out;
 			}
-			CRC32C check = new CRC32C();
-			check.update(payload.array());
-			if ((int) check.getValue() != crc) {
+			if (crc(recordSeq, payload.array()) != crc) {
 				return out;
 			}
+			expected = recordSeq + 1;
 			try {
 				out.add(decode(payload.array()));
 			} catch (IOException | RuntimeException corrupt) {

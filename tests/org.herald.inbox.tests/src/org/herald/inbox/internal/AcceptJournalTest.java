@@ -47,6 +47,11 @@ class AcceptJournalTest {
 		}
 	}
 
+	/** Bytes a message takes in the journal: header and payload. */
+	private static int size(StoredMessage m) throws Exception {
+		return 16 + AcceptJournal.encode(m).length;
+	}
+
 	@Test
 	void aRecordReadsBackAsItWasWrittenUpToATornOrDamagedTail() throws Exception {
 		AcceptJournal journal = new AcceptJournal(store, true);
@@ -54,16 +59,17 @@ class AcceptJournalTest {
 			assertEquals(2, journal.append(List.of(stored(1, "first"), stored(2, "second, with ünïcödé"))));
 			assertEquals(3, journal.append(List.of(stored(3, "x".repeat(100_000)))));
 			Path log = onlyLog();
+			assertTrue(Files.size(log) >= 4 << 20, "made full size at once, so that an fsync has no size to commit");
 			List<StoredMessage> all = read(log);
 			assertEquals(List.of(stored(1, "first"), stored(2, "second, with ünïcödé"), stored(3, "x".repeat(100_000))), all);
 
-			Path torn = store.resolve("torn.log");
 			byte[] bytes = Files.readAllBytes(log);
-			Files.write(torn, java.util.Arrays.copyOf(bytes, bytes.length - 10)); // the last group half written
+			int end = size(all.get(0)) + size(all.get(1)) + size(all.get(2));
+			Path torn = store.resolve("torn.log");
+			Files.write(torn, java.util.Arrays.copyOf(bytes, end - 10)); // the last group half written
 			assertEquals(all.subList(0, 2), read(torn));
 
-			int second = AcceptJournal.encode(stored(1, "first")).length + 8; // where record 2 starts
-			bytes[second + 8 + 12] ^= 0x40; // a flipped bit inside record 2's payload
+			bytes[size(all.get(0)) + 16 + 12] ^= 0x40; // a flipped bit inside record 2's payload
 			Files.write(torn, bytes);
 			assertEquals(all.subList(0, 1), read(torn), "the CRC stops the replay at the damage");
 		} finally {
@@ -72,23 +78,45 @@ class AcceptJournalTest {
 	}
 
 	@Test
-	void whatIsDurablyInTheDatabaseIsDroppedAndAClosedJournalIsGone() throws Exception {
+	void aRewoundSegmentShowsOnlyWhatWasWrittenSinceThoughOlderRecordsFollow() throws Exception {
 		AcceptJournal journal = new AcceptJournal(store, true);
-		journal.append(List.of(stored(1, "a"), stored(2, "b")));
-		long seq = journal.append(List.of(stored(3, "c")));
+		journal.append(List.of(stored(1, "a".repeat(500)), stored(2, "b".repeat(500))));
+		long seq = journal.append(List.of(stored(3, "c".repeat(500))));
 		journal.release(2); // record 3 is not in the database yet: the segment keeps all three
 		assertEquals(3, read(onlyLog()).size());
 		journal.release(seq);
-		assertEquals(0, Files.size(onlyLog()), "emptied once everything in it is durable in the database");
+		assertEquals(List.of(), read(onlyLog()), "rewound once everything in it is durable in the database");
 		journal.append(List.of(stored(4, "d")));
+		// records 2 and 3 are still on disk behind record 4, but their numbers do not follow its number
 		assertEquals(List.of(stored(4, "d")), read(onlyLog()));
 		journal.close(seq); // record 4 is not applied: the file stays for the next start's replay
 		assertEquals(List.of(stored(4, "d")), read(onlyLog()));
 
-		AcceptJournal next = new AcceptJournal(store, true);
-		next.close(0);
+		AcceptJournal idle = new AcceptJournal(store, true);
+		idle.close(0);
 		try (var files = Files.list(store.resolve("journal"))) {
-			assertEquals(1, files.count(), "an empty journal that was fully applied is deleted at close");
+			assertEquals(1, files.count(), "a journal that never took a message leaves no file");
+		}
+	}
+
+	@Test
+	void aGroupLargerThanASegmentGetsASegmentOfItsOwn() throws Exception {
+		AcceptJournal journal = new AcceptJournal(store, true);
+		try {
+			List<StoredMessage> big = new ArrayList<>();
+			for (int i = 1; i <= 6; i++) {
+				big.add(stored(i, String.valueOf((char) ('a' + i)).repeat(999_000)));
+			}
+			journal.append(big);
+			assertEquals(big, read(onlyLog()));
+			journal.append(List.of(stored(7, "small")));
+			try (var files = Files.list(store.resolve("journal"))) {
+				assertEquals(2, files.count(), "the next group went to a new segment");
+			}
+			journal.release(7);
+			assertEquals(List.of(), read(onlyLog()), "the full one deleted, the current one rewound");
+		} finally {
+			journal.close(Long.MAX_VALUE);
 		}
 	}
 
