@@ -14,9 +14,9 @@ java=$product/jre/bin/java
 work=$(mktemp -d /tmp/herald-startup.XXXXXX)
 xvfb_pid=""
 app_pid=""
-cleanup() {
-  [ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null
+cleanup() { # every step, whatever the one before returned (under set -e a failed kill ended it early)
+  if [ -n "$app_pid" ]; then kill "$app_pid" 2>/dev/null || true; fi
+  if [ -n "$xvfb_pid" ]; then kill "$xvfb_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
