@@ -52,7 +52,7 @@ import org.herald.api.StoredMessage;
  * to a record durably in H2 ({@link #release}), the closed segments holding only such records are deleted,
  * and the current one is rewound to its start.
  */
-final class AcceptJournal implements AutoCloseable {
+final class AcceptJournal {
 
 	/** The size of a segment (more for a group that does not fit). */
 	private static final int SEGMENT_BYTES = 4 << 20;
@@ -236,11 +236,6 @@ final class AcceptJournal implements AutoCloseable {
 			}
 			current = null;
 		}
-	}
-
-	@Override
-	public void close() throws IOException {
-		close(-1);
 	}
 
 	/** What the replay of the journals of processes that are gone did. */

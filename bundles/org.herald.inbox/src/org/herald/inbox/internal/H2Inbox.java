@@ -126,14 +126,7 @@ public final class H2Inbox implements Inbox {
 			closeEarly();
 			throw e;
 		}
-		this.applier = new JournalApplier(db, journal, watcher, this::fire, indexer::poke, fsync, found -> {
-			Connection c = db.borrow();
-			try {
-				return insertMissing(c, found, fsync);
-			} finally {
-				db.release(c);
-			}
-		});
+		this.applier = new JournalApplier(db, journal, watcher, this::fire, indexer::poke, fsync, found -> insertMissing(found, fsync));
 		this.batches = new AcceptBatches(db, identity, journal, applier, fsync);
 		this.writer = new GroupCommitWriter("herald-inbox-writer", MAX_BATCH, batches);
 	}
@@ -143,9 +136,14 @@ public final class H2Inbox implements Inbox {
 	 * into the database (see {@link AcceptJournal}), durably, before anything reads the inbox.
 	 */
 	private void replayJournals(boolean fsync) throws IOException, SQLException {
+		AcceptJournal.replay(db.folder(), found -> insertMissing(found, fsync));
+	}
+
+	/** {@link #insertMissing(Connection, List, boolean)} on a connection of the pool. */
+	private int insertMissing(List<StoredMessage> found, boolean fsync) throws SQLException {
 		Connection c = db.borrow();
 		try {
-			AcceptJournal.replay(db.folder(), found -> insertMissing(c, found, fsync));
+			return insertMissing(c, found, fsync);
 		} finally {
 			db.release(c);
 		}
@@ -153,8 +151,7 @@ public final class H2Inbox implements Inbox {
 
 	/** Inserts those of a journal's messages that are not in the database yet, durably; returns how many. */
 	private static int insertMissing(Connection c, List<StoredMessage> found, boolean fsync) throws SQLException {
-		c.setAutoCommit(false);
-		try {
+		int inserted = InboxDatabase.inTransaction(c, () -> {
 			List<StoredMessage> missing = MessageTable.missing(c, found);
 			if (!missing.isEmpty()) {
 				MessageTable.insert(c, missing);
@@ -166,17 +163,12 @@ public final class H2Inbox implements Inbox {
 				ChangeWatcher.bump(c);
 			}
 			IdBlocks.catchUp(c);
-			c.commit();
-			if (fsync) {
-				InboxDatabase.sync(c);
-			}
 			return missing.size();
-		} catch (SQLException | RuntimeException e) {
-			c.rollback();
-			throw e;
-		} finally {
-			c.setAutoCommit(true);
+		});
+		if (fsync) {
+			InboxDatabase.sync(c);
 		}
+		return inserted;
 	}
 
 	private void closeEarly() {
@@ -342,7 +334,7 @@ public final class H2Inbox implements Inbox {
 		db.close();
 	}
 
-	/** For the benchmark: batches, messages, ns inserting, ns committing, ns syncing. */
+	/** For the benchmark: batches, messages, ns deciding (policy, ids), ns journaling (append and fsync). */
 	long[] writerStats() {
 		return java.util.Arrays.stream(batches.stats).mapToLong(java.util.concurrent.atomic.LongAdder::sum).toArray();
 	}

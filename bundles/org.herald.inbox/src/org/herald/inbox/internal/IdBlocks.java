@@ -36,31 +36,25 @@ final class IdBlocks {
 	}
 
 	private void reserve(Connection c) throws SQLException {
-		c.setAutoCommit(false);
-		try {
-			long first;
+		long first = InboxDatabase.inTransaction(c, () -> {
+			long from;
 			try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT next_id FROM id_block FOR UPDATE")) {
 				if (!r.next()) {
 					throw new SQLException("the inbox has no id_block row");
 				}
-				first = r.getLong(1);
+				from = r.getLong(1);
 			}
 			try (PreparedStatement p = c.prepareStatement("UPDATE id_block SET next_id = ?")) {
-				p.setLong(1, first + BLOCK);
+				p.setLong(1, from + BLOCK);
 				p.executeUpdate();
 			}
-			c.commit();
-			if (fsync) {
-				InboxDatabase.sync(c);
-			}
-			next = first;
-			end = first + BLOCK;
-		} catch (SQLException | RuntimeException e) {
-			c.rollback();
-			throw e;
-		} finally {
-			c.setAutoCommit(true);
+			return from;
+		});
+		if (fsync) {
+			InboxDatabase.sync(c);
 		}
+		next = first;
+		end = first + BLOCK;
 	}
 
 	/** After a replay: the next block starts above every id in the table. */

@@ -185,6 +185,35 @@ final class InboxDatabase implements AutoCloseable {
 		return DriverManager.getConnection(url, USER, password);
 	}
 
+	/**
+	 * Runs {@code work} in one transaction on {@code c}: committed if it returns, rolled back if it
+	 * throws; {@code c} is back in auto-commit either way.
+	 */
+	static <T> T inTransaction(Connection c, MessageQuery.SqlWork<T> work) throws SQLException {
+		c.setAutoCommit(false);
+		try {
+			T result = work.run();
+			c.commit();
+			return result;
+		} catch (SQLException | RuntimeException e) {
+			c.rollback();
+			throw e;
+		} finally {
+			c.setAutoCommit(true);
+		}
+	}
+
+	/** Closes {@code c} (if any), ignoring that it may be broken already. */
+	static void closeQuietly(Connection c) {
+		if (c != null) {
+			try {
+				c.close();
+			} catch (SQLException ignored) {
+				// broken anyway, or going
+			}
+		}
+	}
+
 	/** Writes everything committed so far to the file, without forcing it to the disk. */
 	static void write(Connection c) throws SQLException {
 		try (var s = c.createStatement()) {

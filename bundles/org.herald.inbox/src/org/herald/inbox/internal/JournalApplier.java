@@ -177,6 +177,9 @@ final class JournalApplier implements AutoCloseable {
 		int failuresWhileClosing = 0;
 		while (true) {
 			if (held) {
+				if (closing) {
+					return; // what was accepted since stays in the journal
+				}
 				pause();
 				continue;
 			}
@@ -245,11 +248,16 @@ final class JournalApplier implements AutoCloseable {
 		}
 	}
 
-	private void apply(List<Ticket> tickets) throws SQLException {
+	/** The applier's own connection, opened again after a failure dropped it. */
+	private Connection connection() throws SQLException {
 		if (connection == null || connection.isClosed()) {
 			connection = db.open();
 		}
-		Connection c = connection;
+		return connection;
+	}
+
+	private void apply(List<Ticket> tickets) throws SQLException {
+		Connection c = connection();
 		List<StoredMessage> messages = new ArrayList<>();
 		long stored = 0, quarantined = 0, blocked = 0, dropped = 0, seq = 0, last = 0;
 		for (Ticket t : tickets) {
@@ -262,27 +270,26 @@ final class JournalApplier implements AutoCloseable {
 			dropped += b.dropped();
 			seq = Math.max(seq, b.journalSeq());
 		}
-		long change = -1;
-		c.setAutoCommit(false);
+		long[] counts = { stored, quarantined, blocked, dropped };
+		long[] change = { -1 };
 		try {
-			if (!messages.isEmpty()) {
-				MessageTable.insert(c, messages);
-			}
-			PolicyTables.bump(c, PolicyTables.STORED, stored);
-			PolicyTables.bump(c, PolicyTables.QUARANTINED, quarantined);
-			PolicyTables.bump(c, PolicyTables.BLOCKED, blocked);
-			PolicyTables.bump(c, PolicyTables.DROPPED_BY_FLOOD, dropped);
-			change = ChangeWatcher.bump(c);
-			watcher.own(change); // ours, before the commit makes it visible to the watcher's next poll
-			c.commit();
+			InboxDatabase.inTransaction(c, () -> {
+				if (!messages.isEmpty()) {
+					MessageTable.insert(c, messages);
+				}
+				PolicyTables.bump(c, PolicyTables.STORED, counts[0]);
+				PolicyTables.bump(c, PolicyTables.QUARANTINED, counts[1]);
+				PolicyTables.bump(c, PolicyTables.BLOCKED, counts[2]);
+				PolicyTables.bump(c, PolicyTables.DROPPED_BY_FLOOD, counts[3]);
+				change[0] = ChangeWatcher.bump(c);
+				watcher.own(change[0]); // ours, before the commit makes it visible to the watcher's next poll
+				return null;
+			});
 		} catch (SQLException | RuntimeException e) {
-			if (change >= 0) {
-				watcher.disown(change);
+			if (change[0] >= 0) {
+				watcher.disown(change[0]);
 			}
-			c.rollback();
 			throw e;
-		} finally {
-			c.setAutoCommit(true);
 		}
 		appliedSeq = Math.max(appliedSeq, seq);
 		synchronized (progress) {
@@ -300,13 +307,10 @@ final class JournalApplier implements AutoCloseable {
 
 	private void sync() throws SQLException, IOException {
 		long upTo = appliedSeq;
-		if (connection == null || connection.isClosed()) {
-			connection = db.open();
-		}
 		if (fsync) {
-			InboxDatabase.sync(connection);
+			InboxDatabase.sync(connection());
 		} else {
-			InboxDatabase.write(connection);
+			InboxDatabase.write(connection());
 		}
 		durableSeq = upTo;
 		journal.release(upTo);
@@ -321,14 +325,8 @@ final class JournalApplier implements AutoCloseable {
 	}
 
 	private void dropConnection() {
-		if (connection != null) {
-			try {
-				connection.close();
-			} catch (SQLException ignored) {
-				// broken anyway
-			}
-			connection = null;
-		}
+		InboxDatabase.closeQuietly(connection);
+		connection = null;
 	}
 
 	/** Applies what is queued, forces it to disk, deletes the journal, and stops. */

@@ -64,7 +64,7 @@ final class WordIndexer implements AutoCloseable {
 					// more waiting
 				}
 			} catch (SQLException | RuntimeException e) {
-				close(c);
+				InboxDatabase.closeQuietly(c);
 				c = null; // closed, or the serving process moved: retry after the pause
 			}
 			synchronized (signal) {
@@ -80,13 +80,12 @@ final class WordIndexer implements AutoCloseable {
 				deferred = 0;
 			}
 		}
-		close(c);
+		InboxDatabase.closeQuietly(c);
 	}
 
 	/** Indexes up to {@code max} unindexed messages in one transaction; returns how many. */
 	static int indexSome(Connection c, int max) throws SQLException {
-		c.setAutoCommit(false);
-		try {
+		return InboxDatabase.inTransaction(c, () -> {
 			try (PreparedStatement turn = c.prepareStatement("SELECT counter_value FROM inbox_counter WHERE name = 'indexer' FOR UPDATE");
 					ResultSet r = turn.executeQuery()) {
 				r.next();
@@ -115,14 +114,8 @@ final class WordIndexer implements AutoCloseable {
 				}
 				done.executeBatch();
 			}
-			c.commit();
 			return ids.size();
-		} catch (SQLException | RuntimeException e) {
-			c.rollback();
-			throw e;
-		} finally {
-			c.setAutoCommit(true);
-		}
+		});
 	}
 
 	/**
@@ -134,16 +127,6 @@ final class WordIndexer implements AutoCloseable {
 		for (long left; !closed && deferred > 0 && deferred < MAX_DEFERRED_MESSAGES
 				&& (left = lastPoke + QUIET_NANOS - System.nanoTime()) > 0;) {
 			signal.wait(Math.max(1, left / 1_000_000));
-		}
-	}
-
-	private static void close(Connection c) {
-		if (c != null) {
-			try {
-				c.close();
-			} catch (SQLException ignored) {
-				// going anyway
-			}
 		}
 	}
 

@@ -61,7 +61,7 @@ class SharedInboxTest {
 				Messages.await("the child's 3 messages", () -> inbox.count(InboxQuery.all().withWords("beta")) == 3);
 				assertEquals("accepted [4, 5]", child.ask("accept 2 gamma"));
 				// acknowledged once in the child's journal; this process sees them once the child moved them in
-				awaitCount(inbox, 5);
+				Messages.await("5 messages", () -> inbox.count(InboxQuery.all()) == 5);
 
 				child.kill(); // SIGKILL: nothing is closed or flushed by the child
 				// this process reconnects and takes the database over
@@ -101,21 +101,11 @@ class SharedInboxTest {
 				second.kill();
 			}
 			// this inbox is open all along: it finds the dead process's journal while it runs
-			awaitCount(inbox, 7);
+			Messages.await("7 messages", () -> inbox.count(InboxQuery.all()) == 7);
 			assertEquals(2, inbox.count(InboxQuery.all().withWords("epsilon")));
 			long own = inbox.accept(Messages.msg("PARENT", "after both")).stored().orElseThrow().id();
 			assertTrue(own > 5, "a new id, above the replayed ones: " + own);
 			assertEquals(8, inbox.count(InboxQuery.all()));
-		}
-	}
-
-	/** Waits (up to a minute, which only bounds a hang) until {@code inbox} holds {@code n} messages. */
-	private static void awaitCount(H2Inbox inbox, long n) throws Exception {
-		long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-		long seen;
-		while ((seen = inbox.count(InboxQuery.all())) != n) {
-			assertTrue(System.nanoTime() < deadline, "the inbox holds " + seen + " messages, not " + n);
-			Thread.sleep(20);
 		}
 	}
 }
